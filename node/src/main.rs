@@ -1,0 +1,13 @@
+//! The Polity node: Aura block production, GRANDPA finality and Polity's RPC.
+
+#![warn(missing_docs)]
+
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> polkadot_sdk::sc_cli::Result<()> {
+	command::run()
+}

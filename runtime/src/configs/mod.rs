@@ -1,0 +1,6 @@
+//! Pallet configurations, one file per domain.
+
+pub mod consensus;
+pub mod monetary;
+pub mod system;
+pub mod utility;

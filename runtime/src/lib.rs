@@ -1,0 +1,197 @@
+//! # Polity runtime
+//!
+//! The state transition function of Polity, a governance chain on which government, market and
+//! community take part as equal nodes. This crate composes upstream FRAME pallets (consensus,
+//! balances, fees, utility) with Polity's own pallets into one runtime; `configs/` holds each
+//! pallet's configuration grouped by domain, `apis.rs` the runtime APIs the node and clients call,
+//! and `genesis_config_presets.rs` the only place genesis state is defined.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime` and `impl_runtime_apis` expand to deeply nested types.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use alloc::borrow::Cow;
+use polkadot_sdk::{
+	sp_runtime::{
+		generic, impl_opaque_keys,
+		traits::{BlakeTwo256, IdentifyAccount, Verify},
+		MultiAddress, MultiSignature,
+	},
+	sp_version::{runtime_version, RuntimeVersion},
+	*,
+};
+
+pub use polkadot_sdk::sp_runtime::BuildStorage;
+
+/// Polity's runtime version. `spec_version` must grow with every runtime upgrade.
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("polity"),
+	impl_name: Cow::Borrowed("polity-node"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// A block number.
+pub type BlockNumber = u32;
+/// A signature on the chain: sr25519, ed25519 or ecdsa, so any wallet key type works.
+pub type Signature = MultiSignature;
+/// An account: the public key behind the signature scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// A balance of the native token.
+pub type Balance = u128;
+/// A transaction counter of an account.
+pub type Nonce = u32;
+/// A hash of some data on the chain.
+pub type Hash = polkadot_sdk::sp_core::H256;
+
+/// The native token's symbol, shown by wallets.
+pub const TOKEN_SYMBOL: &str = "POL";
+/// The native token's decimal places.
+pub const TOKEN_DECIMALS: u8 = 12;
+/// Polity's SS58 address prefix.
+pub const SS58_PREFIX: u16 = 7013;
+
+/// One whole token.
+pub const UNIT: Balance = 1_000_000_000_000;
+/// A thousandth of a token.
+pub const MILLI_UNIT: Balance = 1_000_000_000;
+/// A millionth of a token.
+pub const MICRO_UNIT: Balance = 1_000_000;
+/// The smallest balance an account may hold; below it the account is reaped.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+
+/// Target block time. Blocks come one per Aura slot at most.
+pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+/// Aura slot length; it cannot change once the chain has started.
+pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+/// Blocks per minute.
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+/// Blocks per hour.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// Blocks per day.
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// Opaque types the node uses without knowing the runtime's extrinsic format, so it keeps
+/// syncing across runtime upgrades that change it.
+pub mod opaque {
+	use super::*;
+	pub use polkadot_sdk::sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block hash.
+	pub type Hash = <BlakeTwo256 as polkadot_sdk::sp_runtime::traits::Hash>::Output;
+}
+
+impl_opaque_keys! {
+	/// The keys a validator registers: Aura for authoring, GRANDPA for finality.
+	pub struct SessionKeys {
+		/// Block authoring key.
+		pub aura: Aura,
+		/// Finality voting key.
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The address format of a transaction's sender.
+pub type Address = MultiAddress<AccountId, ()>;
+/// Block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// Block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// The transaction extensions every signed transaction carries, checked in this order.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckMortality<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// An extrinsic as it arrives from outside.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload a signer signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations to run on the next runtime upgrade, beyond the pallets' own.
+type Migrations = ();
+
+/// Dispatches extrinsics to the pallets and runs their hooks.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+	#[runtime::pallet_index(10)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(11)]
+	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(20)]
+	pub type Utility = pallet_utility;
+	#[runtime::pallet_index(30)]
+	pub type Sudo = pallet_sudo;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benches {
+	polkadot_sdk::frame_benchmarking::define_benchmarks!(
+		[frame_benchmarking, BaselineBench::<Runtime>]
+		[frame_system, SystemBench::<Runtime>]
+		[pallet_balances, Balances]
+		[pallet_timestamp, Timestamp]
+		[pallet_utility, Utility]
+		[pallet_sudo, Sudo]
+	);
+}

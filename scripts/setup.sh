@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs everything Polity's build and tests need, idempotently: Debian packages, the Rust
+# wasm targets and rust-src, and the npm packages of the end-to-end tests.
+# Quick when all is present; needs root (or sudo) only when a Debian package is missing.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+APT_PACKAGES=(protobuf-compiler clang libclang-dev pkg-config libssl-dev make git curl ca-certificates)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+	log "installing Debian packages: ${missing[*]}"
+	SUDO=""
+	[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+	log "installing Node.js and npm"
+	SUDO=""
+	[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+
+if ! command -v rustup >/dev/null 2>&1; then
+	echo "rustup is required (https://rustup.rs); install it and re-run $0" >&2
+	exit 1
+fi
+installed_targets="$(rustup target list --installed)"
+for target in wasm32v1-none wasm32-unknown-unknown; do
+	grep -qx "$target" <<<"$installed_targets" || { log "adding rust target $target"; rustup target add "$target"; }
+done
+rustup component list --installed | grep -q '^rust-src' || { log "adding rust-src"; rustup component add rust-src; }
+
+# npm dependencies of the end-to-end tests and the testnet tooling, pinned by package-lock.json.
+for dir in tests/e2e; do
+	if [ -f "$POLITY_ROOT/$dir/package-lock.json" ]; then
+		if [ ! -d "$POLITY_ROOT/$dir/node_modules" ] ||
+			[ "$POLITY_ROOT/$dir/package-lock.json" -nt "$POLITY_ROOT/$dir/node_modules/.package-lock.json" ]; then
+			log "npm ci in $dir"
+			(cd "$POLITY_ROOT/$dir" && npm ci --no-audit --no-fund --loglevel=error)
+		fi
+	fi
+done
+log "setup complete"

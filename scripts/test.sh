@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# README command 2: set up, build and run every test: Rust unit and integration tests, then the
+# end-to-end tests against real nodes with @polkadot/api. Ends with `N passed, N failed`.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$POLITY_ROOT"
+started=$(date +%s)
+
+"$POLITY_ROOT/scripts/setup.sh"
+
+# One cargo invocation builds the node binary and every test with one feature set, so nothing
+# is compiled twice; the node's integration tests need the binary and make cargo build it.
+log "cargo test --release --workspace"
+cargo test --release --locked --workspace
+built=$(date +%s)
+
+log "end-to-end tests (node: $POLITY_NODE)"
+set +e
+(cd tests/e2e && node run.mjs "$@")
+status=$?
+set -e
+log "cargo: $((built - started)) s, e2e: $(($(date +%s) - built)) s, total: $(($(date +%s) - started)) s"
+exit $status
