@@ -19,7 +19,7 @@ pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 
-use alloc::borrow::Cow;
+use alloc::{borrow::Cow, vec::Vec};
 use polkadot_sdk::{
 	sp_runtime::{
 		generic, impl_opaque_keys,
@@ -30,6 +30,7 @@ use polkadot_sdk::{
 	*,
 };
 
+#[cfg(feature = "std")]
 pub use polkadot_sdk::sp_runtime::BuildStorage;
 
 /// Polity's runtime version. `spec_version` must grow with every runtime upgrade.
