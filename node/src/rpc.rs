@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
-use polity_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use polity_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use polkadot_sdk::{
 	sc_transaction_pool_api::TransactionPool,
 	sp_api::ProvideRuntimeApi,
@@ -36,8 +36,15 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: pallet_stakeholder_voting_rpc::StakeholderVotingRuntimeApi<
+		Block,
+		AccountId,
+		Balance,
+		BlockNumber,
+	>,
 	P: TransactionPool + 'static,
 {
+	use pallet_stakeholder_voting_rpc::{StakeholderVoting, StakeholderVotingApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -45,7 +52,8 @@ where
 	let mut module = RpcModule::new(());
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(StakeholderVoting::new(client).into_rpc())?;
 
 	Ok(module)
 }

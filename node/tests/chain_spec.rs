@@ -20,9 +20,14 @@ fn local_testnet_has_four_validators_and_no_sudo_key() {
 	assert_eq!(spec["properties"]["tokenSymbol"], "POL");
 	assert_eq!(spec["properties"]["tokenDecimals"], 12);
 	assert_eq!(spec["properties"]["ss58Format"], 7013);
-	let genesis = &spec["genesis"]["runtimeGenesis"];
-	assert_eq!(genesis["preset"], "local_testnet", "genesis comes from the runtime preset");
-	// The patch is resolved by the runtime at genesis; build it to inspect the authorities.
+	// The runtime's `local_testnet` preset, as a patch over the default genesis config.
+	let patch = &spec["genesis"]["runtimeGenesis"]["patch"];
+	assert_eq!(patch["aura"]["authorities"].as_array().map(Vec::len), Some(4));
+	assert_eq!(patch["grandpa"]["authorities"].as_array().map(Vec::len), Some(4));
+	assert!(patch["sudo"]["key"].is_null(), "no sudo key in the local testnet");
+	let scopes = patch["stakeholderVoting"]["scopes"].as_array().expect("voting scopes seeded");
+	assert_eq!(scopes.len(), 2, "a chain-wide and a local scope");
+	// The same, as the raw storage the runtime builds from it.
 	let raw = Command::new(env!("CARGO_BIN_EXE_polity-node"))
 		.args(["export-chain-spec", "--chain", "local", "--raw"])
 		.output()
@@ -43,7 +48,9 @@ fn local_testnet_has_four_validators_and_no_sudo_key() {
 fn development_chain_has_a_sudo_key() {
 	let spec = export("dev");
 	assert_eq!(spec["id"], "polity_dev");
-	assert_eq!(spec["genesis"]["runtimeGenesis"]["preset"], "development");
+	let patch = &spec["genesis"]["runtimeGenesis"]["patch"];
+	assert_eq!(patch["aura"]["authorities"].as_array().map(Vec::len), Some(1));
+	assert!(patch["sudo"]["key"].is_string(), "Alice is sudo on --dev");
 	let raw = Command::new(env!("CARGO_BIN_EXE_polity-node"))
 		.args(["export-chain-spec", "--chain", "dev", "--raw"])
 		.output()

@@ -2,8 +2,8 @@
 
 use crate::{
 	genesis_config_presets, AccountId, Aura, Balance, Block,
-	Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, System, TransactionPayment, VERSION,
+	BlockNumber, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, StakeholderVoting, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -197,6 +197,32 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl pallet_stakeholder_voting_runtime_api::StakeholderVotingApi<Block, AccountId, Balance, BlockNumber>
+		for Runtime
+	{
+		fn stakeholder(who: AccountId) -> Option<pallet_stakeholder_voting::StakeholderView<BlockNumber>> {
+			StakeholderVoting::stakeholder(&who)
+		}
+
+		fn scope(id: pallet_stakeholder_voting::ScopeId) -> Option<pallet_stakeholder_voting::ScopeView<BlockNumber>> {
+			StakeholderVoting::scope(id)
+		}
+
+		fn proposal(
+			index: pallet_stakeholder_voting::ProposalIndex,
+		) -> Option<pallet_stakeholder_voting::ProposalView<AccountId, Balance, BlockNumber>> {
+			StakeholderVoting::proposal(index)
+		}
+
+		fn votes_of(
+			who: AccountId,
+			start_after: Option<pallet_stakeholder_voting::ProposalIndex>,
+			limit: u32,
+		) -> Vec<(pallet_stakeholder_voting::ProposalIndex, pallet_stakeholder_voting::VoteRecord)> {
+			StakeholderVoting::votes_of(&who, start_after, limit)
 		}
 	}
 

@@ -5,7 +5,11 @@
 //! - `local_testnet` (`--chain local`): Alice, Bob, Charlie and Dave validate; there is **no sudo
 //!   key**, so nothing can act as root except what governance grants.
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	AccountId, BalancesConfig, BlockNumber, RuntimeGenesisConfig, StakeholderVotingConfig,
+	SudoConfig, MINUTES, UNIT,
+};
+use pallet_stakeholder_voting::{Sector, VotingRule, Weighting, CHAIN_WIDE_SCOPE};
 use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
 	frame_support::build_struct_json_patch,
@@ -13,6 +17,7 @@ use polkadot_sdk::{
 	sp_consensus_grandpa::AuthorityId as GrandpaId,
 	sp_genesis_builder::{self, PresetId},
 	sp_keyring::{Ed25519Keyring, Sr25519Keyring},
+	sp_runtime::Perbill,
 	*,
 };
 use serde_json::Value;
@@ -35,10 +40,56 @@ impl Authority {
 	}
 }
 
+/// The local scope every preset seeds next to the chain-wide one.
+pub const LOCAL_SCOPE: u32 = 1;
+
+/// The chain-wide scope decides for everyone: hybrid weighting, a quorum, and sector balance so
+/// that no sector can be overruled by the other two.
+fn chain_wide_rule(voting_period: BlockNumber) -> VotingRule<BlockNumber> {
+	VotingRule {
+		weighting: Weighting::Hybrid { headcount_share: Perbill::from_percent(50) },
+		approval: Perbill::from_percent(50),
+		quorum: Perbill::from_percent(20),
+		sector_balance: true,
+		voting_period,
+	}
+}
+
+/// A local matter: stake-weighted, no voter above 40% of the stake.
+fn local_rule(voting_period: BlockNumber) -> VotingRule<BlockNumber> {
+	VotingRule {
+		weighting: Weighting::Stake { cap: Perbill::from_percent(40) },
+		approval: Perbill::from_percent(50),
+		quorum: Perbill::from_percent(20),
+		sector_balance: false,
+		voting_period,
+	}
+}
+
+/// Scopes `polity` (chain-wide) and `district-7-water`, with Alice (government), Bob (market)
+/// and Charlie (community) in both and Dave (community) in the local one. Eve and Ferdie are no
+/// stakeholders: they can apply.
+fn stakeholder_voting(voting_period: BlockNumber) -> StakeholderVotingConfig {
+	use Sr25519Keyring::*;
+	StakeholderVotingConfig {
+		scopes: vec![
+			(b"polity".to_vec(), chain_wide_rule(voting_period)),
+			(b"district-7-water".to_vec(), local_rule(voting_period)),
+		],
+		stakeholders: vec![
+			(Alice.to_account_id(), Sector::Government, vec![(CHAIN_WIDE_SCOPE, 100), (LOCAL_SCOPE, 10)]),
+			(Bob.to_account_id(), Sector::Market, vec![(CHAIN_WIDE_SCOPE, 200), (LOCAL_SCOPE, 60)]),
+			(Charlie.to_account_id(), Sector::Community, vec![(CHAIN_WIDE_SCOPE, 300), (LOCAL_SCOPE, 30)]),
+			(Dave.to_account_id(), Sector::Community, vec![(LOCAL_SCOPE, 20)]),
+		],
+	}
+}
+
 fn polity_genesis(
 	authorities: Vec<Authority>,
 	endowed: Vec<AccountId>,
 	sudo: Option<AccountId>,
+	voting_period: BlockNumber,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -51,6 +102,7 @@ fn polity_genesis(
 			authorities: authorities.iter().map(|a| (a.grandpa.clone(), 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
+		stakeholder_voting: stakeholder_voting(voting_period),
 	})
 }
 
@@ -64,6 +116,7 @@ pub fn development_config_genesis() -> Value {
 		vec![Authority::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		MINUTES,
 	)
 }
 
@@ -78,6 +131,7 @@ pub fn local_testnet_genesis() -> Value {
 		],
 		dev_accounts(),
 		None,
+		2 * MINUTES,
 	)
 }
 

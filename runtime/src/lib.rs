@@ -183,6 +183,10 @@ mod runtime {
 	pub type Utility = pallet_utility;
 	#[runtime::pallet_index(30)]
 	pub type Sudo = pallet_sudo;
+
+	// Polity's own pallets.
+	#[runtime::pallet_index(40)]
+	pub type StakeholderVoting = pallet_stakeholder_voting;
 }
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -194,5 +198,6 @@ mod benches {
 		[pallet_timestamp, Timestamp]
 		[pallet_utility, Utility]
 		[pallet_sudo, Sudo]
+		[pallet_stakeholder_voting, StakeholderVoting]
 	);
 }

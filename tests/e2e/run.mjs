@@ -11,6 +11,7 @@ import { nodeBinary, logDir } from './lib/node.mjs';
 const suites = [
   ['dev', () => import('./suites/dev.mjs')],
   ['local-testnet', () => import('./suites/local-testnet.mjs')],
+  ['voting', () => import('./suites/voting.mjs')],
 ];
 
 const only = process.argv[2];

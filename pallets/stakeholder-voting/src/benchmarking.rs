@@ -1,0 +1,327 @@
+//! Benchmarks: each call at its worst case; components where work grows.
+
+use super::*;
+use crate::Pallet as StakeholderVoting;
+use alloc::{boxed::Box, vec, vec::Vec};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{fungible::Mutate, EnsureOrigin, EnsureOriginWithArg},
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use polkadot_sdk::{
+	frame_benchmarking::v2::*,
+	sp_core::H256,
+	sp_runtime::{traits::One, Perbill, Saturating},
+};
+
+fn rule<T: Config>() -> VotingRule<BlockNumberFor<T>> {
+	VotingRule {
+		weighting: Weighting::Hybrid { headcount_share: Perbill::from_percent(50) },
+		approval: Perbill::from_percent(50),
+		quorum: Perbill::zero(),
+		sector_balance: true,
+		voting_period: T::MinVotingPeriod::get(),
+	}
+}
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	let amount = T::ProposalDeposit::get()
+		.saturating_add(T::ApplicationDeposit::get())
+		.saturating_mul(1_000u32.into());
+	T::Currency::set_balance(&who, amount);
+	who
+}
+
+fn new_scope<T: Config>() -> ScopeId {
+	let name = BoundedVec::truncate_from(vec![b'x'; T::MaxNameLen::get() as usize]);
+	StakeholderVoting::<T>::do_create_scope(name, rule::<T>()).expect("scope ids are free")
+}
+
+/// A stakeholder in `MaxScopesPerStakeholder - spare` fresh scopes; returns it and the scopes.
+fn member_of_many<T: Config>(spare: u32) -> (T::AccountId, Vec<ScopeId>) {
+	let who = funded::<T>("member", 0);
+	let n = T::MaxScopesPerStakeholder::get().saturating_sub(spare);
+	let scopes: Vec<ScopeId> = (0..n).map(|_| new_scope::<T>()).collect();
+	for scope in &scopes {
+		StakeholderVoting::<T>::do_admit(&who, Sector::Market, *scope, 1_000).expect("room");
+	}
+	(who, scopes)
+}
+
+fn call_of_max_len<T: Config>() -> <T as Config>::RuntimeCall {
+	// A remark whose encoding stays within MaxCallLen.
+	let len = T::MaxCallLen::get().saturating_sub(16) as usize;
+	frame_system::Call::<T>::remark { remark: vec![0u8; len] }.into()
+}
+
+/// A scope with one stakeholder per sector, a full end bucket save one, and an ongoing proposal
+/// ending in it with a maximal call. Returns (proposer, scope, index).
+fn ongoing_proposal<T: Config>() -> (T::AccountId, ScopeId, ProposalIndex) {
+	frame_system::Pallet::<T>::set_block_number(One::one());
+	let scope = new_scope::<T>();
+	let proposer = funded::<T>("proposer", 0);
+	for (i, sector) in Sector::ALL.into_iter().enumerate() {
+		let who = if i == 0 { proposer.clone() } else { funded::<T>("voter", i as u32) };
+		StakeholderVoting::<T>::do_admit(&who, sector, scope, 100).expect("fresh");
+	}
+	frame_system::Pallet::<T>::set_block_number(2u32.into());
+	let end = frame_system::Pallet::<T>::block_number().saturating_add(T::MinVotingPeriod::get());
+	let filler: Vec<ProposalIndex> =
+		(0..T::MaxProposalsEndingPerBlock::get().saturating_sub(1)).map(|i| 1_000_000 + i).collect();
+	ProposalsEndingAt::<T>::insert(end, BoundedVec::truncate_from(filler));
+	let index = StakeholderVoting::<T>::do_propose(
+		proposer.clone(),
+		scope,
+		BoundedVec::truncate_from(vec![b't'; T::MaxTitleLen::get() as usize]),
+		H256::zero(),
+		Some(call_of_max_len::<T>()),
+	)
+	.expect("valid proposal");
+	(proposer, scope, index)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_scope() -> Result<(), BenchmarkError> {
+		let origin = T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let name = BoundedVec::truncate_from(vec![b'x'; T::MaxNameLen::get() as usize]);
+		let scope = NextScopeId::<T>::get();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, name, rule::<T>());
+		assert!(Scopes::<T>::contains_key(scope));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_rule() -> Result<(), BenchmarkError> {
+		let origin = T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let scope = new_scope::<T>();
+		let mut new_rule = rule::<T>();
+		new_rule.sector_balance = false;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, scope, new_rule);
+		assert_eq!(Scopes::<T>::get(scope).map(|s| s.rule), Some(new_rule));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn admit() -> Result<(), BenchmarkError> {
+		let (who, _) = member_of_many::<T>(1);
+		let scope = new_scope::<T>();
+		let origin =
+			T::AdmitOrigin::try_successful_origin(&scope).map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), Sector::Market, scope, 7);
+		assert!(Stakeholders::<T>::get(&who).is_some_and(|s| s.membership(scope).is_some()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_stake() -> Result<(), BenchmarkError> {
+		let (who, scopes) = member_of_many::<T>(0);
+		let scope = *scopes.last().ok_or(BenchmarkError::Weightless)?;
+		let origin =
+			T::AdmitOrigin::try_successful_origin(&scope).map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), scope, 7);
+		assert_eq!(Stakeholders::<T>::get(&who).and_then(|s| s.membership(scope).map(|m| m.stake)), Some(7));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_from_scope() -> Result<(), BenchmarkError> {
+		let (who, scopes) = member_of_many::<T>(0);
+		let scope = *scopes.first().ok_or(BenchmarkError::Weightless)?;
+		let origin =
+			T::AdmitOrigin::try_successful_origin(&scope).map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), scope);
+		assert!(Stakeholders::<T>::get(&who).is_none_or(|s| s.membership(scope).is_none()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn suspend() -> Result<(), BenchmarkError> {
+		let (who, _) = member_of_many::<T>(0);
+		let origin = T::AdmitOrigin::try_successful_origin(&CHAIN_WIDE_SCOPE)
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+		assert_eq!(Stakeholders::<T>::get(&who).map(|s| s.status), Some(StakeholderStatus::Suspended));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn resume() -> Result<(), BenchmarkError> {
+		let (who, _) = member_of_many::<T>(0);
+		StakeholderVoting::<T>::do_suspend(&who)?;
+		let origin = T::AdmitOrigin::try_successful_origin(&CHAIN_WIDE_SCOPE)
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+		assert_eq!(Stakeholders::<T>::get(&who).map(|s| s.status), Some(StakeholderStatus::Active));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove() -> Result<(), BenchmarkError> {
+		let (who, _) = member_of_many::<T>(0);
+		let origin = T::AdmitOrigin::try_successful_origin(&CHAIN_WIDE_SCOPE)
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+		assert!(Stakeholders::<T>::get(&who).is_none());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn apply() {
+		let (who, _) = member_of_many::<T>(1);
+		let scope = new_scope::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), Sector::Market, scope, 7);
+		assert!(Applications::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn approve_application() -> Result<(), BenchmarkError> {
+		let (who, _) = member_of_many::<T>(1);
+		let scope = new_scope::<T>();
+		StakeholderVoting::<T>::do_apply(&who, Sector::Market, scope, 7)?;
+		let origin =
+			T::AdmitOrigin::try_successful_origin(&scope).map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), 5);
+		assert!(!Applications::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reject_application() -> Result<(), BenchmarkError> {
+		let who = funded::<T>("applicant", 0);
+		let scope = new_scope::<T>();
+		StakeholderVoting::<T>::do_apply(&who, Sector::Market, scope, 7)?;
+		let origin =
+			T::AdmitOrigin::try_successful_origin(&scope).map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), true);
+		assert!(!Applications::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn withdraw_application() -> Result<(), BenchmarkError> {
+		let who = funded::<T>("applicant", 0);
+		let scope = new_scope::<T>();
+		StakeholderVoting::<T>::do_apply(&who, Sector::Market, scope, 7)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(!Applications::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn propose() -> Result<(), BenchmarkError> {
+		let (proposer, scope, _) = ongoing_proposal::<T>();
+		// Fill the next block's bucket but one, so this proposal lands in it at worst.
+		frame_system::Pallet::<T>::set_block_number(3u32.into());
+		let end = frame_system::Pallet::<T>::block_number().saturating_add(T::MinVotingPeriod::get());
+		let filler: Vec<ProposalIndex> = (0..T::MaxProposalsEndingPerBlock::get().saturating_sub(1))
+			.map(|i| 2_000_000 + i)
+			.collect();
+		ProposalsEndingAt::<T>::insert(end, BoundedVec::truncate_from(filler));
+		let index = ProposalCount::<T>::get();
+		let title = BoundedVec::truncate_from(vec![b't'; T::MaxTitleLen::get() as usize]);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(proposer), scope, title, H256::zero(), Some(Box::new(call_of_max_len::<T>())));
+		assert!(Proposals::<T>::contains_key(index));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn vote() -> Result<(), BenchmarkError> {
+		let (proposer, _, index) = ongoing_proposal::<T>();
+		// Changing a vote is the heavier path: the old one leaves the tally first.
+		StakeholderVoting::<T>::do_vote(&proposer, index, VoteChoice::Nay)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(proposer.clone()), index, VoteChoice::Aye);
+		assert_eq!(Votes::<T>::get(index, &proposer).map(|v| v.choice), Some(VoteChoice::Aye));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn close() -> Result<(), BenchmarkError> {
+		let (proposer, _, index) = ongoing_proposal::<T>();
+		StakeholderVoting::<T>::do_vote(&proposer, index, VoteChoice::Aye)?;
+		let end = Proposals::<T>::get(index).map(|p| p.end).ok_or(BenchmarkError::Weightless)?;
+		frame_system::Pallet::<T>::set_block_number(end);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(proposer), index);
+		assert!(Proposals::<T>::get(index).is_some_and(|p| p.status != ProposalStatus::Ongoing));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn withdraw() -> Result<(), BenchmarkError> {
+		let (proposer, _, index) = ongoing_proposal::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(proposer), index);
+		assert!(Proposals::<T>::get(index).is_some_and(|p| p.status != ProposalStatus::Ongoing));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn cancel() -> Result<(), BenchmarkError> {
+		let (_, _, index) = ongoing_proposal::<T>();
+		let origin = T::CancelOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, index);
+		assert!(Proposals::<T>::get(index).is_some_and(|p| p.status != ProposalStatus::Ongoing));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reap_votes(n: Linear<1, 1_000>) -> Result<(), BenchmarkError> {
+		let (proposer, _, index) = ongoing_proposal::<T>();
+		for i in 0..n {
+			let who: T::AccountId = account("reaped", i, 0);
+			Votes::<T>::insert(index, &who, VoteRecord { choice: VoteChoice::Aye, sector: Sector::Market, weight: 1 });
+			VotesByAccount::<T>::insert(&who, index, ());
+		}
+		StakeholderVoting::<T>::do_cancel(index)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(now.saturating_add(T::VoteRetention::get()));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(proposer), index, n);
+		assert!(Votes::<T>::iter_prefix(index).next().is_none());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn on_initialize(n: Linear<0, 16>) -> Result<(), BenchmarkError> {
+		let n = n.min(T::MaxAutoClosesPerBlock::get()).min(T::MaxProposalsEndingPerBlock::get());
+		frame_system::Pallet::<T>::set_block_number(One::one());
+		let scope = new_scope::<T>();
+		let proposer = funded::<T>("proposer", 0);
+		StakeholderVoting::<T>::do_admit(&proposer, Sector::Market, scope, 100)?;
+		frame_system::Pallet::<T>::set_block_number(2u32.into());
+		for _ in 0..n {
+			StakeholderVoting::<T>::do_propose(proposer.clone(), scope, BoundedVec::new(), H256::zero(), None)?;
+		}
+		let end = frame_system::Pallet::<T>::block_number().saturating_add(T::MinVotingPeriod::get());
+		CloseCursor::<T>::put(end);
+		frame_system::Pallet::<T>::set_block_number(end);
+		#[block]
+		{
+			StakeholderVoting::<T>::close_due(end);
+		}
+		assert!(ProposalsEndingAt::<T>::get(end).is_empty());
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(StakeholderVoting, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+}

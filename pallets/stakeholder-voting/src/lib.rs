@@ -1,0 +1,735 @@
+//! # Stakeholder voting
+//!
+//! Issue-scoped, stake-aware voting whose passed decisions execute on-chain.
+//!
+//! ## Overview
+//!
+//! A **scope** is a matter of common concern ("national", "district-7-water", ...). Its
+//! **stakeholders** are accounts of one of three equal **sectors** — government, market and
+//! community — each with a **stake** in that scope. Stakeholders of a scope propose and vote on
+//! the scope's matters only: people vote on what affects them and are spared what does not.
+//!
+//! Each scope has a voting rule: a weighting (`Headcount`, capped `Stake`, `Quadratic`, or a
+//! `Hybrid` of headcount and stake — everyone represented, most at stake most power), an approval
+//! threshold, a turnout quorum over the electorate fixed at submission, and optionally **sector
+//! balance**: every sector with members must approve by its own majority.
+//!
+//! Proposals close by themselves at the end of their voting period (bounded work per block) or
+//! by anyone's `close` once due. A passed proposal's call is dispatched with the origin
+//! [`Origin::Stakeholders`] carrying its scope, and the outcome (`Enacted` / `EnactmentFailed`)
+//! is stored in the proposal record.
+//!
+//! ## Design
+//!
+//! - Every vote updates a per-sector running tally in O(1); closing reads only the tally.
+//! - Scope totals per sector (headcount, stake) are kept on every admission, stake change,
+//!   suspension and removal, so nothing iterates over stakeholders.
+//! - The electorate of a proposal is its scope's totals at submission; members admitted at or
+//!   after that block do not vote on it.
+//! - Votes of ended proposals are reaped in bounded pages after a retention period.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+mod closing;
+mod origins;
+mod proposals;
+pub mod queries;
+mod scopes;
+mod stakeholders;
+pub mod types;
+mod voting;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use origins::{EnsureStakeholders, EnsureStakeholdersOf};
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+use polkadot_sdk::{frame_support, frame_system};
+
+/// The balance type of the deposit currency.
+pub type BalanceOf<T> = <<T as Config>::Currency as frame_support::traits::fungible::Inspect<
+	<T as frame_system::Config>::AccountId,
+>>::Balance;
+
+/// A scope as this runtime stores it.
+pub type ScopeInfoOf<T> = ScopeInfo<frame_system::pallet_prelude::BlockNumberFor<T>, <T as Config>::MaxNameLen>;
+/// A stakeholder as this runtime stores it.
+pub type StakeholderInfoOf<T> = StakeholderInfo<
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	<T as Config>::MaxScopesPerStakeholder,
+>;
+/// A proposal as this runtime stores it.
+pub type ProposalOf<T> = Proposal<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	<T as Config>::MaxTitleLen,
+	<T as Config>::MaxCallLen,
+>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::{boxed::Box, vec::Vec};
+	use frame_support::{
+		dispatch::{GetDispatchInfo, PostDispatchInfo},
+		pallet_prelude::*,
+		traits::{fungible, EnsureOrigin, EnsureOriginWithArg},
+	};
+	use frame_system::pallet_prelude::*;
+	use polkadot_sdk::sp_core::H256;
+	use polkadot_sdk::sp_runtime::traits::Dispatchable;
+	#[cfg(feature = "try-runtime")]
+	use polkadot_sdk::sp_runtime;
+
+	/// Storage layout version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the pallet.
+	#[pallet::config]
+	pub trait Config:
+		polkadot_sdk::frame_system::Config<
+		RuntimeEvent: From<Event<Self>>,
+		RuntimeOrigin: From<Origin>,
+	>
+	{
+		/// The call a proposal may carry, dispatched when it passes.
+		type RuntimeCall: Parameter
+			+ Dispatchable<
+				RuntimeOrigin = <Self as frame_system::Config>::RuntimeOrigin,
+				PostInfo = PostDispatchInfo,
+			> + GetDispatchInfo
+			+ From<frame_system::Call<Self>>
+			+ IsType<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// The currency deposits are held in.
+		type Currency: fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ fungible::Mutate<Self::AccountId>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Creates and configures scopes.
+		type ScopeOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Admits stakeholders to a scope, changes their stake, removes them from it, and
+		/// decides applications to it. Given the scope; for suspension and removal of a
+		/// stakeholder altogether, the chain-wide scope.
+		type AdmitOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, ScopeId>;
+
+		/// Cancels a proposal for abuse, slashing its deposit.
+		type CancelOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Deposit held from a proposer until the proposal ends.
+		#[pallet::constant]
+		type ProposalDeposit: Get<BalanceOf<Self>>;
+
+		/// Deposit held from an applicant until the application is decided.
+		#[pallet::constant]
+		type ApplicationDeposit: Get<BalanceOf<Self>>;
+
+		/// Longest scope name, in bytes.
+		#[pallet::constant]
+		type MaxNameLen: Get<u32>;
+
+		/// Longest proposal title, in bytes.
+		#[pallet::constant]
+		type MaxTitleLen: Get<u32>;
+
+		/// Longest SCALE-encoded proposal call, in bytes.
+		#[pallet::constant]
+		type MaxCallLen: Get<u32>;
+
+		/// Heaviest call a proposal may carry; closing reserves this much.
+		#[pallet::constant]
+		type MaxEnactmentWeight: Get<Weight>;
+
+		/// Most scopes one stakeholder may belong to.
+		#[pallet::constant]
+		type MaxScopesPerStakeholder: Get<u32>;
+
+		/// Most proposals that may end in one block.
+		#[pallet::constant]
+		type MaxProposalsEndingPerBlock: Get<u32>;
+
+		/// Most proposals closed automatically in one block; the rest close in the next blocks.
+		#[pallet::constant]
+		type MaxAutoClosesPerBlock: Get<u32>;
+
+		/// Shortest voting period a rule may set.
+		#[pallet::constant]
+		type MinVotingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Longest voting period a rule may set.
+		#[pallet::constant]
+		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Blocks after a proposal ends before its votes may be reaped.
+		#[pallet::constant]
+		type VoteRetention: Get<BlockNumberFor<Self>>;
+
+		/// Weights of this pallet's calls and hooks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The origin a passed proposal's call is dispatched with.
+	#[pallet::origin]
+	#[derive(
+		PartialEq, Eq, Clone, core::fmt::Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	)]
+	pub enum Origin {
+		/// The stakeholders of `scope` decided it by a passed vote.
+		Stakeholders {
+			/// The scope that decided.
+			scope: ScopeId,
+		},
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A proposal's deposit.
+		ProposalDeposit,
+		/// A stakeholder application's deposit.
+		ApplicationDeposit,
+	}
+
+	/// Scopes by id; `0` is the chain-wide scope.
+	#[pallet::storage]
+	pub type Scopes<T: Config> = StorageMap<_, Twox64Concat, ScopeId, ScopeInfoOf<T>>;
+
+	/// The id the next scope gets.
+	#[pallet::storage]
+	pub type NextScopeId<T: Config> = StorageValue<_, ScopeId, ValueQuery>;
+
+	/// Stakeholders: sector, status, scopes and stakes.
+	#[pallet::storage]
+	pub type Stakeholders<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, StakeholderInfoOf<T>>;
+
+	/// Pending applications to become a stakeholder, one per account.
+	#[pallet::storage]
+	pub type Applications<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Application<BalanceOf<T>>>;
+
+	/// Proposals by index, kept after they end as the record of their outcome.
+	#[pallet::storage]
+	pub type Proposals<T: Config> = StorageMap<_, Twox64Concat, ProposalIndex, ProposalOf<T>>;
+
+	/// The index the next proposal gets.
+	#[pallet::storage]
+	pub type ProposalCount<T: Config> = StorageValue<_, ProposalIndex, ValueQuery>;
+
+	/// Votes by proposal and voter.
+	#[pallet::storage]
+	pub type Votes<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ProposalIndex,
+		Blake2_128Concat,
+		T::AccountId,
+		VoteRecord,
+	>;
+
+	/// The proposals each account voted on, for paginated queries of an account's votes.
+	#[pallet::storage]
+	pub type VotesByAccount<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		ProposalIndex,
+		(),
+	>;
+
+	/// Ongoing proposals by the block their voting ends.
+	#[pallet::storage]
+	pub type ProposalsEndingAt<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<ProposalIndex, T::MaxProposalsEndingPerBlock>,
+		ValueQuery,
+	>;
+
+	/// The earliest block whose ending proposals may not all be closed yet.
+	#[pallet::storage]
+	pub type CloseCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+
+	/// Genesis: scopes (the first is the chain-wide scope) and stakeholders.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Scopes to create, in id order: name and rule.
+		pub scopes: Vec<(Vec<u8>, VotingRule<BlockNumberFor<T>>)>,
+		/// Stakeholders to admit: account, sector, and (scope, stake) memberships.
+		pub stakeholders: Vec<(T::AccountId, Sector, Vec<(ScopeId, Stake)>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (name, rule) in &self.scopes {
+				let name = BoundedVec::try_from(name.clone()).expect("genesis scope name too long");
+				Pallet::<T>::do_create_scope(name, *rule).expect("invalid genesis scope");
+			}
+			for (who, sector, memberships) in &self.stakeholders {
+				for (scope, stake) in memberships {
+					Pallet::<T>::do_admit(who, *sector, *scope, *stake)
+						.expect("invalid genesis stakeholder");
+				}
+			}
+		}
+	}
+
+	/// Events.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A scope was created.
+		ScopeCreated {
+			/// Its id.
+			scope: ScopeId,
+		},
+		/// A scope's voting rule changed; proposals already submitted keep theirs.
+		RuleChanged {
+			/// The scope.
+			scope: ScopeId,
+		},
+		/// An account became a member of a scope.
+		Admitted {
+			/// The stakeholder.
+			who: T::AccountId,
+			/// Its sector.
+			sector: Sector,
+			/// The scope.
+			scope: ScopeId,
+			/// Its stake there.
+			stake: Stake,
+		},
+		/// A stakeholder's stake in a scope changed.
+		StakeChanged {
+			/// The stakeholder.
+			who: T::AccountId,
+			/// The scope.
+			scope: ScopeId,
+			/// The new stake.
+			stake: Stake,
+		},
+		/// A stakeholder left a scope.
+		LeftScope {
+			/// The stakeholder.
+			who: T::AccountId,
+			/// The scope.
+			scope: ScopeId,
+		},
+		/// A stakeholder was suspended.
+		Suspended {
+			/// The stakeholder.
+			who: T::AccountId,
+		},
+		/// A suspended stakeholder was resumed.
+		Resumed {
+			/// The stakeholder.
+			who: T::AccountId,
+		},
+		/// A stakeholder was removed from every scope.
+		Removed {
+			/// The former stakeholder.
+			who: T::AccountId,
+		},
+		/// An account applied to become a stakeholder.
+		Applied {
+			/// The applicant.
+			who: T::AccountId,
+			/// The scope applied to.
+			scope: ScopeId,
+		},
+		/// An application was rejected.
+		ApplicationRejected {
+			/// The applicant.
+			who: T::AccountId,
+			/// Whether its deposit was slashed.
+			slashed: bool,
+		},
+		/// An applicant withdrew its application.
+		ApplicationWithdrawn {
+			/// The applicant.
+			who: T::AccountId,
+		},
+		/// A proposal was submitted.
+		Proposed {
+			/// Its index.
+			index: ProposalIndex,
+			/// The scope deciding it.
+			scope: ScopeId,
+			/// The proposer.
+			proposer: T::AccountId,
+			/// Block its voting ends.
+			end: BlockNumberFor<T>,
+		},
+		/// A vote was cast or changed.
+		Voted {
+			/// The proposal.
+			index: ProposalIndex,
+			/// The voter.
+			who: T::AccountId,
+			/// The choice.
+			choice: VoteChoice,
+		},
+		/// A proposal passed.
+		Approved {
+			/// The proposal.
+			index: ProposalIndex,
+			/// Its final outcome.
+			outcome: Outcome,
+		},
+		/// A proposal did not pass.
+		Rejected {
+			/// The proposal.
+			index: ProposalIndex,
+			/// Its final outcome.
+			outcome: Outcome,
+		},
+		/// A passed proposal's call was dispatched.
+		Enacted {
+			/// The proposal.
+			index: ProposalIndex,
+			/// `Enacted` or `EnactmentFailed { error }`.
+			result: Enactment,
+		},
+		/// A proposal was withdrawn by its proposer.
+		Withdrawn {
+			/// The proposal.
+			index: ProposalIndex,
+		},
+		/// A proposal was cancelled for abuse and its deposit slashed.
+		Cancelled {
+			/// The proposal.
+			index: ProposalIndex,
+		},
+		/// Votes of an ended proposal were removed.
+		VotesReaped {
+			/// The proposal.
+			index: ProposalIndex,
+			/// How many were removed.
+			count: u32,
+			/// Whether votes remain.
+			more: bool,
+		},
+	}
+
+	/// Errors.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No scope has this id.
+		ScopeNotFound,
+		/// The rule is out of bounds: voting period too short or too long.
+		InvalidRule,
+		/// No more scope ids.
+		TooManyScopes,
+		/// The account is not a stakeholder.
+		StakeholderNotFound,
+		/// The stakeholder is not a member of this scope.
+		NotMember,
+		/// The stakeholder is already a member of this scope.
+		AlreadyMember,
+		/// The stakeholder belongs to another sector.
+		SectorMismatch,
+		/// The stakeholder already belongs to the most scopes allowed.
+		TooManyMemberships,
+		/// The stakeholder is suspended.
+		Suspended,
+		/// The stakeholder is not suspended.
+		NotSuspended,
+		/// The account has no pending application.
+		ApplicationNotFound,
+		/// The account already has a pending application.
+		ApplicationAlreadyExists,
+		/// No proposal has this index.
+		ProposalNotFound,
+		/// The proposal is not open.
+		NotOngoing,
+		/// Voting on the proposal has ended.
+		VotingEnded,
+		/// The proposal's voting period has not ended yet.
+		NotDue,
+		/// Only the proposer may do this.
+		NotProposer,
+		/// The proposal already has votes.
+		HasVotes,
+		/// The voter joined the scope at or after the proposal's submission.
+		NotInElectorate,
+		/// The proposal's call encodes to more than `MaxCallLen` bytes.
+		CallTooLong,
+		/// The proposal's call weighs more than `MaxEnactmentWeight`.
+		CallTooHeavy,
+		/// Too many proposals already end in that block.
+		TooManyProposalsEnding,
+		/// No more proposal indices.
+		TooManyProposals,
+		/// The proposal has not ended, or its votes are still within the retention period.
+		NotReapable,
+		/// The stored call no longer decodes (the runtime changed since submission).
+		CallUndecodable,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::close_due(now)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxAutoClosesPerBlock::get() > 0, "proposals must be able to close");
+			assert!(T::MinVotingPeriod::get() > Zero::zero(), "voting needs at least one block");
+			assert!(T::MinVotingPeriod::get() <= T::MaxVotingPeriod::get());
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Creates a scope with a name and default voting rule.
+		///
+		/// Origin: `ScopeOrigin`. Emits `ScopeCreated`.
+		#[pallet::call_index(0)]
+		pub fn create_scope(
+			origin: OriginFor<T>,
+			name: BoundedVec<u8, T::MaxNameLen>,
+			rule: VotingRule<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			T::ScopeOrigin::ensure_origin(origin)?;
+			Self::do_create_scope(name, rule).map(|_| ())
+		}
+
+		/// Changes a scope's voting rule; proposals already submitted keep the rule they had.
+		///
+		/// Origin: `ScopeOrigin`. Emits `RuleChanged`.
+		#[pallet::call_index(1)]
+		pub fn set_rule(
+			origin: OriginFor<T>,
+			scope: ScopeId,
+			rule: VotingRule<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			T::ScopeOrigin::ensure_origin(origin)?;
+			Self::do_set_rule(scope, rule)
+		}
+
+		/// Admits `who` to `scope` with `stake`, as a stakeholder of `sector`.
+		///
+		/// A new stakeholder takes `sector`; an existing one must be of that sector already.
+		/// Origin: `AdmitOrigin` for `scope`. Emits `Admitted`.
+		#[pallet::call_index(2)]
+		pub fn admit(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			sector: Sector,
+			scope: ScopeId,
+			stake: Stake,
+		) -> DispatchResult {
+			T::AdmitOrigin::ensure_origin(origin, &scope)?;
+			Self::do_admit(&who, sector, scope, stake)
+		}
+
+		/// Sets a stakeholder's stake in a scope.
+		///
+		/// Origin: `AdmitOrigin` for `scope`. Emits `StakeChanged`.
+		#[pallet::call_index(3)]
+		pub fn set_stake(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			scope: ScopeId,
+			stake: Stake,
+		) -> DispatchResult {
+			T::AdmitOrigin::ensure_origin(origin, &scope)?;
+			Self::do_set_stake(&who, scope, stake)
+		}
+
+		/// Removes a stakeholder from one scope; with no scope left it stops being a stakeholder.
+		///
+		/// Origin: `AdmitOrigin` for `scope`. Emits `LeftScope`.
+		#[pallet::call_index(4)]
+		pub fn remove_from_scope(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			scope: ScopeId,
+		) -> DispatchResult {
+			T::AdmitOrigin::ensure_origin(origin, &scope)?;
+			Self::do_remove_from_scope(&who, scope)
+		}
+
+		/// Suspends a stakeholder: it neither votes nor proposes and leaves every scope's totals.
+		///
+		/// Origin: `AdmitOrigin` for the chain-wide scope. Emits `Suspended`.
+		#[pallet::call_index(5)]
+		pub fn suspend(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AdmitOrigin::ensure_origin(origin, &CHAIN_WIDE_SCOPE)?;
+			Self::do_suspend(&who)
+		}
+
+		/// Resumes a suspended stakeholder.
+		///
+		/// Origin: `AdmitOrigin` for the chain-wide scope. Emits `Resumed`.
+		#[pallet::call_index(6)]
+		pub fn resume(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AdmitOrigin::ensure_origin(origin, &CHAIN_WIDE_SCOPE)?;
+			Self::do_resume(&who)
+		}
+
+		/// Removes a stakeholder from every scope.
+		///
+		/// Origin: `AdmitOrigin` for the chain-wide scope. Emits `Removed`.
+		#[pallet::call_index(7)]
+		pub fn remove(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AdmitOrigin::ensure_origin(origin, &CHAIN_WIDE_SCOPE)?;
+			Self::do_remove(&who)
+		}
+
+		/// Applies to become a stakeholder of `scope`, holding `ApplicationDeposit`.
+		///
+		/// Origin: signed. Emits `Applied`.
+		#[pallet::call_index(8)]
+		pub fn apply(
+			origin: OriginFor<T>,
+			sector: Sector,
+			scope: ScopeId,
+			stake: Stake,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_apply(&who, sector, scope, stake)
+		}
+
+		/// Approves an application, admitting the applicant with `stake` (which may differ from
+		/// the claimed one) and releasing its deposit.
+		///
+		/// Origin: `AdmitOrigin` for the scope applied to. Emits `Admitted`.
+		#[pallet::call_index(9)]
+		pub fn approve_application(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			stake: Stake,
+		) -> DispatchResult {
+			let scope = Self::application_scope(&who)?;
+			T::AdmitOrigin::ensure_origin(origin, &scope)?;
+			Self::do_approve_application(&who, stake)
+		}
+
+		/// Rejects an application; `slash` burns its deposit (for abusive applications),
+		/// otherwise it is released.
+		///
+		/// Origin: `AdmitOrigin` for the scope applied to. Emits `ApplicationRejected`.
+		#[pallet::call_index(10)]
+		pub fn reject_application(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			slash: bool,
+		) -> DispatchResult {
+			let scope = Self::application_scope(&who)?;
+			T::AdmitOrigin::ensure_origin(origin, &scope)?;
+			Self::do_reject_application(&who, slash)
+		}
+
+		/// Withdraws the caller's pending application, releasing its deposit.
+		///
+		/// Origin: signed. Emits `ApplicationWithdrawn`.
+		#[pallet::call_index(11)]
+		pub fn withdraw_application(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_application(&who)
+		}
+
+		/// Proposes in `scope`: a title, the hash of the full description, and optionally a call
+		/// to dispatch if it passes. Holds `ProposalDeposit`; the electorate is the scope's
+		/// active stakeholders as of this block.
+		///
+		/// Origin: signed, an active stakeholder of `scope`. Emits `Proposed`.
+		#[pallet::call_index(12)]
+		pub fn propose(
+			origin: OriginFor<T>,
+			scope: ScopeId,
+			title: BoundedVec<u8, T::MaxTitleLen>,
+			description_hash: H256,
+			call: Option<Box<<T as Config>::RuntimeCall>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_propose(who, scope, title, description_hash, call.map(|c| *c)).map(|_| ())
+		}
+
+		/// Casts or changes a vote on an ongoing proposal.
+		///
+		/// Origin: signed, an active stakeholder of the proposal's scope who was a member before
+		/// it was submitted. Emits `Voted`.
+		#[pallet::call_index(13)]
+		pub fn vote(origin: OriginFor<T>, index: ProposalIndex, choice: VoteChoice) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_vote(&who, index, choice)
+		}
+
+		/// Closes a proposal whose voting period has ended, enacting its call if it passed.
+		///
+		/// Origin: signed, anyone. Emits `Approved` (and `Enacted`) or `Rejected`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(
+			<T as Config>::WeightInfo::close().saturating_add(T::MaxEnactmentWeight::get())
+		)]
+		pub fn close(origin: OriginFor<T>, index: ProposalIndex) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let call_weight = Self::do_close_due(index)?;
+			Ok(Some(<T as Config>::WeightInfo::close().saturating_add(call_weight)).into())
+		}
+
+		/// Withdraws a proposal before anyone voted on it, releasing the deposit.
+		///
+		/// Origin: signed, the proposer. Emits `Withdrawn`.
+		#[pallet::call_index(15)]
+		pub fn withdraw(origin: OriginFor<T>, index: ProposalIndex) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw(&who, index)
+		}
+
+		/// Cancels an ongoing proposal for abuse, slashing the deposit.
+		///
+		/// Origin: `CancelOrigin`. Emits `Cancelled`.
+		#[pallet::call_index(16)]
+		pub fn cancel(origin: OriginFor<T>, index: ProposalIndex) -> DispatchResult {
+			T::CancelOrigin::ensure_origin(origin)?;
+			Self::do_cancel(index)
+		}
+
+		/// Removes up to `limit` votes of a proposal that ended more than `VoteRetention`
+		/// blocks ago. The proposal record with its final tally stays.
+		///
+		/// Origin: signed, anyone. Emits `VotesReaped`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(<T as Config>::WeightInfo::reap_votes(*limit))]
+		pub fn reap_votes(
+			origin: OriginFor<T>,
+			index: ProposalIndex,
+			limit: u32,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let removed = Self::do_reap_votes(index, limit)?;
+			Ok(Some(<T as Config>::WeightInfo::reap_votes(removed)).into())
+		}
+	}
+}

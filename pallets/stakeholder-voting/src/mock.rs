@@ -1,0 +1,175 @@
+//! A test runtime: System, Balances and this pallet, with small bounds so limits are reachable.
+
+use crate::{self as pallet_stakeholder_voting, *};
+use polkadot_sdk::{
+	frame_support::{
+		derive_impl, parameter_types,
+		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, EitherOfDiverse},
+		weights::Weight,
+	},
+	frame_system::{self, EnsureRoot},
+	pallet_balances,
+	sp_io,
+	sp_runtime::{BuildStorage, Perbill},
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type StakeholderVoting = pallet_stakeholder_voting;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const ChainWide: ScopeId = CHAIN_WIDE_SCOPE;
+	pub MaxEnactmentWeight: Weight = Weight::from_parts(1_000_000_000, 100_000);
+}
+
+/// Voting period of the genesis scopes.
+pub const PERIOD: u64 = 10;
+/// Proposal deposit.
+pub const PROPOSAL_DEPOSIT: u64 = 10;
+/// Application deposit.
+pub const APPLICATION_DEPOSIT: u64 = 5;
+/// Starting balance of accounts 1..=20.
+pub const ENDOWMENT: u64 = 1_000;
+/// The local scope created at genesis.
+pub const LOCAL: ScopeId = 1;
+/// A government stakeholder of both genesis scopes.
+pub const GOV: u64 = 1;
+/// A market stakeholder of both genesis scopes.
+pub const MARKET: u64 = 2;
+/// A community stakeholder of both genesis scopes.
+pub const COMMUNITY: u64 = 3;
+/// An account that is no stakeholder.
+pub const OUTSIDER: u64 = 9;
+
+impl Config for Test {
+	type RuntimeCall = RuntimeCall;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ScopeOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureStakeholders<ChainWide>>;
+	type AdmitOrigin = EitherOfDiverse<AsEnsureOriginWithArg<EnsureRoot<u64>>, EnsureStakeholdersOf>;
+	type CancelOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureStakeholders<ChainWide>>;
+	type ProposalDeposit = ConstU64<PROPOSAL_DEPOSIT>;
+	type ApplicationDeposit = ConstU64<APPLICATION_DEPOSIT>;
+	type MaxNameLen = ConstU32<32>;
+	type MaxTitleLen = ConstU32<64>;
+	type MaxCallLen = ConstU32<128>;
+	type MaxEnactmentWeight = MaxEnactmentWeight;
+	type MaxScopesPerStakeholder = ConstU32<3>;
+	type MaxProposalsEndingPerBlock = ConstU32<3>;
+	type MaxAutoClosesPerBlock = ConstU32<2>;
+	type MinVotingPeriod = ConstU64<2>;
+	type MaxVotingPeriod = ConstU64<1_000>;
+	type VoteRetention = ConstU64<5>;
+	type WeightInfo = ();
+}
+
+/// A rule with simple majority, no quorum, no sector balance.
+pub fn rule(weighting: Weighting) -> VotingRule<u64> {
+	VotingRule {
+		weighting,
+		approval: Perbill::from_percent(50),
+		quorum: Perbill::zero(),
+		sector_balance: false,
+		voting_period: PERIOD,
+	}
+}
+
+/// Builds test externalities: the chain-wide and a local scope, one stakeholder per sector in
+/// both, and funded accounts.
+pub struct ExtBuilder {
+	scopes: Vec<(Vec<u8>, VotingRule<u64>)>,
+	stakeholders: Vec<(u64, Sector, Vec<(ScopeId, Stake)>)>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self {
+			scopes: vec![
+				(b"chain-wide".to_vec(), rule(Weighting::Headcount)),
+				(b"district-7-water".to_vec(), rule(Weighting::Headcount)),
+			],
+			stakeholders: vec![
+				(GOV, Sector::Government, vec![(CHAIN_WIDE_SCOPE, 100), (LOCAL, 10)]),
+				(MARKET, Sector::Market, vec![(CHAIN_WIDE_SCOPE, 200), (LOCAL, 20)]),
+				(COMMUNITY, Sector::Community, vec![(CHAIN_WIDE_SCOPE, 300), (LOCAL, 30)]),
+			],
+		}
+	}
+}
+
+impl ExtBuilder {
+	/// Adds a scope at genesis.
+	pub fn with_scope(mut self, name: &[u8], rule: VotingRule<u64>) -> Self {
+		self.scopes.push((name.to_vec(), rule));
+		self
+	}
+
+	/// Adds a stakeholder at genesis.
+	pub fn with_stakeholder(mut self, who: u64, sector: Sector, scopes: Vec<(ScopeId, Stake)>) -> Self {
+		self.stakeholders.push((who, sector, scopes));
+		self
+	}
+
+	/// The externalities, at block 1.
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: (1..=20).map(|who| (who, ENDOWMENT)).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		pallet_stakeholder_voting::GenesisConfig::<Test> {
+			scopes: self.scopes,
+			stakeholders: self.stakeholders,
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	/// Runs `test` at block 1, then checks the pallet's invariants.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			StakeholderVoting::do_try_state().expect("invariants hold");
+		});
+	}
+}

@@ -1,0 +1,125 @@
+//! Submitting, withdrawing and cancelling proposals.
+
+use crate::{
+	pallet::*, ProposalIndex, ProposalStatus, ScopeId, StakeholderStatus, Tally,
+};
+use alloc::vec::Vec;
+use codec::Encode;
+use polkadot_sdk::{
+	frame_support::{
+		dispatch::GetDispatchInfo,
+		ensure,
+		pallet_prelude::*,
+		traits::{
+			fungible::MutateHold,
+			tokens::{Fortitude, Precision},
+		},
+	},
+	frame_system,
+	sp_core::H256,
+	sp_runtime::Saturating,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The membership of an active stakeholder of `scope`, or why there is none.
+	pub(crate) fn active_membership(
+		who: &T::AccountId,
+		scope: ScopeId,
+	) -> Result<(crate::Sector, crate::Membership<frame_system::pallet_prelude::BlockNumberFor<T>>), DispatchError>
+	{
+		let info = Stakeholders::<T>::get(who).ok_or(Error::<T>::StakeholderNotFound)?;
+		ensure!(info.status == StakeholderStatus::Active, Error::<T>::Suspended);
+		let membership = *info.membership(scope).ok_or(Error::<T>::NotMember)?;
+		Ok((info.sector, membership))
+	}
+
+	pub(crate) fn do_propose(
+		proposer: T::AccountId,
+		scope: ScopeId,
+		title: BoundedVec<u8, T::MaxTitleLen>,
+		description_hash: H256,
+		call: Option<<T as Config>::RuntimeCall>,
+	) -> Result<ProposalIndex, DispatchError> {
+		let info = Scopes::<T>::get(scope).ok_or(Error::<T>::ScopeNotFound)?;
+		Self::active_membership(&proposer, scope)?;
+		let call = match call {
+			Some(call) => {
+				ensure!(
+					call.get_dispatch_info().call_weight.all_lte(T::MaxEnactmentWeight::get()),
+					Error::<T>::CallTooHeavy
+				);
+				let encoded: Vec<u8> = call.encode();
+				Some(BoundedVec::try_from(encoded).map_err(|_| Error::<T>::CallTooLong)?)
+			},
+			None => None,
+		};
+		let index = ProposalCount::<T>::get();
+		let next = index.checked_add(1).ok_or(Error::<T>::TooManyProposals)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let end = now.saturating_add(info.rule.voting_period);
+		ProposalsEndingAt::<T>::try_mutate(end, |bucket| bucket.try_push(index))
+			.map_err(|_| Error::<T>::TooManyProposalsEnding)?;
+		let deposit = T::ProposalDeposit::get();
+		T::Currency::hold(&HoldReason::ProposalDeposit.into(), &proposer, deposit)?;
+		CloseCursor::<T>::mutate(|cursor| {
+			*cursor = Some(cursor.map_or(end, |c| c.min(end)));
+		});
+		Proposals::<T>::insert(
+			index,
+			crate::Proposal {
+				scope,
+				proposer: proposer.clone(),
+				title,
+				description_hash,
+				call,
+				deposit,
+				submitted: now,
+				end,
+				rule: info.rule,
+				electorate: info.totals,
+				tally: Tally::default(),
+				status: ProposalStatus::Ongoing,
+			},
+		);
+		ProposalCount::<T>::put(next);
+		Self::deposit_event(Event::Proposed { index, scope, proposer, end });
+		Ok(index)
+	}
+
+	pub(crate) fn do_withdraw(who: &T::AccountId, index: ProposalIndex) -> DispatchResult {
+		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
+		ensure!(proposal.proposer == *who, Error::<T>::NotProposer);
+		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
+		ensure!(proposal.tally.voters() == 0, Error::<T>::HasVotes);
+		Self::remove_from_schedule(proposal.end, index);
+		T::Currency::release(
+			&HoldReason::ProposalDeposit.into(),
+			who,
+			proposal.deposit,
+			Precision::BestEffort,
+		)?;
+		proposal.status =
+			ProposalStatus::Withdrawn { at: frame_system::Pallet::<T>::block_number() };
+		Proposals::<T>::insert(index, proposal);
+		Self::deposit_event(Event::Withdrawn { index });
+		Ok(())
+	}
+
+	pub(crate) fn do_cancel(index: ProposalIndex) -> DispatchResult {
+		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
+		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
+		Self::remove_from_schedule(proposal.end, index);
+		T::Currency::burn_held(
+			&HoldReason::ProposalDeposit.into(),
+			&proposal.proposer,
+			proposal.deposit,
+			Precision::BestEffort,
+			Fortitude::Force,
+		)?;
+		proposal.status =
+			ProposalStatus::Cancelled { at: frame_system::Pallet::<T>::block_number() };
+		Proposals::<T>::insert(index, proposal);
+		Self::deposit_event(Event::Cancelled { index });
+		Ok(())
+	}
+}

@@ -1,0 +1,147 @@
+//! Read-only queries behind the runtime API, and the pallet's invariants.
+
+use crate::{
+	pallet::*, BalanceOf, ProposalIndex, ProposalView, ScopeId, ScopeView, StakeholderView,
+	VoteRecord,
+};
+use alloc::vec::Vec;
+use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
+
+/// Most votes one page of `votes_of` returns.
+pub const MAX_PAGE: u32 = 100;
+
+impl<T: Config> Pallet<T> {
+	/// A stakeholder's sector, status, scopes and stakes.
+	pub fn stakeholder(who: &T::AccountId) -> Option<StakeholderView<BlockNumberFor<T>>> {
+		Stakeholders::<T>::get(who).map(|s| StakeholderView {
+			sector: s.sector,
+			status: s.status,
+			memberships: s.memberships.into_inner(),
+		})
+	}
+
+	/// A scope with its rule and per-sector totals.
+	pub fn scope(id: ScopeId) -> Option<ScopeView<BlockNumberFor<T>>> {
+		Scopes::<T>::get(id).map(|s| ScopeView {
+			id,
+			name: s.name.into_inner(),
+			rule: s.rule,
+			totals: s.totals,
+		})
+	}
+
+	/// A proposal with its live tally and projected outcome.
+	pub fn proposal(
+		index: ProposalIndex,
+	) -> Option<ProposalView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		Proposals::<T>::get(index).map(|p| ProposalView {
+			index,
+			projected: p.tally.outcome(&p.rule, &p.electorate),
+			scope: p.scope,
+			proposer: p.proposer,
+			title: p.title.into_inner(),
+			description_hash: p.description_hash,
+			call: p.call.map(|c| c.into_inner()),
+			deposit: p.deposit,
+			submitted: p.submitted,
+			end: p.end,
+			rule: p.rule,
+			electorate: p.electorate,
+			tally: p.tally,
+			status: p.status,
+		})
+	}
+
+	/// Up to `limit` (at most [`MAX_PAGE`]) votes of `who`, after proposal `start_after` in
+	/// storage order; pass the last index of a page to get the next.
+	pub fn votes_of(
+		who: &T::AccountId,
+		start_after: Option<ProposalIndex>,
+		limit: u32,
+	) -> Vec<(ProposalIndex, VoteRecord)> {
+		let limit = limit.min(MAX_PAGE) as usize;
+		let indices: Vec<ProposalIndex> = match start_after {
+			Some(after) => VotesByAccount::<T>::iter_key_prefix_from(
+				who,
+				VotesByAccount::<T>::hashed_key_for(who, after),
+			)
+			.take(limit)
+			.collect(),
+			None => VotesByAccount::<T>::iter_key_prefix(who).take(limit).collect(),
+		};
+		indices
+			.into_iter()
+			.filter_map(|index| Votes::<T>::get(index, who).map(|vote| (index, vote)))
+			.collect()
+	}
+}
+
+#[cfg(any(feature = "try-runtime", test))]
+impl<T: Config> Pallet<T> {
+	/// Checks that totals equal the sum of stakeholder records, tallies equal the sum of
+	/// votes, the account index mirrors the votes, every ongoing proposal is scheduled, and
+	/// held deposits equal those recorded.
+	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		use crate::{ProposalStatus, SectorTotals, StakeholderStatus, Tally};
+		use alloc::collections::btree_map::BTreeMap;
+		use polkadot_sdk::{
+			frame_support::{ensure, traits::fungible::InspectHold},
+			sp_runtime::Saturating,
+		};
+
+		let mut totals: BTreeMap<ScopeId, SectorTotals> = BTreeMap::new();
+		for (_, info) in Stakeholders::<T>::iter() {
+			ensure!(!info.memberships.is_empty(), "a stakeholder without scopes is kept");
+			for m in info.memberships.iter() {
+				ensure!(Scopes::<T>::contains_key(m.scope), "membership of a missing scope");
+				if info.status == StakeholderStatus::Active {
+					totals.entry(m.scope).or_default().of_mut(info.sector).add(m.stake);
+				}
+			}
+		}
+		for (scope, info) in Scopes::<T>::iter() {
+			ensure!(
+				info.totals == totals.remove(&scope).unwrap_or_default(),
+				"scope totals differ from the sum of stakeholder records"
+			);
+		}
+
+		let mut held: BTreeMap<T::AccountId, crate::BalanceOf<T>> = BTreeMap::new();
+		for (index, proposal) in Proposals::<T>::iter() {
+			let mut tally = Tally::default();
+			for (_, vote) in Votes::<T>::iter_prefix(index) {
+				tally.add(&vote);
+			}
+			// Ended proposals keep their final tally while their votes are reaped.
+			if proposal.status == ProposalStatus::Ongoing {
+				ensure!(tally == proposal.tally, "tally differs from the sum of votes");
+				ensure!(
+					ProposalsEndingAt::<T>::get(proposal.end).contains(&index),
+					"ongoing proposal not scheduled"
+				);
+				let entry = held.entry(proposal.proposer.clone()).or_default();
+				*entry = entry.saturating_add(proposal.deposit);
+			}
+		}
+		for (who, index, ()) in VotesByAccount::<T>::iter() {
+			ensure!(Votes::<T>::contains_key(index, &who), "account index without a vote");
+		}
+		for (index, who, _) in Votes::<T>::iter() {
+			ensure!(VotesByAccount::<T>::contains_key(&who, index), "vote missing from account index");
+		}
+		for (who, deposit) in held {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ProposalDeposit.into(), &who) == deposit,
+				"held proposal deposits differ from ongoing proposals"
+			);
+		}
+		for (who, application) in Applications::<T>::iter() {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ApplicationDeposit.into(), &who) ==
+					application.deposit,
+				"held application deposit differs from the application"
+			);
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,201 @@
+//! Admission, stake changes, suspension and removal of stakeholders, and applications.
+
+use crate::{
+	pallet::*, Application, Membership, ScopeId, Sector, Stake, StakeholderInfo,
+	StakeholderStatus,
+};
+use polkadot_sdk::{
+	frame_support::{
+		ensure,
+		pallet_prelude::*,
+		traits::{
+			fungible::MutateHold,
+			tokens::{Fortitude, Precision},
+		},
+	},
+	frame_system,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Applies `f` to the running totals of `sector` in `scope`.
+	fn update_totals(scope: ScopeId, sector: Sector, f: impl FnOnce(&mut crate::Count)) {
+		Scopes::<T>::mutate(scope, |info| {
+			if let Some(info) = info {
+				f(info.totals.of_mut(sector));
+			}
+		});
+	}
+
+	pub(crate) fn do_admit(
+		who: &T::AccountId,
+		sector: Sector,
+		scope: ScopeId,
+		stake: Stake,
+	) -> DispatchResult {
+		ensure!(Scopes::<T>::contains_key(scope), Error::<T>::ScopeNotFound);
+		let mut info = Stakeholders::<T>::get(who).unwrap_or_else(|| StakeholderInfo {
+			sector,
+			status: StakeholderStatus::Active,
+			memberships: Default::default(),
+		});
+		ensure!(info.sector == sector, Error::<T>::SectorMismatch);
+		ensure!(info.membership(scope).is_none(), Error::<T>::AlreadyMember);
+		let since = frame_system::Pallet::<T>::block_number();
+		info.memberships
+			.try_push(Membership { scope, stake, since })
+			.map_err(|_| Error::<T>::TooManyMemberships)?;
+		if info.status == StakeholderStatus::Active {
+			Self::update_totals(scope, sector, |count| count.add(stake));
+		}
+		Stakeholders::<T>::insert(who, info);
+		Self::deposit_event(Event::Admitted { who: who.clone(), sector, scope, stake });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_stake(who: &T::AccountId, scope: ScopeId, stake: Stake) -> DispatchResult {
+		Stakeholders::<T>::try_mutate(who, |info| {
+			let info = info.as_mut().ok_or(Error::<T>::StakeholderNotFound)?;
+			let membership = info
+				.memberships
+				.iter_mut()
+				.find(|m| m.scope == scope)
+				.ok_or(Error::<T>::NotMember)?;
+			let old = core::mem::replace(&mut membership.stake, stake);
+			if info.status == StakeholderStatus::Active {
+				Self::update_totals(scope, info.sector, |count| {
+					count.stake = count.stake.saturating_sub(old.into()).saturating_add(stake.into());
+				});
+			}
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::StakeChanged { who: who.clone(), scope, stake });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_from_scope(who: &T::AccountId, scope: ScopeId) -> DispatchResult {
+		let mut info = Stakeholders::<T>::get(who).ok_or(Error::<T>::StakeholderNotFound)?;
+		let position =
+			info.memberships.iter().position(|m| m.scope == scope).ok_or(Error::<T>::NotMember)?;
+		let membership = info.memberships.remove(position);
+		if info.status == StakeholderStatus::Active {
+			Self::update_totals(scope, info.sector, |count| count.remove(membership.stake));
+		}
+		if info.memberships.is_empty() {
+			Stakeholders::<T>::remove(who);
+		} else {
+			Stakeholders::<T>::insert(who, info);
+		}
+		Self::deposit_event(Event::LeftScope { who: who.clone(), scope });
+		Ok(())
+	}
+
+	pub(crate) fn do_suspend(who: &T::AccountId) -> DispatchResult {
+		Stakeholders::<T>::try_mutate(who, |info| {
+			let info = info.as_mut().ok_or(Error::<T>::StakeholderNotFound)?;
+			ensure!(info.status == StakeholderStatus::Active, Error::<T>::Suspended);
+			info.status = StakeholderStatus::Suspended;
+			for m in info.memberships.iter() {
+				Self::update_totals(m.scope, info.sector, |count| count.remove(m.stake));
+			}
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::Suspended { who: who.clone() });
+		Ok(())
+	}
+
+	pub(crate) fn do_resume(who: &T::AccountId) -> DispatchResult {
+		Stakeholders::<T>::try_mutate(who, |info| {
+			let info = info.as_mut().ok_or(Error::<T>::StakeholderNotFound)?;
+			ensure!(info.status == StakeholderStatus::Suspended, Error::<T>::NotSuspended);
+			info.status = StakeholderStatus::Active;
+			for m in info.memberships.iter() {
+				Self::update_totals(m.scope, info.sector, |count| count.add(m.stake));
+			}
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::Resumed { who: who.clone() });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove(who: &T::AccountId) -> DispatchResult {
+		let info = Stakeholders::<T>::take(who).ok_or(Error::<T>::StakeholderNotFound)?;
+		if info.status == StakeholderStatus::Active {
+			for m in info.memberships.iter() {
+				Self::update_totals(m.scope, info.sector, |count| count.remove(m.stake));
+			}
+		}
+		Self::deposit_event(Event::Removed { who: who.clone() });
+		Ok(())
+	}
+
+	pub(crate) fn do_apply(
+		who: &T::AccountId,
+		sector: Sector,
+		scope: ScopeId,
+		stake: Stake,
+	) -> DispatchResult {
+		ensure!(Scopes::<T>::contains_key(scope), Error::<T>::ScopeNotFound);
+		ensure!(!Applications::<T>::contains_key(who), Error::<T>::ApplicationAlreadyExists);
+		if let Some(info) = Stakeholders::<T>::get(who) {
+			ensure!(info.sector == sector, Error::<T>::SectorMismatch);
+			ensure!(info.membership(scope).is_none(), Error::<T>::AlreadyMember);
+		}
+		let deposit = T::ApplicationDeposit::get();
+		T::Currency::hold(&HoldReason::ApplicationDeposit.into(), who, deposit)?;
+		Applications::<T>::insert(who, Application { sector, scope, stake, deposit });
+		Self::deposit_event(Event::Applied { who: who.clone(), scope });
+		Ok(())
+	}
+
+	/// The scope `who` applied to: the argument of the origin that decides the application.
+	pub(crate) fn application_scope(who: &T::AccountId) -> Result<ScopeId, DispatchError> {
+		Applications::<T>::get(who).map(|a| a.scope).ok_or(Error::<T>::ApplicationNotFound.into())
+	}
+
+	fn take_application(
+		who: &T::AccountId,
+	) -> Result<Application<crate::BalanceOf<T>>, DispatchError> {
+		Applications::<T>::take(who).ok_or(Error::<T>::ApplicationNotFound.into())
+	}
+
+	pub(crate) fn do_approve_application(who: &T::AccountId, stake: Stake) -> DispatchResult {
+		let application = Self::take_application(who)?;
+		T::Currency::release(
+			&HoldReason::ApplicationDeposit.into(),
+			who,
+			application.deposit,
+			Precision::BestEffort,
+		)?;
+		Self::do_admit(who, application.sector, application.scope, stake)
+	}
+
+	pub(crate) fn do_reject_application(who: &T::AccountId, slash: bool) -> DispatchResult {
+		let application = Self::take_application(who)?;
+		let reason = HoldReason::ApplicationDeposit.into();
+		if slash {
+			T::Currency::burn_held(
+				&reason,
+				who,
+				application.deposit,
+				Precision::BestEffort,
+				Fortitude::Force,
+			)?;
+		} else {
+			T::Currency::release(&reason, who, application.deposit, Precision::BestEffort)?;
+		}
+		Self::deposit_event(Event::ApplicationRejected { who: who.clone(), slashed: slash });
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw_application(who: &T::AccountId) -> DispatchResult {
+		let application = Self::take_application(who)?;
+		T::Currency::release(
+			&HoldReason::ApplicationDeposit.into(),
+			who,
+			application.deposit,
+			Precision::BestEffort,
+		)?;
+		Self::deposit_event(Event::ApplicationWithdrawn { who: who.clone() });
+		Ok(())
+	}
+}

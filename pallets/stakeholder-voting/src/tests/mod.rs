@@ -1,0 +1,77 @@
+//! Tests, one file per feature. Every test runs through `ExtBuilder::build_and_execute`, which
+//! checks the pallet's invariants (`do_try_state`) after the test body.
+
+mod applications;
+mod closing;
+mod proposals;
+mod scopes;
+mod stakeholders;
+mod voting;
+mod weighting;
+
+use crate::{mock::*, *};
+use polkadot_sdk::{
+	frame_support::{assert_ok, traits::fungible::InspectHold, BoundedVec},
+	sp_core::H256,
+};
+
+/// Moves to block `n`, running every block's hooks on the way.
+pub fn run_to(n: u64) {
+	System::run_to_block::<AllPalletsWithSystem>(n);
+}
+
+/// The last event of this pallet.
+pub fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|r| match r.event {
+			RuntimeEvent::StakeholderVoting(e) => Some(e),
+			_ => None,
+		})
+		.expect("an event of this pallet")
+}
+
+/// Every event of this pallet, in order.
+pub fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::StakeholderVoting(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+/// A bounded byte string.
+pub fn bounded<S: polkadot_sdk::sp_core::Get<u32>>(bytes: &[u8]) -> BoundedVec<u8, S> {
+	BoundedVec::try_from(bytes.to_vec()).unwrap()
+}
+
+/// Proposes in `scope` as `who` with an optional call; returns the index.
+pub fn propose(who: u64, scope: ScopeId, call: Option<RuntimeCall>) -> ProposalIndex {
+	let index = ProposalCount::<Test>::get();
+	assert_ok!(StakeholderVoting::propose(
+		RuntimeOrigin::signed(who),
+		scope,
+		bounded(b"a proposal"),
+		H256::repeat_byte(7),
+		call.map(Box::new),
+	));
+	index
+}
+
+/// Votes `choice` on `index` as `who`.
+pub fn vote(who: u64, index: ProposalIndex, choice: VoteChoice) {
+	assert_ok!(StakeholderVoting::vote(RuntimeOrigin::signed(who), index, choice));
+}
+
+/// Funds held from `who` for `reason`.
+pub fn held(reason: HoldReason, who: u64) -> u64 {
+	Balances::balance_on_hold(&RuntimeHoldReason::StakeholderVoting(reason), &who)
+}
+
+/// The status of a proposal.
+pub fn status(index: ProposalIndex) -> ProposalStatus<u64> {
+	Proposals::<Test>::get(index).unwrap().status
+}

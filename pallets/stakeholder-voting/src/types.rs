@@ -1,0 +1,775 @@
+//! The records the pallet stores and the arithmetic of tallies.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
+use polkadot_sdk::{
+	frame_support::BoundedVec,
+	sp_arithmetic::traits::IntegerSquareRoot,
+	sp_core::{Get, H256},
+	sp_runtime::{DispatchError, PerThing, Perbill, Saturating},
+};
+use scale_info::TypeInfo;
+use serde::{Deserialize, Serialize};
+
+/// Identifies a scope: a matter of common concern with its own electorate.
+pub type ScopeId = u32;
+/// Identifies a proposal.
+pub type ProposalIndex = u32;
+/// How much a stakeholder has at stake in a scope. An abstract measure set by the admitting
+/// origin (land area, affected population, investment...), not a token balance.
+pub type Stake = u64;
+
+/// The chain-wide scope, created at genesis: its electorate decides on scopes, admissions and
+/// everything else that concerns the whole chain.
+pub const CHAIN_WIDE_SCOPE: ScopeId = 0;
+
+/// One of the three mechanisms of governance, equal in rights.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all_fields = "camelCase")]
+pub enum Sector {
+	/// Government bodies.
+	Government,
+	/// Enterprises and other market actors.
+	Market,
+	/// Citizens, communities and civil society.
+	Community,
+}
+
+impl Sector {
+	/// All sectors, in a fixed order.
+	pub const ALL: [Sector; 3] = [Sector::Government, Sector::Market, Sector::Community];
+}
+
+/// How a vote's weight is derived from the voter's stake.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all_fields = "camelCase")]
+pub enum Weighting {
+	/// One stakeholder, one vote.
+	Headcount,
+	/// Linear in stake; no voter weighs more than `cap` of the electorate's total stake.
+	Stake {
+		/// Largest share of the electorate's stake one voter can carry.
+		cap: Perbill,
+	},
+	/// The square root of stake: more at stake is more weight, with diminishing returns.
+	Quadratic,
+	/// `headcount_share` of the decision comes from the headcount tally, the rest from the stake
+	/// tally: everyone represented, most at stake most power.
+	Hybrid {
+		/// Share of the decision decided by headcount.
+		headcount_share: Perbill,
+	},
+}
+
+/// A scope's voting rule: how votes weigh, what passes, and for how long votes are open.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct VotingRule<BlockNumber> {
+	/// How votes are weighted.
+	pub weighting: Weighting,
+	/// The aye share of aye + nay weight must exceed this to pass.
+	pub approval: Perbill,
+	/// The share of the electorate that voted (abstentions included) must reach this.
+	pub quorum: Perbill,
+	/// Each sector with members in the electorate must approve by a simple majority of its own
+	/// votes.
+	pub sector_balance: bool,
+	/// Blocks from submission to close.
+	pub voting_period: BlockNumber,
+}
+
+/// Headcount and stake of a group of stakeholders.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Count {
+	/// Number of stakeholders.
+	pub members: u32,
+	/// Their total stake.
+	pub stake: u128,
+}
+
+impl Count {
+	/// Adds one member with `stake`.
+	pub fn add(&mut self, stake: Stake) {
+		self.members = self.members.saturating_add(1);
+		self.stake = self.stake.saturating_add(stake.into());
+	}
+
+	/// Removes one member with `stake`.
+	pub fn remove(&mut self, stake: Stake) {
+		self.members = self.members.saturating_sub(1);
+		self.stake = self.stake.saturating_sub(stake.into());
+	}
+}
+
+/// Running totals of a scope per sector, kept so nothing iterates over stakeholders.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct SectorTotals {
+	/// Government stakeholders.
+	pub government: Count,
+	/// Market stakeholders.
+	pub market: Count,
+	/// Community stakeholders.
+	pub community: Count,
+}
+
+impl SectorTotals {
+	/// The totals of one sector.
+	pub fn of(&self, sector: Sector) -> &Count {
+		match sector {
+			Sector::Government => &self.government,
+			Sector::Market => &self.market,
+			Sector::Community => &self.community,
+		}
+	}
+
+	/// The totals of one sector, mutably.
+	pub fn of_mut(&mut self, sector: Sector) -> &mut Count {
+		match sector {
+			Sector::Government => &mut self.government,
+			Sector::Market => &mut self.market,
+			Sector::Community => &mut self.community,
+		}
+	}
+
+	/// All stakeholders across sectors.
+	pub fn members(&self) -> u32 {
+		self.government
+			.members
+			.saturating_add(self.market.members)
+			.saturating_add(self.community.members)
+	}
+
+	/// Total stake across sectors.
+	pub fn stake(&self) -> u128 {
+		self.government.stake.saturating_add(self.market.stake).saturating_add(self.community.stake)
+	}
+}
+
+/// A scope and its rule and totals.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxNameLen))]
+pub struct ScopeInfo<BlockNumber, MaxNameLen: Get<u32>> {
+	/// Human-readable name, e.g. `district-7-water`.
+	pub name: BoundedVec<u8, MaxNameLen>,
+	/// Default voting rule of proposals in this scope.
+	pub rule: VotingRule<BlockNumber>,
+	/// Active stakeholders of the scope, per sector.
+	pub totals: SectorTotals,
+}
+
+/// Whether a stakeholder may take part.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all_fields = "camelCase")]
+pub enum StakeholderStatus {
+	/// Votes and proposes; counted in scope totals.
+	Active,
+	/// Neither votes nor proposes; left out of scope totals until resumed.
+	Suspended,
+}
+
+/// A stakeholder's membership of one scope.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Membership<BlockNumber> {
+	/// The scope.
+	pub scope: ScopeId,
+	/// Stake in it.
+	pub stake: Stake,
+	/// Block of admission: proposals submitted at or before it are not this member's to vote on.
+	pub since: BlockNumber,
+}
+
+/// A stakeholder: sector, status and the scopes it belongs to.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxScopes))]
+pub struct StakeholderInfo<BlockNumber, MaxScopes: Get<u32>> {
+	/// The stakeholder's sector, fixed at admission.
+	pub sector: Sector,
+	/// Active or suspended.
+	pub status: StakeholderStatus,
+	/// Scopes and stakes, at most `MaxScopesPerStakeholder`.
+	pub memberships: BoundedVec<Membership<BlockNumber>, MaxScopes>,
+}
+
+impl<BlockNumber, MaxScopes: Get<u32>> StakeholderInfo<BlockNumber, MaxScopes> {
+	/// The membership of `scope`, if any.
+	pub fn membership(&self, scope: ScopeId) -> Option<&Membership<BlockNumber>> {
+		self.memberships.iter().find(|m| m.scope == scope)
+	}
+}
+
+/// An account's application to become a stakeholder of a scope.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct Application<Balance> {
+	/// The sector the applicant claims.
+	pub sector: Sector,
+	/// The scope applied to.
+	pub scope: ScopeId,
+	/// The stake the applicant claims; the admitting origin may set another on approval.
+	pub stake: Stake,
+	/// Deposit held until the application is decided or withdrawn.
+	pub deposit: Balance,
+}
+
+/// A stakeholder's choice.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all_fields = "camelCase")]
+pub enum VoteChoice {
+	/// For.
+	Aye,
+	/// Against.
+	Nay,
+	/// Present, counted for turnout, neither for nor against.
+	Abstain,
+}
+
+/// A cast vote, kept so that changing it updates the tally in O(1).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct VoteRecord {
+	/// The choice.
+	pub choice: VoteChoice,
+	/// The voter's sector.
+	pub sector: Sector,
+	/// The stake-side weight the vote carries under the proposal's rule.
+	pub weight: u128,
+}
+
+/// Votes on one side: how many and how much weight.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Side {
+	/// Number of voters.
+	pub count: u32,
+	/// Their stake-side weight.
+	pub weight: u128,
+}
+
+/// One sector's votes.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct SectorTally {
+	/// Votes for.
+	pub ayes: Side,
+	/// Votes against.
+	pub nays: Side,
+	/// Abstentions.
+	pub abstentions: Side,
+}
+
+impl SectorTally {
+	fn side_mut(&mut self, choice: VoteChoice) -> &mut Side {
+		match choice {
+			VoteChoice::Aye => &mut self.ayes,
+			VoteChoice::Nay => &mut self.nays,
+			VoteChoice::Abstain => &mut self.abstentions,
+		}
+	}
+
+	/// Voters in this sector, abstentions included.
+	pub fn voters(&self) -> u32 {
+		self.ayes.count.saturating_add(self.nays.count).saturating_add(self.abstentions.count)
+	}
+}
+
+/// A proposal's running tally, per sector.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Tally {
+	/// Government votes.
+	pub government: SectorTally,
+	/// Market votes.
+	pub market: SectorTally,
+	/// Community votes.
+	pub community: SectorTally,
+}
+
+/// Whether a proposal passes now, and why.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Outcome {
+	/// Share of the electorate that voted, abstentions included.
+	pub turnout: Perbill,
+	/// Share of aye weight among aye + nay under the rule's weighting.
+	pub approval: Perbill,
+	/// `turnout` reaches the rule's quorum.
+	pub quorum_reached: bool,
+	/// `approval` exceeds the rule's threshold.
+	pub approval_reached: bool,
+	/// Every sector with members approves by its own majority (true when the rule does not ask).
+	pub sectors_approve: bool,
+	/// All of the above: the proposal passes.
+	pub passes: bool,
+}
+
+/// `a / (a + b)`, zero when both are zero.
+fn share(a: u128, b: u128) -> Perbill {
+	let total = a.saturating_add(b);
+	if total == 0 {
+		Perbill::zero()
+	} else {
+		Perbill::from_rational(a, total)
+	}
+}
+
+impl Tally {
+	/// One sector's votes.
+	pub fn of(&self, sector: Sector) -> &SectorTally {
+		match sector {
+			Sector::Government => &self.government,
+			Sector::Market => &self.market,
+			Sector::Community => &self.community,
+		}
+	}
+
+	fn of_mut(&mut self, sector: Sector) -> &mut SectorTally {
+		match sector {
+			Sector::Government => &mut self.government,
+			Sector::Market => &mut self.market,
+			Sector::Community => &mut self.community,
+		}
+	}
+
+	/// Counts a vote.
+	pub fn add(&mut self, vote: &VoteRecord) {
+		let side = self.of_mut(vote.sector).side_mut(vote.choice);
+		side.count = side.count.saturating_add(1);
+		side.weight = side.weight.saturating_add(vote.weight);
+	}
+
+	/// Takes back a vote counted before.
+	pub fn remove(&mut self, vote: &VoteRecord) {
+		let side = self.of_mut(vote.sector).side_mut(vote.choice);
+		side.count = side.count.saturating_sub(1);
+		side.weight = side.weight.saturating_sub(vote.weight);
+	}
+
+	/// All voters, abstentions included.
+	pub fn voters(&self) -> u32 {
+		Sector::ALL.iter().fold(0u32, |n, s| n.saturating_add(self.of(*s).voters()))
+	}
+
+	fn sum(&self) -> SectorTally {
+		let mut all = SectorTally::default();
+		for sector in Sector::ALL {
+			let t = self.of(sector);
+			for (into, from) in [
+				(&mut all.ayes, &t.ayes),
+				(&mut all.nays, &t.nays),
+				(&mut all.abstentions, &t.abstentions),
+			] {
+				into.count = into.count.saturating_add(from.count);
+				into.weight = into.weight.saturating_add(from.weight);
+			}
+		}
+		all
+	}
+
+	/// The outcome of these votes under `rule`, against the fixed `electorate`.
+	pub fn outcome<BlockNumber>(
+		&self,
+		rule: &VotingRule<BlockNumber>,
+		electorate: &SectorTotals,
+	) -> Outcome {
+		let turnout = if electorate.members() == 0 {
+			Perbill::zero()
+		} else {
+			Perbill::from_rational(self.voters(), electorate.members())
+		};
+		let approval = approval_of(&self.sum(), &rule.weighting);
+		let quorum_reached = turnout >= rule.quorum && self.voters() > 0;
+		let approval_reached = approval > rule.approval;
+		let sectors_approve = !rule.sector_balance ||
+			Sector::ALL.iter().all(|s| {
+				electorate.of(*s).members == 0 ||
+					approval_of(self.of(*s), &rule.weighting) > Perbill::from_percent(50)
+			});
+		Outcome {
+			turnout,
+			approval,
+			quorum_reached,
+			approval_reached,
+			sectors_approve,
+			passes: quorum_reached && approval_reached && sectors_approve,
+		}
+	}
+}
+
+/// The aye share of a group of votes under `weighting`.
+fn approval_of(votes: &SectorTally, weighting: &Weighting) -> Perbill {
+	let by_count = share(votes.ayes.count.into(), votes.nays.count.into());
+	let by_weight = share(votes.ayes.weight, votes.nays.weight);
+	match weighting {
+		Weighting::Headcount => by_count,
+		Weighting::Stake { .. } | Weighting::Quadratic => by_weight,
+		Weighting::Hybrid { headcount_share } => (*headcount_share * by_count)
+			.saturating_add(headcount_share.left_from_one() * by_weight),
+	}
+}
+
+/// The stake-side weight of a voter with `stake` under `weighting`.
+pub fn vote_weight(weighting: &Weighting, stake: Stake, electorate: &SectorTotals) -> u128 {
+	let stake = u128::from(stake);
+	match weighting {
+		Weighting::Headcount => 0,
+		Weighting::Stake { cap } => stake.min(*cap * electorate.stake()),
+		Weighting::Quadratic => stake.integer_sqrt(),
+		Weighting::Hybrid { .. } => stake,
+	}
+}
+
+/// How a passed proposal's call fared.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all_fields = "camelCase")]
+pub enum Enactment {
+	/// The call was dispatched and succeeded.
+	Enacted,
+	/// The call was dispatched and failed.
+	EnactmentFailed {
+		/// Why it failed.
+		error: DispatchError,
+	},
+}
+
+/// Where a proposal stands.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all_fields = "camelCase")]
+pub enum ProposalStatus<BlockNumber> {
+	/// Open for votes until its end block.
+	Ongoing,
+	/// Passed; `enactment` is the outcome of its call, `None` if it had none.
+	Approved {
+		/// Block it closed at.
+		at: BlockNumber,
+		/// The call's outcome.
+		enactment: Option<Enactment>,
+	},
+	/// Did not pass.
+	Rejected {
+		/// Block it closed at.
+		at: BlockNumber,
+	},
+	/// Withdrawn by its proposer before any vote.
+	Withdrawn {
+		/// Block it was withdrawn at.
+		at: BlockNumber,
+	},
+	/// Cancelled for abuse; the deposit was slashed.
+	Cancelled {
+		/// Block it was cancelled at.
+		at: BlockNumber,
+	},
+}
+
+/// The most an encoded proposal call may take, as a bound type.
+pub type EncodedCall<MaxCallLen> = BoundedVec<u8, MaxCallLen>;
+
+/// A proposal: what is asked, who may decide, and how the vote stands.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxTitleLen, MaxCallLen))]
+pub struct Proposal<AccountId, Balance, BlockNumber, MaxTitleLen: Get<u32>, MaxCallLen: Get<u32>>
+{
+	/// The scope deciding it.
+	pub scope: ScopeId,
+	/// Who proposed it.
+	pub proposer: AccountId,
+	/// A short title.
+	pub title: BoundedVec<u8, MaxTitleLen>,
+	/// Hash of the full description, kept off chain.
+	pub description_hash: H256,
+	/// The SCALE-encoded call to dispatch if it passes.
+	pub call: Option<EncodedCall<MaxCallLen>>,
+	/// The proposer's deposit, held until the proposal ends.
+	pub deposit: Balance,
+	/// Block of submission; the electorate is fixed as of it.
+	pub submitted: BlockNumber,
+	/// Block at which voting closes.
+	pub end: BlockNumber,
+	/// The scope's rule as of submission.
+	pub rule: VotingRule<BlockNumber>,
+	/// The scope's totals as of submission: the denominator of turnout.
+	pub electorate: SectorTotals,
+	/// The running tally.
+	pub tally: Tally,
+	/// Where it stands.
+	pub status: ProposalStatus<BlockNumber>,
+}
+
+
+/// Serializes names and titles as text for JSON-RPC readers; SCALE keeps the raw bytes.
+mod utf8 {
+	use alloc::{string::String, vec::Vec};
+	use serde::{Deserialize, Deserializer, Serializer};
+
+	pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+		s.serialize_str(&String::from_utf8_lossy(bytes))
+	}
+
+	pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+		String::deserialize(d).map(String::into_bytes)
+	}
+}
+
+/// A stakeholder as queries return it.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StakeholderView<BlockNumber> {
+	/// Sector.
+	pub sector: Sector,
+	/// Active or suspended.
+	pub status: StakeholderStatus,
+	/// Scopes, stakes and admission blocks.
+	pub memberships: alloc::vec::Vec<Membership<BlockNumber>>,
+}
+
+/// A scope as queries return it.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScopeView<BlockNumber> {
+	/// Id.
+	pub id: ScopeId,
+	/// Name, UTF-8.
+	#[serde(with = "utf8")]
+	pub name: alloc::vec::Vec<u8>,
+	/// Default voting rule.
+	pub rule: VotingRule<BlockNumber>,
+	/// Active stakeholders per sector.
+	pub totals: SectorTotals,
+}
+
+/// A proposal as queries return it, with the outcome its live tally would have now.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProposalView<AccountId, Balance, BlockNumber> {
+	/// Index.
+	pub index: ProposalIndex,
+	/// Scope deciding it.
+	pub scope: ScopeId,
+	/// Proposer.
+	pub proposer: AccountId,
+	/// Title, UTF-8.
+	#[serde(with = "utf8")]
+	pub title: alloc::vec::Vec<u8>,
+	/// Hash of the full description.
+	pub description_hash: H256,
+	/// SCALE-encoded call to enact, if any.
+	pub call: Option<alloc::vec::Vec<u8>>,
+	/// Deposit held.
+	pub deposit: Balance,
+	/// Submission block.
+	pub submitted: BlockNumber,
+	/// Voting end block.
+	pub end: BlockNumber,
+	/// Rule as of submission.
+	pub rule: VotingRule<BlockNumber>,
+	/// Electorate as of submission.
+	pub electorate: SectorTotals,
+	/// Live tally.
+	pub tally: Tally,
+	/// Status, with the enactment outcome once passed.
+	pub status: ProposalStatus<BlockNumber>,
+	/// The outcome of the live tally if the proposal closed now.
+	pub projected: Outcome,
+}

@@ -1,0 +1,114 @@
+// Stakeholder voting on a `--dev` chain: admit stakeholders, propose a call that changes chain
+// state, vote from all three sectors, watch it close by itself and enact the call; an
+// out-of-scope vote is refused; the RPC returns the tally.
+
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
+import { assert, assertEq, runTests, test, waitFor } from '../lib/harness.mjs';
+import { connect, startNode } from '../lib/node.mjs';
+import { sendAndWait } from '../lib/tx.mjs';
+import { polityRpc } from '../lib/definitions.mjs';
+
+export async function run() {
+  await cryptoWaitReady();
+  const node = await startNode({ name: 'voting', args: ['--dev', '--tmp'] });
+  let api;
+  try {
+    api = await connect(node.wsUrl, { rpc: polityRpc });
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
+    const k = (uri) => keyring.addFromUri(uri);
+    const ctx = {
+      api,
+      alice: k('//Alice'), bob: k('//Bob'), charlie: k('//Charlie'),
+      dave: k('//Dave'), eve: k('//Eve'), ferdie: k('//Ferdie'),
+    };
+    register();
+    return await runTests(ctx);
+  } finally {
+    if (api) await api.disconnect();
+    await node.stop();
+  }
+}
+
+function register() {
+  test('the dev chain seeds a chain-wide and a local scope with all three sectors', async ({ api, alice, bob, charlie }) => {
+    const chainWide = (await api.call.stakeholderVotingApi.scope(0)).unwrap();
+    assertEq(new TextDecoder().decode(chainWide.name), 'polity', 'chain-wide scope name');
+    const totals = chainWide.totals.toJSON();
+    for (const sector of ['government', 'market', 'community']) {
+      assert(totals[sector].members >= 1, `${sector} has members in the chain-wide scope`);
+    }
+    for (const [who, sector] of [[alice, 'Government'], [bob, 'Market'], [charlie, 'Community']]) {
+      const info = (await api.call.stakeholderVotingApi.stakeholder(who.address)).unwrap();
+      assertEq(info.sector.toString(), sector, `${who.address} sector`);
+    }
+  });
+
+  test('admission through an application and a passed vote', async ({ api, alice, eve }) => {
+    // Eve applies to the local scope (1) with a deposit; sudo (dev only) approves.
+    await sendAndWait(api, api.tx.stakeholderVoting.apply('Market', 1, 50), eve);
+    const application = await api.query.stakeholderVoting.applications(eve.address);
+    assert(application.isSome, 'application stored');
+    await sendAndWait(api, api.tx.sudo.sudo(api.tx.stakeholderVoting.approveApplication(eve.address, 40)), alice);
+    const info = (await api.rpc.stakeholderVoting.stakeholder(eve.address)).toJSON();
+    assertEq(info.sector, 'Market', 'Eve admitted as market');
+    assertEq(info.memberships[0].stake, 40, 'with the decided stake');
+  });
+
+  test('a proposal votes, closes by itself and enacts its call', async ({ api, alice, bob, charlie, ferdie }) => {
+    const scopesBefore = (await api.query.stakeholderVoting.nextScopeId()).toNumber();
+    const rule = {
+      weighting: { Hybrid: { headcountShare: 500_000_000 } },
+      approval: 500_000_000, quorum: 200_000_000, sectorBalance: true, votingPeriod: 5,
+    };
+    const call = api.tx.stakeholderVoting.createScope('data-sharing', rule);
+    const description = blake2AsHex('Create a scope for data-sharing agreements between agencies.');
+    const { events } = await sendAndWait(api, api.tx.stakeholderVoting.propose(0, 'Create data-sharing scope', description, call), alice);
+    const proposed = events.find(({ event }) => api.events.stakeholderVoting.Proposed.is(event));
+    assert(proposed, 'Proposed event');
+    const index = proposed.event.data.index.toNumber();
+    const end = proposed.event.data.end.toNumber();
+
+    // Votes from all three sectors.
+    await sendAndWait(api, api.tx.stakeholderVoting.vote(index, 'Aye'), alice);
+    await sendAndWait(api, api.tx.stakeholderVoting.vote(index, 'Aye'), bob);
+    await sendAndWait(api, api.tx.stakeholderVoting.vote(index, 'Aye'), charlie);
+
+    // Ferdie is no stakeholder of the chain-wide scope: refused with a named error.
+    let refused;
+    try {
+      await sendAndWait(api, api.tx.stakeholderVoting.vote(index, 'Nay'), ferdie);
+    } catch (e) {
+      refused = e;
+    }
+    assert(refused && /stakeholderVoting\.StakeholderNotFound/.test(refused.message), `out-of-scope vote refused, got ${refused && refused.message}`);
+
+    // The RPC and the runtime API return the live tally.
+    const live = (await api.rpc.stakeholderVoting.proposal(index)).toJSON();
+    assertEq(live.tally.government.ayes.count, 1, 'government ayes over RPC');
+    assertEq(live.tally.market.ayes.count, 1, 'market ayes over RPC');
+    assertEq(live.tally.community.ayes.count, 1, 'community ayes over RPC');
+    assert(live.projected.passes, 'projected to pass');
+    const viaApi = (await api.call.stakeholderVotingApi.proposal(index)).unwrap();
+    assertEq(viaApi.tally.community.ayes.count.toNumber(), 1, 'runtime API tally');
+    // `Json` results keep arrays as objects keyed by position.
+    const votes = Object.values((await api.rpc.stakeholderVoting.votesOf(bob.address, null, 10)).toJSON());
+    assert(votes.some(([i, vote]) => i === index && vote.choice === 'Aye'), `Bob's vote listed: ${JSON.stringify(votes)}`);
+
+    // It closes by itself at its end block and the call takes effect.
+    const t0 = Date.now();
+    await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= end, { ms: 90_000, what: `block #${end}` });
+    const record = await waitFor(async () => {
+      const p = (await api.query.stakeholderVoting.proposals(index)).unwrap();
+      return p.status.isApproved ? p : null;
+    }, { ms: 30_000, what: 'the proposal to be approved' });
+    console.log(`       end #${end}, closed at #${record.status.asApproved.at}, ${Date.now() - t0} ms after the last vote`);
+    const enactment = record.status.asApproved.enactment;
+    assert(enactment.isSome && enactment.unwrap().isEnacted, `stored outcome is Enacted, got ${enactment.toString()}`);
+    const scopesAfter = (await api.query.stakeholderVoting.nextScopeId()).toNumber();
+    assertEq(scopesAfter, scopesBefore + 1, 'a scope was created by the enacted call');
+    const created = (await api.rpc.stakeholderVoting.scope(scopesBefore)).toJSON();
+    assertEq(created.name, 'data-sharing', 'named as proposed');
+    assertEq(created.rule.votingPeriod, 5, 'with the proposed rule');
+  }, { timeoutMs: 180_000 });
+}
