@@ -37,6 +37,9 @@ pub enum Subcommand {
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
 
+	/// Verify a data-ownership receipt (from `dataOwnership_receipt`) offline.
+	VerifyReceipt(crate::receipt::VerifyReceiptCmd),
+
 	/// Benchmark pallets, blocks, storage and the machine (needs `--features runtime-benchmarks`).
 	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]

@@ -30,12 +30,15 @@ where
 	C: ProvideRuntimeApi<Block>
 		+ HeaderBackend<Block>
 		+ HeaderMetadata<Block, Error = BlockChainError>
+		+ sc_client_api::ProofProvider<Block>
+		+ sc_client_api::BlockBackend<Block>
 		+ Send
 		+ Sync
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: pallet_data_ownership_rpc::DataOwnershipRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	C::Api: pallet_stakeholder_voting_rpc::StakeholderVotingRuntimeApi<
 		Block,
 		AccountId,
@@ -44,6 +47,7 @@ where
 	>,
 	P: TransactionPool + 'static,
 {
+	use pallet_data_ownership_rpc::{DataOwnership, DataOwnershipApiServer};
 	use pallet_stakeholder_voting_rpc::{StakeholderVoting, StakeholderVotingApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -53,7 +57,8 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(StakeholderVoting::new(client).into_rpc())?;
+	module.merge(StakeholderVoting::new(client.clone()).into_rpc())?;
+	module.merge(DataOwnership::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -2,7 +2,7 @@
 
 use crate::{
 	genesis_config_presets, AccountId, Aura, Balance, Block,
-	BlockNumber, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
+	BlockNumber, DataOwnership, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, SessionKeys, StakeholderVoting, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
@@ -223,6 +223,46 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Vec<(pallet_stakeholder_voting::ProposalIndex, pallet_stakeholder_voting::VoteRecord)> {
 			StakeholderVoting::votes_of(&who, start_after, limit)
+		}
+	}
+
+	impl pallet_data_ownership_runtime_api::DataOwnershipApi<Block, AccountId, Balance, BlockNumber>
+		for Runtime
+	{
+		fn record(
+			hash: pallet_data_ownership::ContentHash,
+		) -> Option<pallet_data_ownership::RecordView<AccountId, Balance, BlockNumber>> {
+			DataOwnership::record(hash)
+		}
+
+		fn records_of(
+			owner: AccountId,
+			start_after: Option<pallet_data_ownership::ContentHash>,
+			limit: u32,
+		) -> Vec<pallet_data_ownership::ContentHash> {
+			DataOwnership::records_of(&owner, start_after, limit)
+		}
+
+		fn versions(
+			hash: pallet_data_ownership::ContentHash,
+			start: u32,
+			limit: u32,
+		) -> Vec<pallet_data_ownership::ContentHash> {
+			DataOwnership::versions(hash, start, limit)
+		}
+
+		fn grants(
+			hash: pallet_data_ownership::ContentHash,
+		) -> Vec<pallet_data_ownership::GrantView<AccountId, BlockNumber>> {
+			DataOwnership::grants(hash)
+		}
+
+		fn has_access(hash: pallet_data_ownership::ContentHash, who: AccountId) -> bool {
+			DataOwnership::has_access(hash, &who)
+		}
+
+		fn record_storage_key(hash: pallet_data_ownership::ContentHash) -> Vec<u8> {
+			DataOwnership::record_storage_key(hash)
 		}
 	}
 

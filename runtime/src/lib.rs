@@ -187,6 +187,8 @@ mod runtime {
 	// Polity's own pallets.
 	#[runtime::pallet_index(40)]
 	pub type StakeholderVoting = pallet_stakeholder_voting;
+	#[runtime::pallet_index(41)]
+	pub type DataOwnership = pallet_data_ownership;
 }
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -199,5 +201,6 @@ mod benches {
 		[pallet_utility, Utility]
 		[pallet_sudo, Sudo]
 		[pallet_stakeholder_voting, StakeholderVoting]
+		[pallet_data_ownership, DataOwnership]
 	);
 }

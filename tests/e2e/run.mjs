@@ -12,6 +12,7 @@ const suites = [
   ['dev', () => import('./suites/dev.mjs')],
   ['local-testnet', () => import('./suites/local-testnet.mjs')],
   ['voting', () => import('./suites/voting.mjs')],
+  ['data', () => import('./suites/data.mjs')],
 ];
 
 const only = process.argv[2];

@@ -1,6 +1,7 @@
 //! Pallet configurations, one file per domain.
 
 pub mod consensus;
+pub mod data;
 pub mod governance;
 pub mod monetary;
 pub mod system;

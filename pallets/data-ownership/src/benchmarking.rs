@@ -1,0 +1,162 @@
+//! Benchmarks at worst case: maximal metadata, full licence lists where they are cleared.
+
+use super::*;
+use crate::Pallet as DataOwnership;
+use alloc::vec;
+use frame_support::{pallet_prelude::*, traits::fungible::Mutate};
+use frame_system::RawOrigin;
+use polkadot_sdk::{
+	frame_benchmarking::v2::*,
+	sp_core::H256,
+	sp_runtime::{traits::One, Saturating},
+};
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	let big = DataOwnership::<T>::deposit_for(&max_metadata::<T>()).saturating_mul(10_000u32.into());
+	T::Currency::set_balance(&who, big);
+	who
+}
+
+fn max_metadata<T: Config>() -> MetadataOf<T> {
+	Metadata {
+		title: BoundedVec::truncate_from(vec![b't'; T::MaxTitleLen::get() as usize]),
+		media_type: BoundedVec::truncate_from(vec![b'm'; T::MaxMediaTypeLen::get() as usize]),
+		uri: BoundedVec::truncate_from(vec![b'u'; T::MaxUriLen::get() as usize]),
+		schema: Some(H256::repeat_byte(9)),
+	}
+}
+
+fn hash(n: u32) -> ContentHash {
+	H256::from_low_u64_be(n as u64 + 1)
+}
+
+fn registered<T: Config>(who: &T::AccountId, n: u32) -> ContentHash {
+	let h = hash(n);
+	DataOwnership::<T>::do_register(who, NewRecord { hash: h, metadata: max_metadata::<T>(), supersedes: None })
+		.expect("fresh hash");
+	h
+}
+
+fn with_full_grants<T: Config>(owner: &T::AccountId, h: ContentHash) {
+	let far = frame_system::Pallet::<T>::block_number().saturating_add(1_000u32.into());
+	for i in 0..T::MaxGrantsPerRecord::get() {
+		let grantee: T::AccountId = account("grantee", i, 0);
+		let purpose = BoundedVec::truncate_from(vec![b'p'; T::MaxPurposeLen::get() as usize]);
+		DataOwnership::<T>::do_grant_access(owner, h, grantee, purpose, far).expect("room");
+	}
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register() {
+		let who = funded::<T>("owner", 0);
+		// The worst case supersedes a previous version.
+		let previous = registered::<T>(&who, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), hash(1), max_metadata::<T>(), Some(previous));
+		assert!(Records::<T>::contains_key(hash(1)));
+	}
+
+	#[benchmark]
+	fn register_batch(n: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
+		let who = funded::<T>("owner", 0);
+		let records: Vec<_> = (0..n)
+			.map(|i| NewRecord { hash: hash(i), metadata: max_metadata::<T>(), supersedes: None })
+			.collect();
+		let records = BoundedVec::try_from(records).map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), records);
+		assert!(Records::<T>::contains_key(hash(n - 1)));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn revoke() {
+		let who = funded::<T>("owner", 0);
+		let h = registered::<T>(&who, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), h);
+		assert!(Records::<T>::get(h).is_some_and(|r| matches!(r.status, RecordStatus::Revoked { .. })));
+	}
+
+	#[benchmark]
+	fn purge() -> Result<(), BenchmarkError> {
+		let who = funded::<T>("owner", 0);
+		let h = registered::<T>(&who, 0);
+		with_full_grants::<T>(&who, h);
+		DataOwnership::<T>::do_revoke(&who, h)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(now.saturating_add(T::PurgeDelay::get()));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), h);
+		assert!(Records::<T>::get(h).is_some_and(|r| matches!(r.status, RecordStatus::Purged { .. })));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn offer_transfer() {
+		let who = funded::<T>("owner", 0);
+		let to = funded::<T>("recipient", 0);
+		let h = registered::<T>(&who, 0);
+		let expires = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), h, to, expires);
+		assert!(Offers::<T>::contains_key(h));
+	}
+
+	#[benchmark]
+	fn accept_transfer() -> Result<(), BenchmarkError> {
+		let who = funded::<T>("owner", 0);
+		let to = funded::<T>("recipient", 0);
+		let h = registered::<T>(&who, 0);
+		with_full_grants::<T>(&who, h);
+		let expires = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		DataOwnership::<T>::do_offer_transfer(&who, h, to.clone(), expires)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(to.clone()), h);
+		assert!(Records::<T>::get(h).is_some_and(|r| r.owner == to));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn cancel_offer() -> Result<(), BenchmarkError> {
+		let who = funded::<T>("owner", 0);
+		let to = funded::<T>("recipient", 0);
+		let h = registered::<T>(&who, 0);
+		let expires = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		DataOwnership::<T>::do_offer_transfer(&who, h, to, expires)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), h);
+		assert!(!Offers::<T>::contains_key(h));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn grant_access() {
+		let who = funded::<T>("owner", 0);
+		let h = registered::<T>(&who, 0);
+		let to: T::AccountId = account("grantee", 0, 0);
+		let purpose = BoundedVec::truncate_from(vec![b'p'; T::MaxPurposeLen::get() as usize]);
+		let expires = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), h, to.clone(), purpose, expires);
+		assert!(Grants::<T>::contains_key(h, &to));
+	}
+
+	#[benchmark]
+	fn revoke_access() {
+		let who = funded::<T>("owner", 0);
+		let h = registered::<T>(&who, 0);
+		with_full_grants::<T>(&who, h);
+		let grantee: T::AccountId = account("grantee", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), h, grantee.clone());
+		assert!(!Grants::<T>::contains_key(h, &grantee));
+	}
+
+	impl_benchmark_test_suite!(DataOwnership, crate::mock::ExtBuilder.build(), crate::mock::Test);
+}

@@ -1,0 +1,61 @@
+//! Licences: time-limited access for a purpose.
+
+use crate::{pallet::*, ContentHash, Grant, RecordStatus};
+use polkadot_sdk::{
+	frame_support::{ensure, pallet_prelude::*},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_grant_access(
+		who: &T::AccountId,
+		hash: ContentHash,
+		to: T::AccountId,
+		purpose: BoundedVec<u8, T::MaxPurposeLen>,
+		expires: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let record = Self::owned(who, hash)?;
+		ensure!(
+			matches!(record.status, RecordStatus::Active | RecordStatus::Superseded { .. }),
+			Error::<T>::NotActive
+		);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(expires > now, Error::<T>::InvalidExpiry);
+		if !Grants::<T>::contains_key(hash, &to) {
+			GrantCount::<T>::try_mutate(hash, |count| {
+				ensure!(*count < T::MaxGrantsPerRecord::get(), Error::<T>::TooManyGrants);
+				*count = count.saturating_add(1);
+				Ok::<_, DispatchError>(())
+			})?;
+		}
+		Grants::<T>::insert(hash, &to, Grant { purpose, expires, granted_at: now });
+		Self::deposit_event(Event::AccessGranted { hash, to, expires });
+		Ok(())
+	}
+
+	pub(crate) fn do_revoke_access(
+		owner: &T::AccountId,
+		hash: ContentHash,
+		who: T::AccountId,
+	) -> DispatchResult {
+		Self::owned(owner, hash)?;
+		Grants::<T>::take(hash, &who).ok_or(Error::<T>::GrantNotFound)?;
+		GrantCount::<T>::mutate_exists(hash, |count| {
+			*count = count.map(|c| c.saturating_sub(1)).filter(|c| *c > 0);
+		});
+		Self::deposit_event(Event::AccessRevoked { hash, who });
+		Ok(())
+	}
+
+	/// Whether `who` may access the content of `hash` now: its owner always, a grantee until
+	/// the licence expires; nobody once the record is revoked or purged.
+	pub fn has_access(hash: ContentHash, who: &T::AccountId) -> bool {
+		let Some(record) = Records::<T>::get(hash) else { return false };
+		if matches!(record.status, RecordStatus::Revoked { .. } | RecordStatus::Purged { .. }) {
+			return false;
+		}
+		record.owner == *who ||
+			Grants::<T>::get(hash, who)
+				.is_some_and(|g| frame_system::Pallet::<T>::block_number() < g.expires)
+	}
+}

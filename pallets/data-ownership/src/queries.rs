@@ -1,0 +1,121 @@
+//! Read-only queries behind the runtime API, and the pallet's invariants.
+
+use crate::{pallet::*, BalanceOf, ContentHash, GrantView, RecordView};
+use alloc::vec::Vec;
+use polkadot_sdk::{
+	frame_support::traits::Get,
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+};
+
+/// Most items one page returns.
+pub const MAX_PAGE: u32 = 100;
+
+impl<T: Config> Pallet<T> {
+	/// A record with its pending offer.
+	pub fn record(hash: ContentHash) -> Option<RecordView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		Records::<T>::get(hash).map(|r| RecordView {
+			hash,
+			owner: r.owner,
+			registrant: r.registrant,
+			registered_at: r.registered_at,
+			timestamp: r.timestamp,
+			title: r.metadata.title.into_inner(),
+			media_type: r.metadata.media_type.into_inner(),
+			uri: r.metadata.uri.into_inner(),
+			schema: r.metadata.schema,
+			root: r.root,
+			version: r.version,
+			supersedes: r.supersedes,
+			status: r.status,
+			deposit: r.deposit,
+			offer: Offers::<T>::get(hash),
+		})
+	}
+
+	/// Up to `limit` (at most [`MAX_PAGE`]) hashes of records `owner` holds, after
+	/// `start_after` in storage order.
+	pub fn records_of(
+		owner: &T::AccountId,
+		start_after: Option<ContentHash>,
+		limit: u32,
+	) -> Vec<ContentHash> {
+		let limit = limit.min(MAX_PAGE) as usize;
+		match start_after {
+			Some(after) => RecordsByOwner::<T>::iter_key_prefix_from(
+				owner,
+				RecordsByOwner::<T>::hashed_key_for(owner, after),
+			)
+			.take(limit)
+			.collect(),
+			None => RecordsByOwner::<T>::iter_key_prefix(owner).take(limit).collect(),
+		}
+	}
+
+	/// The chain of versions `hash` belongs to, first to latest, from version `start`.
+	pub fn versions(hash: ContentHash, start: u32, limit: u32) -> Vec<ContentHash> {
+		let Some(record) = Records::<T>::get(hash) else { return Vec::new() };
+		let end = start.saturating_add(limit.min(MAX_PAGE)).min(T::MaxVersions::get());
+		(start..end).map_while(|v| Versions::<T>::get(record.root, v)).collect()
+	}
+
+	/// The licences of a record, with whether each is in force now.
+	pub fn grants(hash: ContentHash) -> Vec<GrantView<T::AccountId, BlockNumberFor<T>>> {
+		let now = frame_system::Pallet::<T>::block_number();
+		Grants::<T>::iter_prefix(hash)
+			.take(T::MaxGrantsPerRecord::get() as usize)
+			.map(|(grantee, g)| GrantView {
+				grantee,
+				purpose: g.purpose.into_inner(),
+				expires: g.expires,
+				granted_at: g.granted_at,
+				active: now < g.expires,
+			})
+			.collect()
+	}
+
+	/// The storage key of a record, for storage proofs of it.
+	pub fn record_storage_key(hash: ContentHash) -> Vec<u8> {
+		Records::<T>::hashed_key_for(hash)
+	}
+}
+
+#[cfg(any(feature = "try-runtime", test))]
+impl<T: Config> Pallet<T> {
+	/// Checks that the owner index equals the records, versions index every record, licence
+	/// counts match, offers point at active records, and held deposits equal recorded ones.
+	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		use crate::RecordStatus;
+		use alloc::collections::btree_map::BTreeMap;
+		use polkadot_sdk::{
+			frame_support::{ensure, traits::fungible::InspectHold},
+			sp_runtime::Saturating,
+		};
+
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut records = 0usize;
+		for (hash, record) in Records::<T>::iter() {
+			records += 1;
+			ensure!(RecordsByOwner::<T>::contains_key(&record.owner, hash), "record missing from its owner's index");
+			ensure!(Versions::<T>::get(record.root, record.version) == Some(hash), "record missing from its version chain");
+			let entry = deposits.entry(record.owner.clone()).or_default();
+			*entry = entry.saturating_add(record.deposit);
+			let grants = Grants::<T>::iter_prefix(hash).count() as u32;
+			ensure!(GrantCount::<T>::get(hash) == grants, "licence count differs from licences");
+			ensure!(grants <= T::MaxGrantsPerRecord::get(), "too many licences");
+			if Offers::<T>::contains_key(hash) {
+				ensure!(record.status == RecordStatus::Active, "offer for an inactive record");
+			}
+		}
+		ensure!(RecordsByOwner::<T>::iter().count() == records, "owner index differs from records");
+		for (owner, hash, ()) in RecordsByOwner::<T>::iter() {
+			ensure!(Records::<T>::get(hash).is_some_and(|r| r.owner == owner), "owner index points at another owner");
+		}
+		for (who, deposit) in deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::RecordDeposit.into(), &who) == deposit,
+				"held deposits differ from records"
+			);
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,63 @@
+//! Two-step transfer: offer, accept (or cancel, or let expire).
+
+use crate::{pallet::*, ContentHash, Offer, RecordStatus};
+use polkadot_sdk::{
+	frame_support::{
+		ensure,
+		pallet_prelude::*,
+		traits::{fungible::MutateHold, tokens::Precision},
+	},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_runtime::Saturating,
+};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_offer_transfer(
+		who: &T::AccountId,
+		hash: ContentHash,
+		to: T::AccountId,
+		expires: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let record = Self::owned(who, hash)?;
+		ensure!(record.status == RecordStatus::Active, Error::<T>::NotActive);
+		ensure!(*who != to, Error::<T>::SelfTransfer);
+		ensure!(!Offers::<T>::contains_key(hash), Error::<T>::OfferAlreadyExists);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(
+			expires > now && expires <= now.saturating_add(T::MaxOfferDuration::get()),
+			Error::<T>::InvalidExpiry
+		);
+		Offers::<T>::insert(hash, Offer { to: to.clone(), expires });
+		Self::deposit_event(Event::TransferOffered { hash, from: who.clone(), to, expires });
+		Ok(())
+	}
+
+	pub(crate) fn do_accept_transfer(who: &T::AccountId, hash: ContentHash) -> DispatchResult {
+		let offer = Offers::<T>::get(hash).ok_or(Error::<T>::OfferNotFound)?;
+		ensure!(offer.to == *who, Error::<T>::NotRecipient);
+		ensure!(frame_system::Pallet::<T>::block_number() <= offer.expires, Error::<T>::OfferExpired);
+		let mut record = Records::<T>::get(hash).ok_or(Error::<T>::NotFound)?;
+		let from = record.owner.clone();
+		// The recipient takes the deposit over before the former owner gets it back.
+		let reason = HoldReason::RecordDeposit.into();
+		T::Currency::hold(&reason, who, record.deposit)?;
+		T::Currency::release(&reason, &from, record.deposit, Precision::BestEffort)?;
+		record.owner = who.clone();
+		Records::<T>::insert(hash, record);
+		RecordsByOwner::<T>::remove(&from, hash);
+		RecordsByOwner::<T>::insert(who, hash, ());
+		Offers::<T>::remove(hash);
+		// Licences were the former owner's decisions: they do not carry over.
+		let _ = Grants::<T>::clear_prefix(hash, T::MaxGrantsPerRecord::get(), None);
+		GrantCount::<T>::remove(hash);
+		Self::deposit_event(Event::Transferred { hash, from, to: who.clone() });
+		Ok(())
+	}
+
+	pub(crate) fn do_cancel_offer(who: &T::AccountId, hash: ContentHash) -> DispatchResult {
+		Self::owned(who, hash)?;
+		Offers::<T>::take(hash).ok_or(Error::<T>::OfferNotFound)?;
+		Self::deposit_event(Event::OfferCancelled { hash });
+		Ok(())
+	}
+}

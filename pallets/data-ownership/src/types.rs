@@ -1,0 +1,236 @@
+//! Records, offers and grants.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
+use polkadot_sdk::{
+	frame_support::{
+		BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
+	},
+	sp_core::{Get, H256},
+};
+use scale_info::TypeInfo;
+use serde::{Deserialize, Serialize};
+
+/// The 32-byte hash of a piece of content (e.g. its BLAKE2-256 or SHA-256). It identifies the
+/// record; the content itself never goes on chain.
+pub type ContentHash = H256;
+
+/// What is known about the content, besides its hash.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	TypeInfo,
+	MaxEncodedLen,
+	DefaultNoBound,
+)]
+#[scale_info(skip_type_params(MaxTitleLen, MaxMediaTypeLen, MaxUriLen))]
+pub struct Metadata<MaxTitleLen: Get<u32>, MaxMediaTypeLen: Get<u32>, MaxUriLen: Get<u32>> {
+	/// Human-readable title.
+	pub title: BoundedVec<u8, MaxTitleLen>,
+	/// Media type, e.g. `text/csv`.
+	pub media_type: BoundedVec<u8, MaxMediaTypeLen>,
+	/// Where the content can be fetched: URI or IPFS CID.
+	pub uri: BoundedVec<u8, MaxUriLen>,
+	/// Hash of the schema the content follows, if any.
+	pub schema: Option<H256>,
+}
+
+/// A record's state.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all_fields = "camelCase")]
+pub enum RecordStatus<BlockNumber> {
+	/// The current version.
+	Active,
+	/// A newer version replaced it.
+	Superseded {
+		/// The newer version.
+		by: ContentHash,
+	},
+	/// The owner withdrew it; it stays as evidence.
+	Revoked {
+		/// Block of revocation.
+		at: BlockNumber,
+	},
+	/// Revoked, then its metadata erased and deposit freed; hash, owner and timestamps stay.
+	Purged {
+		/// Block of purging.
+		at: BlockNumber,
+	},
+}
+
+/// A registration: who owns which content since when.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxTitleLen, MaxMediaTypeLen, MaxUriLen))]
+pub struct Record<
+	AccountId,
+	Balance,
+	BlockNumber,
+	MaxTitleLen: Get<u32>,
+	MaxMediaTypeLen: Get<u32>,
+	MaxUriLen: Get<u32>,
+> {
+	/// Current owner.
+	pub owner: AccountId,
+	/// Who registered it.
+	pub registrant: AccountId,
+	/// Block of registration.
+	pub registered_at: BlockNumber,
+	/// Chain time of registration, milliseconds since the Unix epoch.
+	pub timestamp: u64,
+	/// Metadata.
+	pub metadata: Metadata<MaxTitleLen, MaxMediaTypeLen, MaxUriLen>,
+	/// The first version of this content's chain of versions (itself for a first version).
+	pub root: ContentHash,
+	/// Position in the chain of versions, from 0.
+	pub version: u32,
+	/// The version it replaced, if any.
+	pub supersedes: Option<ContentHash>,
+	/// State.
+	pub status: RecordStatus<BlockNumber>,
+	/// Deposit held from the owner while the record exists.
+	pub deposit: Balance,
+}
+
+/// A record to register, in a batch.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(MaxTitleLen, MaxMediaTypeLen, MaxUriLen))]
+pub struct NewRecord<MaxTitleLen: Get<u32>, MaxMediaTypeLen: Get<u32>, MaxUriLen: Get<u32>> {
+	/// The content's hash.
+	pub hash: ContentHash,
+	/// Its metadata.
+	pub metadata: Metadata<MaxTitleLen, MaxMediaTypeLen, MaxUriLen>,
+	/// The owner's record it replaces, if any.
+	pub supersedes: Option<ContentHash>,
+}
+
+/// An offer to transfer a record, awaiting the recipient's acceptance.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Offer<AccountId, BlockNumber> {
+	/// Who may accept.
+	pub to: AccountId,
+	/// Last block at which it may be accepted.
+	pub expires: BlockNumber,
+}
+
+/// A licence: access to a record's content for a purpose, until a block.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxPurposeLen))]
+pub struct Grant<BlockNumber, MaxPurposeLen: Get<u32>> {
+	/// What the access is for.
+	pub purpose: BoundedVec<u8, MaxPurposeLen>,
+	/// Access ends at this block.
+	pub expires: BlockNumber,
+	/// Block it was granted at.
+	pub granted_at: BlockNumber,
+}
+
+/// Serializes byte strings as text for JSON-RPC readers.
+mod utf8 {
+	use alloc::{string::String, vec::Vec};
+	use serde::{Deserialize, Deserializer, Serializer};
+
+	pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+		s.serialize_str(&String::from_utf8_lossy(bytes))
+	}
+
+	pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+		String::deserialize(d).map(String::into_bytes)
+	}
+}
+
+/// A record as queries return it.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordView<AccountId, Balance, BlockNumber> {
+	/// Content hash.
+	pub hash: ContentHash,
+	/// Current owner.
+	pub owner: AccountId,
+	/// Who registered it.
+	pub registrant: AccountId,
+	/// Block of registration.
+	pub registered_at: BlockNumber,
+	/// Milliseconds since the Unix epoch at registration.
+	pub timestamp: u64,
+	/// Title.
+	#[serde(with = "utf8")]
+	pub title: alloc::vec::Vec<u8>,
+	/// Media type.
+	#[serde(with = "utf8")]
+	pub media_type: alloc::vec::Vec<u8>,
+	/// URI or CID.
+	#[serde(with = "utf8")]
+	pub uri: alloc::vec::Vec<u8>,
+	/// Schema hash.
+	pub schema: Option<H256>,
+	/// First version.
+	pub root: ContentHash,
+	/// Version number.
+	pub version: u32,
+	/// Replaced version.
+	pub supersedes: Option<ContentHash>,
+	/// State.
+	pub status: RecordStatus<BlockNumber>,
+	/// Deposit held.
+	pub deposit: Balance,
+	/// Pending transfer offer.
+	pub offer: Option<Offer<AccountId, BlockNumber>>,
+}
+
+/// A licence as queries return it.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GrantView<AccountId, BlockNumber> {
+	/// Who has access.
+	pub grantee: AccountId,
+	/// What for.
+	#[serde(with = "utf8")]
+	pub purpose: alloc::vec::Vec<u8>,
+	/// Until which block.
+	pub expires: BlockNumber,
+	/// Granted at block.
+	pub granted_at: BlockNumber,
+	/// Whether it is in force at the queried block.
+	pub active: bool,
+}

@@ -1,0 +1,31 @@
+//! Data ownership: registration deposits and bounds.
+
+use crate::{Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason, Timestamp, DAYS, MILLI_UNIT};
+use polkadot_sdk::frame_support::{parameter_types, traits::ConstU32};
+
+parameter_types! {
+	/// Every record holds 0.1 POL plus 1 mPOL per byte of metadata: cheap for honest use,
+	/// costly to flood.
+	pub const RecordDepositBase: Balance = 100 * MILLI_UNIT;
+	pub const RecordDepositPerByte: Balance = MILLI_UNIT;
+	pub const MaxOfferDuration: BlockNumber = 30 * DAYS;
+	pub const PurgeDelay: BlockNumber = 30 * DAYS;
+}
+
+impl pallet_data_ownership::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type UnixTime = Timestamp;
+	type RecordDepositBase = RecordDepositBase;
+	type RecordDepositPerByte = RecordDepositPerByte;
+	type MaxTitleLen = ConstU32<128>;
+	type MaxMediaTypeLen = ConstU32<64>;
+	type MaxUriLen = ConstU32<256>;
+	type MaxPurposeLen = ConstU32<128>;
+	type MaxBatch = ConstU32<64>;
+	type MaxVersions = ConstU32<256>;
+	type MaxGrantsPerRecord = ConstU32<32>;
+	type MaxOfferDuration = MaxOfferDuration;
+	type PurgeDelay = PurgeDelay;
+	type WeightInfo = pallet_data_ownership::weights::SubstrateWeight<Runtime>;
+}
