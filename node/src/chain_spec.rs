@@ -21,7 +21,9 @@ pub fn token_properties() -> Properties {
 }
 
 fn wasm() -> Result<&'static [u8], String> {
-	WASM_BINARY.ok_or_else(|| "The runtime's wasm binary is not available; rebuild without SKIP_WASM_BUILD".to_string())
+	WASM_BINARY.ok_or_else(|| {
+		"The runtime's wasm binary is not available; rebuild without SKIP_WASM_BUILD".to_string()
+	})
 }
 
 /// `--dev`: a single-validator chain for development.

@@ -142,7 +142,12 @@ fn print(v: &Verified) {
 	println!("content hash:  {:?}", v.content_hash);
 	println!("owner:         {}", ss58(&r.owner));
 	println!("registrant:    {}", ss58(&r.registrant));
-	println!("registered:    block #{} at {} ({} ms)", r.registered_at, utc(r.timestamp), r.timestamp);
+	println!(
+		"registered:    block #{} at {} ({} ms)",
+		r.registered_at,
+		utc(r.timestamp),
+		r.timestamp
+	);
 	println!("title:         {}", String::from_utf8_lossy(&r.metadata.title));
 	println!("version:       {} (first version {:?})", r.version, r.root);
 	println!("status:        {status}");

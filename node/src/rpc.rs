@@ -38,7 +38,8 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
-	C::Api: pallet_data_ownership_rpc::DataOwnershipRuntimeApi<Block, AccountId, Balance, BlockNumber>,
+	C::Api:
+		pallet_data_ownership_rpc::DataOwnershipRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	C::Api: pallet_stakeholder_voting_rpc::StakeholderVotingRuntimeApi<
 		Block,
 		AccountId,

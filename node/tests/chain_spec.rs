@@ -8,7 +8,11 @@ fn export(chain: &str) -> serde_json::Value {
 		.args(["export-chain-spec", "--chain", chain])
 		.output()
 		.expect("polity-node runs");
-	assert!(out.status.success(), "export-chain-spec failed: {}", String::from_utf8_lossy(&out.stderr));
+	assert!(
+		out.status.success(),
+		"export-chain-spec failed: {}",
+		String::from_utf8_lossy(&out.stderr)
+	);
 	serde_json::from_slice(&out.stdout).expect("the chain spec is JSON")
 }
 

@@ -1,9 +1,9 @@
 //! The runtime APIs: what the node, wallets and Polity's RPC call into the runtime for.
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block,
-	BlockNumber, DataOwnership, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, StakeholderVoting, System, TransactionPayment, VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, DataOwnership, Executive,
+	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	StakeholderVoting, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{

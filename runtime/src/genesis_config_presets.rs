@@ -9,8 +9,8 @@ use crate::{
 	AccountId, BalancesConfig, BlockNumber, RuntimeGenesisConfig, StakeholderVotingConfig,
 	SudoConfig, MINUTES, UNIT,
 };
-use pallet_stakeholder_voting::{Sector, VotingRule, Weighting, CHAIN_WIDE_SCOPE};
 use alloc::{vec, vec::Vec};
+use pallet_stakeholder_voting::{Sector, VotingRule, Weighting, CHAIN_WIDE_SCOPE};
 use polkadot_sdk::{
 	frame_support::build_struct_json_patch,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
@@ -77,9 +77,17 @@ fn stakeholder_voting(voting_period: BlockNumber) -> StakeholderVotingConfig {
 			(b"district-7-water".to_vec(), local_rule(voting_period)),
 		],
 		stakeholders: vec![
-			(Alice.to_account_id(), Sector::Government, vec![(CHAIN_WIDE_SCOPE, 100), (LOCAL_SCOPE, 10)]),
+			(
+				Alice.to_account_id(),
+				Sector::Government,
+				vec![(CHAIN_WIDE_SCOPE, 100), (LOCAL_SCOPE, 10)],
+			),
 			(Bob.to_account_id(), Sector::Market, vec![(CHAIN_WIDE_SCOPE, 200), (LOCAL_SCOPE, 60)]),
-			(Charlie.to_account_id(), Sector::Community, vec![(CHAIN_WIDE_SCOPE, 300), (LOCAL_SCOPE, 30)]),
+			(
+				Charlie.to_account_id(),
+				Sector::Community,
+				vec![(CHAIN_WIDE_SCOPE, 300), (LOCAL_SCOPE, 30)],
+			),
 			(Dave.to_account_id(), Sector::Community, vec![(LOCAL_SCOPE, 20)]),
 		],
 	}

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::Pallet as DataOwnership;
-use alloc::vec;
+use alloc::{vec, vec::Vec};
 use frame_support::{pallet_prelude::*, traits::fungible::Mutate};
 use frame_system::RawOrigin;
 use polkadot_sdk::{
@@ -13,7 +13,8 @@ use polkadot_sdk::{
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
-	let big = DataOwnership::<T>::deposit_for(&max_metadata::<T>()).saturating_mul(10_000u32.into());
+	let big =
+		DataOwnership::<T>::deposit_for(&max_metadata::<T>()).saturating_mul(10_000u32.into());
 	T::Currency::set_balance(&who, big);
 	who
 }
@@ -28,13 +29,20 @@ fn max_metadata<T: Config>() -> MetadataOf<T> {
 }
 
 fn hash(n: u32) -> ContentHash {
-	H256::from_low_u64_be(n as u64 + 1)
+	let mut bytes = [0u8; 32];
+	for (b, n) in bytes.iter_mut().zip(n.to_le_bytes()) {
+		*b = n;
+	}
+	H256::from(bytes)
 }
 
 fn registered<T: Config>(who: &T::AccountId, n: u32) -> ContentHash {
 	let h = hash(n);
-	DataOwnership::<T>::do_register(who, NewRecord { hash: h, metadata: max_metadata::<T>(), supersedes: None })
-		.expect("fresh hash");
+	DataOwnership::<T>::do_register(
+		who,
+		NewRecord { hash: h, metadata: max_metadata::<T>(), supersedes: None },
+	)
+	.expect("fresh hash");
 	h
 }
 
@@ -80,7 +88,9 @@ mod benchmarks {
 		let h = registered::<T>(&who, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), h);
-		assert!(Records::<T>::get(h).is_some_and(|r| matches!(r.status, RecordStatus::Revoked { .. })));
+		assert!(
+			Records::<T>::get(h).is_some_and(|r| matches!(r.status, RecordStatus::Revoked { .. }))
+		);
 	}
 
 	#[benchmark]
@@ -93,7 +103,9 @@ mod benchmarks {
 		frame_system::Pallet::<T>::set_block_number(now.saturating_add(T::PurgeDelay::get()));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), h);
-		assert!(Records::<T>::get(h).is_some_and(|r| matches!(r.status, RecordStatus::Purged { .. })));
+		assert!(
+			Records::<T>::get(h).is_some_and(|r| matches!(r.status, RecordStatus::Purged { .. }))
+		);
 		Ok(())
 	}
 

@@ -54,8 +54,8 @@ impl<T: Config> Pallet<T> {
 		if matches!(record.status, RecordStatus::Revoked { .. } | RecordStatus::Purged { .. }) {
 			return false;
 		}
-		record.owner == *who ||
-			Grants::<T>::get(hash, who)
+		record.owner == *who
+			|| Grants::<T>::get(hash, who)
 				.is_some_and(|g| frame_system::Pallet::<T>::block_number() < g.expires)
 	}
 }

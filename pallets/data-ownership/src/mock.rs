@@ -2,7 +2,10 @@
 
 use crate::{self as pallet_data_ownership, *};
 use polkadot_sdk::{
-	frame_support::{derive_impl, traits::{ConstU32, ConstU64}},
+	frame_support::{
+		derive_impl,
+		traits::{ConstU32, ConstU64},
+	},
 	frame_system, pallet_balances, pallet_timestamp, sp_io,
 	sp_runtime::BuildStorage,
 };

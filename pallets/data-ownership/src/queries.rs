@@ -12,7 +12,9 @@ pub const MAX_PAGE: u32 = 100;
 
 impl<T: Config> Pallet<T> {
 	/// A record with its pending offer.
-	pub fn record(hash: ContentHash) -> Option<RecordView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+	pub fn record(
+		hash: ContentHash,
+	) -> Option<RecordView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
 		Records::<T>::get(hash).map(|r| RecordView {
 			hash,
 			owner: r.owner,
@@ -95,8 +97,14 @@ impl<T: Config> Pallet<T> {
 		let mut records = 0usize;
 		for (hash, record) in Records::<T>::iter() {
 			records += 1;
-			ensure!(RecordsByOwner::<T>::contains_key(&record.owner, hash), "record missing from its owner's index");
-			ensure!(Versions::<T>::get(record.root, record.version) == Some(hash), "record missing from its version chain");
+			ensure!(
+				RecordsByOwner::<T>::contains_key(&record.owner, hash),
+				"record missing from its owner's index"
+			);
+			ensure!(
+				Versions::<T>::get(record.root, record.version) == Some(hash),
+				"record missing from its version chain"
+			);
 			let entry = deposits.entry(record.owner.clone()).or_default();
 			*entry = entry.saturating_add(record.deposit);
 			let grants = Grants::<T>::iter_prefix(hash).count() as u32;
@@ -108,7 +116,10 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(RecordsByOwner::<T>::iter().count() == records, "owner index differs from records");
 		for (owner, hash, ()) in RecordsByOwner::<T>::iter() {
-			ensure!(Records::<T>::get(hash).is_some_and(|r| r.owner == owner), "owner index points at another owner");
+			ensure!(
+				Records::<T>::get(hash).is_some_and(|r| r.owner == owner),
+				"owner index points at another owner"
+			);
 		}
 		for (who, deposit) in deposits {
 			ensure!(

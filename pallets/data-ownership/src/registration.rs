@@ -17,7 +17,8 @@ impl<T: Config> Pallet<T> {
 	/// The deposit a record with this metadata holds.
 	pub fn deposit_for(metadata: &crate::MetadataOf<T>) -> BalanceOf<T> {
 		let bytes: BalanceOf<T> = (metadata.encoded_size() as u32).into();
-		T::RecordDepositBase::get().saturating_add(T::RecordDepositPerByte::get().saturating_mul(bytes))
+		T::RecordDepositBase::get()
+			.saturating_add(T::RecordDepositPerByte::get().saturating_mul(bytes))
 	}
 
 	pub(crate) fn do_register(who: &T::AccountId, new: NewRecordOf<T>) -> DispatchResult {
@@ -81,7 +82,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The record `hash` if `who` owns it.
-	pub(crate) fn owned(who: &T::AccountId, hash: ContentHash) -> Result<crate::RecordOf<T>, DispatchError> {
+	pub(crate) fn owned(
+		who: &T::AccountId,
+		hash: ContentHash,
+	) -> Result<crate::RecordOf<T>, DispatchError> {
 		let record = Records::<T>::get(hash).ok_or(Error::<T>::NotFound)?;
 		ensure!(record.owner == *who, Error::<T>::NotOwner);
 		Ok(record)
@@ -109,7 +113,12 @@ impl<T: Config> Pallet<T> {
 		}
 		let freed = record.deposit.saturating_sub(T::RecordDepositBase::get());
 		if !freed.is_zero() {
-			T::Currency::release(&HoldReason::RecordDeposit.into(), who, freed, Precision::BestEffort)?;
+			T::Currency::release(
+				&HoldReason::RecordDeposit.into(),
+				who,
+				freed,
+				Precision::BestEffort,
+			)?;
 		}
 		record.deposit = record.deposit.saturating_sub(freed);
 		record.metadata = Default::default();

@@ -35,7 +35,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_accept_transfer(who: &T::AccountId, hash: ContentHash) -> DispatchResult {
 		let offer = Offers::<T>::get(hash).ok_or(Error::<T>::OfferNotFound)?;
 		ensure!(offer.to == *who, Error::<T>::NotRecipient);
-		ensure!(frame_system::Pallet::<T>::block_number() <= offer.expires, Error::<T>::OfferExpired);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() <= offer.expires,
+			Error::<T>::OfferExpired
+		);
 		let mut record = Records::<T>::get(hash).ok_or(Error::<T>::NotFound)?;
 		let from = record.owner.clone();
 		// The recipient takes the deposit over before the former owner gets it back.

@@ -67,8 +67,9 @@ fn ongoing_proposal<T: Config>() -> (T::AccountId, ScopeId, ProposalIndex) {
 	}
 	frame_system::Pallet::<T>::set_block_number(2u32.into());
 	let end = frame_system::Pallet::<T>::block_number().saturating_add(T::MinVotingPeriod::get());
-	let filler: Vec<ProposalIndex> =
-		(0..T::MaxProposalsEndingPerBlock::get().saturating_sub(1)).map(|i| 1_000_000 + i).collect();
+	let filler: Vec<ProposalIndex> = (0..T::MaxProposalsEndingPerBlock::get().saturating_sub(1))
+		.map(|i| 1_000_000 + i)
+		.collect();
 	ProposalsEndingAt::<T>::insert(end, BoundedVec::truncate_from(filler));
 	let index = StakeholderVoting::<T>::do_propose(
 		proposer.clone(),
@@ -87,7 +88,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn create_scope() -> Result<(), BenchmarkError> {
-		let origin = T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let name = BoundedVec::truncate_from(vec![b'x'; T::MaxNameLen::get() as usize]);
 		let scope = NextScopeId::<T>::get();
 		#[extrinsic_call]
@@ -98,7 +100,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_rule() -> Result<(), BenchmarkError> {
-		let origin = T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let scope = new_scope::<T>();
 		let mut new_rule = rule::<T>();
 		new_rule.sector_balance = false;
@@ -112,8 +115,8 @@ mod benchmarks {
 	fn admit() -> Result<(), BenchmarkError> {
 		let (who, _) = member_of_many::<T>(1);
 		let scope = new_scope::<T>();
-		let origin =
-			T::AdmitOrigin::try_successful_origin(&scope).map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::AdmitOrigin::try_successful_origin(&scope)
+			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), Sector::Market, scope, 7);
 		assert!(Stakeholders::<T>::get(&who).is_some_and(|s| s.membership(scope).is_some()));
@@ -124,11 +127,14 @@ mod benchmarks {
 	fn set_stake() -> Result<(), BenchmarkError> {
 		let (who, scopes) = member_of_many::<T>(0);
 		let scope = *scopes.last().ok_or(BenchmarkError::Weightless)?;
-		let origin =
-			T::AdmitOrigin::try_successful_origin(&scope).map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::AdmitOrigin::try_successful_origin(&scope)
+			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), scope, 7);
-		assert_eq!(Stakeholders::<T>::get(&who).and_then(|s| s.membership(scope).map(|m| m.stake)), Some(7));
+		assert_eq!(
+			Stakeholders::<T>::get(&who).and_then(|s| s.membership(scope).map(|m| m.stake)),
+			Some(7)
+		);
 		Ok(())
 	}
 
@@ -136,8 +142,8 @@ mod benchmarks {
 	fn remove_from_scope() -> Result<(), BenchmarkError> {
 		let (who, scopes) = member_of_many::<T>(0);
 		let scope = *scopes.first().ok_or(BenchmarkError::Weightless)?;
-		let origin =
-			T::AdmitOrigin::try_successful_origin(&scope).map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::AdmitOrigin::try_successful_origin(&scope)
+			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), scope);
 		assert!(Stakeholders::<T>::get(&who).is_none_or(|s| s.membership(scope).is_none()));
@@ -151,7 +157,10 @@ mod benchmarks {
 			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone());
-		assert_eq!(Stakeholders::<T>::get(&who).map(|s| s.status), Some(StakeholderStatus::Suspended));
+		assert_eq!(
+			Stakeholders::<T>::get(&who).map(|s| s.status),
+			Some(StakeholderStatus::Suspended)
+		);
 		Ok(())
 	}
 
@@ -192,8 +201,8 @@ mod benchmarks {
 		let (who, _) = member_of_many::<T>(1);
 		let scope = new_scope::<T>();
 		StakeholderVoting::<T>::do_apply(&who, Sector::Market, scope, 7)?;
-		let origin =
-			T::AdmitOrigin::try_successful_origin(&scope).map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::AdmitOrigin::try_successful_origin(&scope)
+			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), 5);
 		assert!(!Applications::<T>::contains_key(&who));
@@ -205,8 +214,8 @@ mod benchmarks {
 		let who = funded::<T>("applicant", 0);
 		let scope = new_scope::<T>();
 		StakeholderVoting::<T>::do_apply(&who, Sector::Market, scope, 7)?;
-		let origin =
-			T::AdmitOrigin::try_successful_origin(&scope).map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::AdmitOrigin::try_successful_origin(&scope)
+			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), true);
 		assert!(!Applications::<T>::contains_key(&who));
@@ -229,15 +238,23 @@ mod benchmarks {
 		let (proposer, scope, _) = ongoing_proposal::<T>();
 		// Fill the next block's bucket but one, so this proposal lands in it at worst.
 		frame_system::Pallet::<T>::set_block_number(3u32.into());
-		let end = frame_system::Pallet::<T>::block_number().saturating_add(T::MinVotingPeriod::get());
-		let filler: Vec<ProposalIndex> = (0..T::MaxProposalsEndingPerBlock::get().saturating_sub(1))
+		let end =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::MinVotingPeriod::get());
+		let filler: Vec<ProposalIndex> = (0..T::MaxProposalsEndingPerBlock::get()
+			.saturating_sub(1))
 			.map(|i| 2_000_000 + i)
 			.collect();
 		ProposalsEndingAt::<T>::insert(end, BoundedVec::truncate_from(filler));
 		let index = ProposalCount::<T>::get();
 		let title = BoundedVec::truncate_from(vec![b't'; T::MaxTitleLen::get() as usize]);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(proposer), scope, title, H256::zero(), Some(Box::new(call_of_max_len::<T>())));
+		_(
+			RawOrigin::Signed(proposer),
+			scope,
+			title,
+			H256::zero(),
+			Some(Box::new(call_of_max_len::<T>())),
+		);
 		assert!(Proposals::<T>::contains_key(index));
 		Ok(())
 	}
@@ -277,7 +294,8 @@ mod benchmarks {
 	#[benchmark]
 	fn cancel() -> Result<(), BenchmarkError> {
 		let (_, _, index) = ongoing_proposal::<T>();
-		let origin = T::CancelOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::CancelOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, index);
 		assert!(Proposals::<T>::get(index).is_some_and(|p| p.status != ProposalStatus::Ongoing));
@@ -289,7 +307,11 @@ mod benchmarks {
 		let (proposer, _, index) = ongoing_proposal::<T>();
 		for i in 0..n {
 			let who: T::AccountId = account("reaped", i, 0);
-			Votes::<T>::insert(index, &who, VoteRecord { choice: VoteChoice::Aye, sector: Sector::Market, weight: 1 });
+			Votes::<T>::insert(
+				index,
+				&who,
+				VoteRecord { choice: VoteChoice::Aye, sector: Sector::Market, weight: 1 },
+			);
 			VotesByAccount::<T>::insert(&who, index, ());
 		}
 		StakeholderVoting::<T>::do_cancel(index)?;
@@ -310,9 +332,16 @@ mod benchmarks {
 		StakeholderVoting::<T>::do_admit(&proposer, Sector::Market, scope, 100)?;
 		frame_system::Pallet::<T>::set_block_number(2u32.into());
 		for _ in 0..n {
-			StakeholderVoting::<T>::do_propose(proposer.clone(), scope, BoundedVec::new(), H256::zero(), None)?;
+			StakeholderVoting::<T>::do_propose(
+				proposer.clone(),
+				scope,
+				BoundedVec::new(),
+				H256::zero(),
+				None,
+			)?;
 		}
-		let end = frame_system::Pallet::<T>::block_number().saturating_add(T::MinVotingPeriod::get());
+		let end =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::MinVotingPeriod::get());
 		CloseCursor::<T>::put(end);
 		frame_system::Pallet::<T>::set_block_number(end);
 		#[block]
@@ -323,5 +352,9 @@ mod benchmarks {
 		Ok(())
 	}
 
-	impl_benchmark_test_suite!(StakeholderVoting, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		StakeholderVoting,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

@@ -2,7 +2,7 @@
 //! enacting passed ones; reaping the votes of ended proposals.
 
 use crate::{
-	pallet::*, weights::WeightInfo, EncodedCall, Enactment, ProposalIndex, ProposalOf,
+	pallet::*, weights::WeightInfo, Enactment, EncodedCall, ProposalIndex, ProposalOf,
 	ProposalStatus, ScopeId,
 };
 use alloc::vec::Vec;
@@ -118,11 +118,12 @@ impl<T: Config> Pallet<T> {
 		) {
 			Ok(call) => call,
 			// A runtime upgrade may have changed the call's encoding since submission.
-			Err(_) =>
+			Err(_) => {
 				return (
 					Enactment::EnactmentFailed { error: Error::<T>::CallUndecodable.into() },
 					Weight::zero(),
-				),
+				)
+			},
 		};
 		let declared = call.get_dispatch_info().call_weight;
 		let origin = Origin::Stakeholders { scope };
@@ -139,10 +140,10 @@ impl<T: Config> Pallet<T> {
 		let proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
 		let ended = match proposal.status {
 			ProposalStatus::Ongoing => return Err(Error::<T>::NotReapable.into()),
-			ProposalStatus::Approved { at, .. } |
-			ProposalStatus::Rejected { at } |
-			ProposalStatus::Withdrawn { at } |
-			ProposalStatus::Cancelled { at } => at,
+			ProposalStatus::Approved { at, .. }
+			| ProposalStatus::Rejected { at }
+			| ProposalStatus::Withdrawn { at }
+			| ProposalStatus::Cancelled { at } => at,
 		};
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now >= ended.saturating_add(T::VoteRetention::get()), Error::<T>::NotReapable);
@@ -156,4 +157,3 @@ impl<T: Config> Pallet<T> {
 		Ok(count)
 	}
 }
-

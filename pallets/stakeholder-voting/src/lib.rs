@@ -63,7 +63,8 @@ pub type BalanceOf<T> = <<T as Config>::Currency as frame_support::traits::fungi
 >>::Balance;
 
 /// A scope as this runtime stores it.
-pub type ScopeInfoOf<T> = ScopeInfo<frame_system::pallet_prelude::BlockNumberFor<T>, <T as Config>::MaxNameLen>;
+pub type ScopeInfoOf<T> =
+	ScopeInfo<frame_system::pallet_prelude::BlockNumberFor<T>, <T as Config>::MaxNameLen>;
 /// A stakeholder as this runtime stores it.
 pub type StakeholderInfoOf<T> = StakeholderInfo<
 	frame_system::pallet_prelude::BlockNumberFor<T>,
@@ -89,9 +90,9 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use polkadot_sdk::sp_core::H256;
-	use polkadot_sdk::sp_runtime::traits::Dispatchable;
 	#[cfg(feature = "try-runtime")]
 	use polkadot_sdk::sp_runtime;
+	use polkadot_sdk::sp_runtime::traits::Dispatchable;
 
 	/// Storage layout version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -190,7 +191,15 @@ pub mod pallet {
 	/// The origin a passed proposal's call is dispatched with.
 	#[pallet::origin]
 	#[derive(
-		PartialEq, Eq, Clone, core::fmt::Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+		PartialEq,
+		Eq,
+		Clone,
+		core::fmt::Debug,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		TypeInfo,
+		MaxEncodedLen,
 	)]
 	pub enum Origin {
 		/// The stakeholders of `scope` decided it by a passed vote.
@@ -248,14 +257,8 @@ pub mod pallet {
 
 	/// The proposals each account voted on, for paginated queries of an account's votes.
 	#[pallet::storage]
-	pub type VotesByAccount<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		Twox64Concat,
-		ProposalIndex,
-		(),
-	>;
+	pub type VotesByAccount<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, ProposalIndex, ()>;
 
 	/// Ongoing proposals by the block their voting ends.
 	#[pallet::storage]
@@ -680,7 +683,11 @@ pub mod pallet {
 		/// Origin: signed, an active stakeholder of the proposal's scope who was a member before
 		/// it was submitted. Emits `Voted`.
 		#[pallet::call_index(13)]
-		pub fn vote(origin: OriginFor<T>, index: ProposalIndex, choice: VoteChoice) -> DispatchResult {
+		pub fn vote(
+			origin: OriginFor<T>,
+			index: ProposalIndex,
+			choice: VoteChoice,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_vote(&who, index, choice)
 		}

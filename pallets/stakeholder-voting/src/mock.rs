@@ -8,8 +8,7 @@ use polkadot_sdk::{
 		weights::Weight,
 	},
 	frame_system::{self, EnsureRoot},
-	pallet_balances,
-	sp_io,
+	pallet_balances, sp_io,
 	sp_runtime::{BuildStorage, Perbill},
 };
 
@@ -81,7 +80,8 @@ impl Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ScopeOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureStakeholders<ChainWide>>;
-	type AdmitOrigin = EitherOfDiverse<AsEnsureOriginWithArg<EnsureRoot<u64>>, EnsureStakeholdersOf>;
+	type AdmitOrigin =
+		EitherOfDiverse<AsEnsureOriginWithArg<EnsureRoot<u64>>, EnsureStakeholdersOf>;
 	type CancelOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureStakeholders<ChainWide>>;
 	type ProposalDeposit = ConstU64<PROPOSAL_DEPOSIT>;
 	type ApplicationDeposit = ConstU64<APPLICATION_DEPOSIT>;
@@ -140,7 +140,12 @@ impl ExtBuilder {
 	}
 
 	/// Adds a stakeholder at genesis.
-	pub fn with_stakeholder(mut self, who: u64, sector: Sector, scopes: Vec<(ScopeId, Stake)>) -> Self {
+	pub fn with_stakeholder(
+		mut self,
+		who: u64,
+		sector: Sector,
+		scopes: Vec<(ScopeId, Stake)>,
+	) -> Self {
 		self.stakeholders.push((who, sector, scopes));
 		self
 	}

@@ -39,8 +39,9 @@ where
 
 	fn try_origin(o: O, arg: &ScopeId) -> Result<Self::Success, O> {
 		o.into().and_then(|origin| match origin {
-			Origin::Stakeholders { scope } if scope == *arg || scope == CHAIN_WIDE_SCOPE =>
-				Ok(scope),
+			Origin::Stakeholders { scope } if scope == *arg || scope == CHAIN_WIDE_SCOPE => {
+				Ok(scope)
+			},
 			other => Err(O::from(other)),
 		})
 	}

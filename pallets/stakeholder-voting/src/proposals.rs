@@ -1,8 +1,6 @@
 //! Submitting, withdrawing and cancelling proposals.
 
-use crate::{
-	pallet::*, ProposalIndex, ProposalStatus, ScopeId, StakeholderStatus, Tally,
-};
+use crate::{pallet::*, ProposalIndex, ProposalStatus, ScopeId, StakeholderStatus, Tally};
 use alloc::vec::Vec;
 use codec::Encode;
 use polkadot_sdk::{
@@ -25,8 +23,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn active_membership(
 		who: &T::AccountId,
 		scope: ScopeId,
-	) -> Result<(crate::Sector, crate::Membership<frame_system::pallet_prelude::BlockNumberFor<T>>), DispatchError>
-	{
+	) -> Result<
+		(crate::Sector, crate::Membership<frame_system::pallet_prelude::BlockNumberFor<T>>),
+		DispatchError,
+	> {
 		let info = Stakeholders::<T>::get(who).ok_or(Error::<T>::StakeholderNotFound)?;
 		ensure!(info.status == StakeholderStatus::Active, Error::<T>::Suspended);
 		let membership = *info.membership(scope).ok_or(Error::<T>::NotMember)?;

@@ -127,7 +127,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(Votes::<T>::contains_key(index, &who), "account index without a vote");
 		}
 		for (index, who, _) in Votes::<T>::iter() {
-			ensure!(VotesByAccount::<T>::contains_key(&who, index), "vote missing from account index");
+			ensure!(
+				VotesByAccount::<T>::contains_key(&who, index),
+				"vote missing from account index"
+			);
 		}
 		for (who, deposit) in held {
 			ensure!(
@@ -137,8 +140,8 @@ impl<T: Config> Pallet<T> {
 		}
 		for (who, application) in Applications::<T>::iter() {
 			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::ApplicationDeposit.into(), &who) ==
-					application.deposit,
+				T::Currency::balance_on_hold(&HoldReason::ApplicationDeposit.into(), &who)
+					== application.deposit,
 				"held application deposit differs from the application"
 			);
 		}

@@ -9,8 +9,8 @@ use polkadot_sdk::{
 impl<T: Config> Pallet<T> {
 	pub(crate) fn ensure_valid_rule(rule: &VotingRule<BlockNumberFor<T>>) -> DispatchResult {
 		ensure!(
-			rule.voting_period >= T::MinVotingPeriod::get() &&
-				rule.voting_period <= T::MaxVotingPeriod::get(),
+			rule.voting_period >= T::MinVotingPeriod::get()
+				&& rule.voting_period <= T::MaxVotingPeriod::get(),
 			Error::<T>::InvalidRule
 		);
 		Ok(())

@@ -1,8 +1,7 @@
 //! Admission, stake changes, suspension and removal of stakeholders, and applications.
 
 use crate::{
-	pallet::*, Application, Membership, ScopeId, Sector, Stake, StakeholderInfo,
-	StakeholderStatus,
+	pallet::*, Application, Membership, ScopeId, Sector, Stake, StakeholderInfo, StakeholderStatus,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -63,7 +62,8 @@ impl<T: Config> Pallet<T> {
 			let old = core::mem::replace(&mut membership.stake, stake);
 			if info.status == StakeholderStatus::Active {
 				Self::update_totals(scope, info.sector, |count| {
-					count.stake = count.stake.saturating_sub(old.into()).saturating_add(stake.into());
+					count.stake =
+						count.stake.saturating_sub(old.into()).saturating_add(stake.into());
 				});
 			}
 			Ok::<_, DispatchError>(())

@@ -555,10 +555,10 @@ impl Tally {
 		let approval = approval_of(&self.sum(), &rule.weighting);
 		let quorum_reached = turnout >= rule.quorum && self.voters() > 0;
 		let approval_reached = approval > rule.approval;
-		let sectors_approve = !rule.sector_balance ||
-			Sector::ALL.iter().all(|s| {
-				electorate.of(*s).members == 0 ||
-					approval_of(self.of(*s), &rule.weighting) > Perbill::from_percent(50)
+		let sectors_approve = !rule.sector_balance
+			|| Sector::ALL.iter().all(|s| {
+				electorate.of(*s).members == 0
+					|| approval_of(self.of(*s), &rule.weighting) > Perbill::from_percent(50)
 			});
 		Outcome {
 			turnout,
@@ -669,8 +669,7 @@ pub type EncodedCall<MaxCallLen> = BoundedVec<u8, MaxCallLen>;
 /// A proposal: what is asked, who may decide, and how the vote stands.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(MaxTitleLen, MaxCallLen))]
-pub struct Proposal<AccountId, Balance, BlockNumber, MaxTitleLen: Get<u32>, MaxCallLen: Get<u32>>
-{
+pub struct Proposal<AccountId, Balance, BlockNumber, MaxTitleLen: Get<u32>, MaxCallLen: Get<u32>> {
 	/// The scope deciding it.
 	pub scope: ScopeId,
 	/// Who proposed it.
@@ -696,7 +695,6 @@ pub struct Proposal<AccountId, Balance, BlockNumber, MaxTitleLen: Get<u32>, MaxC
 	/// Where it stands.
 	pub status: ProposalStatus<BlockNumber>,
 }
-
 
 /// Serializes names and titles as text for JSON-RPC readers; SCALE keeps the raw bytes.
 mod utf8 {

@@ -14,10 +14,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
 		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
-		ensure!(
-			frame_system::Pallet::<T>::block_number() < proposal.end,
-			Error::<T>::VotingEnded
-		);
+		ensure!(frame_system::Pallet::<T>::block_number() < proposal.end, Error::<T>::VotingEnded);
 		let (sector, membership) = Self::active_membership(who, proposal.scope)?;
 		// The electorate is fixed at submission: later members do not vote on it.
 		ensure!(membership.since < proposal.submitted, Error::<T>::NotInElectorate);

@@ -1,6 +1,8 @@
 //! Data ownership: registration deposits and bounds.
 
-use crate::{Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason, Timestamp, DAYS, MILLI_UNIT};
+use crate::{
+	Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason, Timestamp, DAYS, MILLI_UNIT,
+};
 use polkadot_sdk::frame_support::{parameter_types, traits::ConstU32};
 
 parameter_types! {

@@ -1,9 +1,11 @@
 //! Stakeholder voting: scopes, stakeholders, proposals and who may decide what.
 
 use crate::{
-	AccountId, Balances, Runtime, RuntimeCall, RuntimeHoldReason, BlockNumber, DAYS, UNIT,
+	AccountId, Balances, BlockNumber, Runtime, RuntimeCall, RuntimeHoldReason, DAYS, UNIT,
 };
-use pallet_stakeholder_voting::{EnsureStakeholders, EnsureStakeholdersOf, ScopeId, CHAIN_WIDE_SCOPE};
+use pallet_stakeholder_voting::{
+	EnsureStakeholders, EnsureStakeholdersOf, ScopeId, CHAIN_WIDE_SCOPE,
+};
 use polkadot_sdk::{
 	frame_support::{
 		parameter_types,

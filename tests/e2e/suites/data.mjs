@@ -106,6 +106,9 @@ function register() {
       const record = await api.rpc.dataOwnership.record(state.hash, r.blockHash);
       return same(record.toJSON().owner, bob.address) ? r : null;
     }, { ms: 60_000, what: 'a finalized receipt showing Bob as owner' });
+    const proofBytes = receipt.proof.reduce((n, node) => n + (node.length - 2) / 2, 0);
+    const binaryBytes = (receipt.header.length + receipt.record.length + receipt.storageKey.length - 6) / 2 + proofBytes + 32 * 2 + 4;
+    console.log(`       receipt: ${JSON.stringify(receipt).length} bytes as JSON; ${binaryBytes} bytes of data (proof ${receipt.proof.length} nodes, ${proofBytes} bytes)`);
     const good = await verifyReceipt(receipt);
     assert(good.ok, `receipt verifies: ${good.out}`);
     const bobSs58 = encodeAddress(bob.publicKey, 7013);

@@ -89,7 +89,12 @@ pub trait DataOwnershipApi<BlockHash, BlockNumber, AccountId, Balance, Number> {
 
 	/// Whether `who` may access the content.
 	#[method(name = "dataOwnership_hasAccess")]
-	fn has_access(&self, hash: ContentHash, who: AccountId, at: Option<BlockHash>) -> RpcResult<bool>;
+	fn has_access(
+		&self,
+		hash: ContentHash,
+		who: AccountId,
+		at: Option<BlockHash>,
+	) -> RpcResult<bool>;
 
 	/// The record of `hash` with a storage proof under the latest finalized header.
 	#[method(name = "dataOwnership_receipt")]
@@ -185,7 +190,12 @@ where
 		self.client.runtime_api().grants(at, hash).map_err(runtime_error)
 	}
 
-	fn has_access(&self, hash: ContentHash, who: AccountId, at: Option<Block::Hash>) -> RpcResult<bool> {
+	fn has_access(
+		&self,
+		hash: ContentHash,
+		who: AccountId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<bool> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		self.client.runtime_api().has_access(at, hash, who).map_err(runtime_error)
 	}

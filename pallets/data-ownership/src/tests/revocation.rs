@@ -24,7 +24,10 @@ fn purge_erases_metadata_and_frees_the_per_byte_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_ok!(DataOwnership::revoke(RuntimeOrigin::signed(ALICE), h(1)));
-		assert_noop!(DataOwnership::purge(RuntimeOrigin::signed(ALICE), h(1)), Error::<Test>::NotPurgeable);
+		assert_noop!(
+			DataOwnership::purge(RuntimeOrigin::signed(ALICE), h(1)),
+			Error::<Test>::NotPurgeable
+		);
 		System::set_block_number(1 + PURGE_DELAY);
 		assert_ok!(DataOwnership::purge(RuntimeOrigin::signed(ALICE), h(1)));
 		assert_eq!(last_event(), Event::Purged { hash: h(1) });
@@ -45,11 +48,26 @@ fn purge_erases_metadata_and_frees_the_per_byte_deposit() {
 fn revocation_errors() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(ALICE, h(1));
-		assert_noop!(DataOwnership::revoke(RuntimeOrigin::signed(ALICE), h(9)), Error::<Test>::NotFound);
-		assert_noop!(DataOwnership::revoke(RuntimeOrigin::signed(BOB), h(1)), Error::<Test>::NotOwner);
-		assert_noop!(DataOwnership::purge(RuntimeOrigin::signed(BOB), h(1)), Error::<Test>::NotOwner);
-		assert_noop!(DataOwnership::purge(RuntimeOrigin::signed(ALICE), h(1)), Error::<Test>::NotPurgeable);
+		assert_noop!(
+			DataOwnership::revoke(RuntimeOrigin::signed(ALICE), h(9)),
+			Error::<Test>::NotFound
+		);
+		assert_noop!(
+			DataOwnership::revoke(RuntimeOrigin::signed(BOB), h(1)),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			DataOwnership::purge(RuntimeOrigin::signed(BOB), h(1)),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			DataOwnership::purge(RuntimeOrigin::signed(ALICE), h(1)),
+			Error::<Test>::NotPurgeable
+		);
 		assert_ok!(DataOwnership::revoke(RuntimeOrigin::signed(ALICE), h(1)));
-		assert_noop!(DataOwnership::revoke(RuntimeOrigin::signed(ALICE), h(1)), Error::<Test>::AlreadyRevoked);
+		assert_noop!(
+			DataOwnership::revoke(RuntimeOrigin::signed(ALICE), h(1)),
+			Error::<Test>::AlreadyRevoked
+		);
 	});
 }

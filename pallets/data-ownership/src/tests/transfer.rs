@@ -6,9 +6,18 @@ fn offer_and_accept_moves_ownership_and_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(ALICE, h(1));
 		let deposit = held(ALICE);
-		assert_ok!(DataOwnership::grant_access(RuntimeOrigin::signed(ALICE), h(1), CHARLIE, purpose(b"audit"), 50));
+		assert_ok!(DataOwnership::grant_access(
+			RuntimeOrigin::signed(ALICE),
+			h(1),
+			CHARLIE,
+			purpose(b"audit"),
+			50
+		));
 		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 10));
-		assert_eq!(last_event(), Event::TransferOffered { hash: h(1), from: ALICE, to: BOB, expires: 10 });
+		assert_eq!(
+			last_event(),
+			Event::TransferOffered { hash: h(1), from: ALICE, to: BOB, expires: 10 }
+		);
 		// Nothing changes until Bob accepts.
 		assert_eq!(Records::<Test>::get(h(1)).unwrap().owner, ALICE);
 		assert_ok!(DataOwnership::accept_transfer(RuntimeOrigin::signed(BOB), h(1)));
@@ -32,7 +41,10 @@ fn cancel_offer_works() {
 		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 10));
 		assert_ok!(DataOwnership::cancel_offer(RuntimeOrigin::signed(ALICE), h(1)));
 		assert_eq!(last_event(), Event::OfferCancelled { hash: h(1) });
-		assert_noop!(DataOwnership::accept_transfer(RuntimeOrigin::signed(BOB), h(1)), Error::<Test>::OfferNotFound);
+		assert_noop!(
+			DataOwnership::accept_transfer(RuntimeOrigin::signed(BOB), h(1)),
+			Error::<Test>::OfferNotFound
+		);
 	});
 }
 
@@ -43,7 +55,10 @@ fn an_expired_offer_cannot_be_accepted() {
 		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 10));
 		System::set_block_number(10);
 		System::set_block_number(11);
-		assert_noop!(DataOwnership::accept_transfer(RuntimeOrigin::signed(BOB), h(1)), Error::<Test>::OfferExpired);
+		assert_noop!(
+			DataOwnership::accept_transfer(RuntimeOrigin::signed(BOB), h(1)),
+			Error::<Test>::OfferExpired
+		);
 		// The owner can clear it and offer again.
 		assert_ok!(DataOwnership::cancel_offer(RuntimeOrigin::signed(ALICE), h(1)));
 		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 12));
@@ -54,10 +69,22 @@ fn an_expired_offer_cannot_be_accepted() {
 fn transfer_errors() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(ALICE, h(1));
-		assert_noop!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(9), BOB, 10), Error::<Test>::NotFound);
-		assert_noop!(DataOwnership::offer_transfer(RuntimeOrigin::signed(BOB), h(1), CHARLIE, 10), Error::<Test>::NotOwner);
-		assert_noop!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), ALICE, 10), Error::<Test>::SelfTransfer);
-		assert_noop!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 1), Error::<Test>::InvalidExpiry);
+		assert_noop!(
+			DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(9), BOB, 10),
+			Error::<Test>::NotFound
+		);
+		assert_noop!(
+			DataOwnership::offer_transfer(RuntimeOrigin::signed(BOB), h(1), CHARLIE, 10),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), ALICE, 10),
+			Error::<Test>::SelfTransfer
+		);
+		assert_noop!(
+			DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 1),
+			Error::<Test>::InvalidExpiry
+		);
 		assert_noop!(
 			DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 2 + MAX_OFFER),
 			Error::<Test>::InvalidExpiry
@@ -67,13 +94,28 @@ fn transfer_errors() {
 			DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 10),
 			Error::<Test>::OfferAlreadyExists
 		);
-		assert_noop!(DataOwnership::accept_transfer(RuntimeOrigin::signed(BOB), h(1)), Error::<Test>::NotRecipient);
+		assert_noop!(
+			DataOwnership::accept_transfer(RuntimeOrigin::signed(BOB), h(1)),
+			Error::<Test>::NotRecipient
+		);
 		// Account 11 cannot take the deposit over.
-		assert_noop!(DataOwnership::accept_transfer(RuntimeOrigin::signed(11), h(1)), TokenError::FundsUnavailable);
-		assert_noop!(DataOwnership::cancel_offer(RuntimeOrigin::signed(BOB), h(1)), Error::<Test>::NotOwner);
+		assert_noop!(
+			DataOwnership::accept_transfer(RuntimeOrigin::signed(11), h(1)),
+			TokenError::FundsUnavailable
+		);
+		assert_noop!(
+			DataOwnership::cancel_offer(RuntimeOrigin::signed(BOB), h(1)),
+			Error::<Test>::NotOwner
+		);
 		assert_ok!(DataOwnership::cancel_offer(RuntimeOrigin::signed(ALICE), h(1)));
-		assert_noop!(DataOwnership::cancel_offer(RuntimeOrigin::signed(ALICE), h(1)), Error::<Test>::OfferNotFound);
+		assert_noop!(
+			DataOwnership::cancel_offer(RuntimeOrigin::signed(ALICE), h(1)),
+			Error::<Test>::OfferNotFound
+		);
 		assert_ok!(DataOwnership::revoke(RuntimeOrigin::signed(ALICE), h(1)));
-		assert_noop!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 10), Error::<Test>::NotActive);
+		assert_noop!(
+			DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 10),
+			Error::<Test>::NotActive
+		);
 	});
 }

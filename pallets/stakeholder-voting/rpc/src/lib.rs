@@ -17,9 +17,7 @@ use pallet_stakeholder_voting_runtime_api::{
 	ProposalIndex, ProposalView, ScopeId, ScopeView, StakeholderView, VoteRecord,
 };
 use polkadot_sdk::{
-	sp_api::ProvideRuntimeApi,
-	sp_blockchain::HeaderBackend,
-	sp_runtime::traits::Block as BlockT,
+	sp_api::ProvideRuntimeApi, sp_blockchain::HeaderBackend, sp_runtime::traits::Block as BlockT,
 };
 
 /// Stakeholder-voting RPC methods.
@@ -35,7 +33,11 @@ pub trait StakeholderVotingApi<BlockHash, AccountId, Balance, BlockNumber> {
 
 	/// A scope with its rule and per-sector totals.
 	#[method(name = "stakeholderVoting_scope")]
-	fn scope(&self, id: ScopeId, at: Option<BlockHash>) -> RpcResult<Option<ScopeView<BlockNumber>>>;
+	fn scope(
+		&self,
+		id: ScopeId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<ScopeView<BlockNumber>>>;
 
 	/// A proposal with its live tally and projected outcome.
 	#[method(name = "stakeholderVoting_proposal")]
@@ -99,7 +101,11 @@ where
 		self.client.runtime_api().stakeholder(at, who).map_err(runtime_error)
 	}
 
-	fn scope(&self, id: ScopeId, at: Option<Block::Hash>) -> RpcResult<Option<ScopeView<BlockNumber>>> {
+	fn scope(
+		&self,
+		id: ScopeId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<ScopeView<BlockNumber>>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		self.client.runtime_api().scope(at, id).map_err(runtime_error)
 	}

@@ -11,7 +11,12 @@ fn apply_holds_a_deposit() {
 		assert_eq!(last_event(), Event::Applied { who: 5, scope: LOCAL });
 		assert_eq!(
 			Applications::<Test>::get(5).unwrap(),
-			Application { sector: Sector::Community, scope: LOCAL, stake: 4, deposit: APPLICATION_DEPOSIT }
+			Application {
+				sector: Sector::Community,
+				scope: LOCAL,
+				stake: 4,
+				deposit: APPLICATION_DEPOSIT
+			}
 		);
 		assert_eq!(held(HoldReason::ApplicationDeposit, 5), APPLICATION_DEPOSIT);
 	});
@@ -28,7 +33,11 @@ fn apply_errors() {
 			StakeholderVoting::apply(RuntimeOrigin::signed(GOV), Sector::Government, LOCAL, 4),
 			Error::<Test>::AlreadyMember
 		);
-		assert_ok!(StakeholderVoting::create_scope(RuntimeOrigin::root(), bounded(b"a"), rule(Weighting::Headcount)));
+		assert_ok!(StakeholderVoting::create_scope(
+			RuntimeOrigin::root(),
+			bounded(b"a"),
+			rule(Weighting::Headcount)
+		));
 		assert_noop!(
 			StakeholderVoting::apply(RuntimeOrigin::signed(GOV), Sector::Market, 2, 4),
 			Error::<Test>::SectorMismatch
@@ -53,10 +62,22 @@ fn apply_errors() {
 #[test]
 fn approve_application_admits_with_the_decided_stake() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(StakeholderVoting::apply(RuntimeOrigin::signed(5), Sector::Community, LOCAL, 400));
+		assert_ok!(StakeholderVoting::apply(
+			RuntimeOrigin::signed(5),
+			Sector::Community,
+			LOCAL,
+			400
+		));
 		// The scope itself decides, and may set another stake than claimed.
-		assert_ok!(StakeholderVoting::approve_application(Origin::Stakeholders { scope: LOCAL }.into(), 5, 40));
-		assert_eq!(last_event(), Event::Admitted { who: 5, sector: Sector::Community, scope: LOCAL, stake: 40 });
+		assert_ok!(StakeholderVoting::approve_application(
+			Origin::Stakeholders { scope: LOCAL }.into(),
+			5,
+			40
+		));
+		assert_eq!(
+			last_event(),
+			Event::Admitted { who: 5, sector: Sector::Community, scope: LOCAL, stake: 40 }
+		);
 		assert!(Applications::<Test>::get(5).is_none());
 		assert_eq!(held(HoldReason::ApplicationDeposit, 5), 0);
 		assert_eq!(Balances::balance(&5), ENDOWMENT);
@@ -107,7 +128,11 @@ fn application_decisions_errors() {
 		);
 		assert_ok!(StakeholderVoting::apply(RuntimeOrigin::signed(5), Sector::Market, LOCAL, 4));
 		// Another scope's stakeholders cannot decide it.
-		assert_ok!(StakeholderVoting::create_scope(RuntimeOrigin::root(), bounded(b"a"), rule(Weighting::Headcount)));
+		assert_ok!(StakeholderVoting::create_scope(
+			RuntimeOrigin::root(),
+			bounded(b"a"),
+			rule(Weighting::Headcount)
+		));
 		assert_noop!(
 			StakeholderVoting::approve_application(Origin::Stakeholders { scope: 2 }.into(), 5, 1),
 			DispatchError::BadOrigin

@@ -42,7 +42,10 @@ fn a_failing_call_is_recorded_as_enactment_failed() {
 		vote(GOV, index, VoteChoice::Aye);
 		run_to(1 + PERIOD);
 		let failed = Enactment::EnactmentFailed { error: DispatchError::BadOrigin };
-		assert_eq!(status(index), ProposalStatus::Approved { at: 1 + PERIOD, enactment: Some(failed) });
+		assert_eq!(
+			status(index),
+			ProposalStatus::Approved { at: 1 + PERIOD, enactment: Some(failed) }
+		);
 		assert_eq!(last_event(), Event::Enacted { index, result: failed });
 		assert!(Scopes::<Test>::get(2).is_none());
 	});
@@ -58,7 +61,10 @@ fn an_undecodable_call_fails_enactment() {
 		});
 		run_to(1 + PERIOD);
 		let failed = Enactment::EnactmentFailed { error: Error::<Test>::CallUndecodable.into() };
-		assert_eq!(status(index), ProposalStatus::Approved { at: 1 + PERIOD, enactment: Some(failed) });
+		assert_eq!(
+			status(index),
+			ProposalStatus::Approved { at: 1 + PERIOD, enactment: Some(failed) }
+		);
 	});
 }
 
@@ -88,7 +94,8 @@ fn a_proposal_without_votes_is_rejected() {
 fn closes_beyond_the_per_block_limit_carry_over() {
 	ExtBuilder::default().build_and_execute(|| {
 		// Three proposals end in block 11; at most two close per block.
-		let indices: Vec<_> = [GOV, MARKET, COMMUNITY].map(|who| propose(who, LOCAL, None)).to_vec();
+		let indices: Vec<_> =
+			[GOV, MARKET, COMMUNITY].map(|who| propose(who, LOCAL, None)).to_vec();
 		run_to(1 + PERIOD);
 		let closed = indices.iter().filter(|i| status(**i) != ProposalStatus::Ongoing).count();
 		assert_eq!(closed, 2);
@@ -105,7 +112,10 @@ fn anyone_may_close_a_due_proposal() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = propose(GOV, CHAIN_WIDE_SCOPE, Some(create_scope_call(b"manual")));
 		vote(MARKET, index, VoteChoice::Aye);
-		assert_noop!(StakeholderVoting::close(RuntimeOrigin::signed(OUTSIDER), index), Error::<Test>::NotDue);
+		assert_noop!(
+			StakeholderVoting::close(RuntimeOrigin::signed(OUTSIDER), index),
+			Error::<Test>::NotDue
+		);
 		// Jump past the end without running hooks, as if the queue were behind.
 		System::set_block_number(1 + PERIOD);
 		assert_ok!(StakeholderVoting::close(RuntimeOrigin::signed(OUTSIDER), index));
@@ -114,9 +124,18 @@ fn anyone_may_close_a_due_proposal() {
 			ProposalStatus::Approved { at: 1 + PERIOD, enactment: Some(Enactment::Enacted) }
 		);
 		assert!(ProposalsEndingAt::<Test>::get(1 + PERIOD).is_empty());
-		assert_noop!(StakeholderVoting::close(RuntimeOrigin::signed(OUTSIDER), index), Error::<Test>::NotOngoing);
-		assert_noop!(StakeholderVoting::close(RuntimeOrigin::signed(OUTSIDER), 9), Error::<Test>::ProposalNotFound);
-		assert_noop!(StakeholderVoting::close(RuntimeOrigin::none(), index), DispatchError::BadOrigin);
+		assert_noop!(
+			StakeholderVoting::close(RuntimeOrigin::signed(OUTSIDER), index),
+			Error::<Test>::NotOngoing
+		);
+		assert_noop!(
+			StakeholderVoting::close(RuntimeOrigin::signed(OUTSIDER), 9),
+			Error::<Test>::ProposalNotFound
+		);
+		assert_noop!(
+			StakeholderVoting::close(RuntimeOrigin::none(), index),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
@@ -127,10 +146,16 @@ fn reap_votes_in_pages_after_retention() {
 		for who in [GOV, MARKET, COMMUNITY] {
 			vote(who, index, VoteChoice::Aye);
 		}
-		assert_noop!(StakeholderVoting::reap_votes(RuntimeOrigin::signed(OUTSIDER), index, 10), Error::<Test>::NotReapable);
+		assert_noop!(
+			StakeholderVoting::reap_votes(RuntimeOrigin::signed(OUTSIDER), index, 10),
+			Error::<Test>::NotReapable
+		);
 		run_to(1 + PERIOD);
 		// VoteRetention is 5 blocks.
-		assert_noop!(StakeholderVoting::reap_votes(RuntimeOrigin::signed(OUTSIDER), index, 10), Error::<Test>::NotReapable);
+		assert_noop!(
+			StakeholderVoting::reap_votes(RuntimeOrigin::signed(OUTSIDER), index, 10),
+			Error::<Test>::NotReapable
+		);
 		run_to(6 + PERIOD);
 		assert_ok!(StakeholderVoting::reap_votes(RuntimeOrigin::signed(OUTSIDER), index, 2));
 		assert_eq!(last_event(), Event::VotesReaped { index, count: 2, more: true });
@@ -140,6 +165,9 @@ fn reap_votes_in_pages_after_retention() {
 		assert_eq!(VotesByAccount::<Test>::iter().count(), 0);
 		// The record and its final tally stay.
 		assert_eq!(Proposals::<Test>::get(index).unwrap().tally.voters(), 3);
-		assert_noop!(StakeholderVoting::reap_votes(RuntimeOrigin::signed(OUTSIDER), 9, 1), Error::<Test>::ProposalNotFound);
+		assert_noop!(
+			StakeholderVoting::reap_votes(RuntimeOrigin::signed(OUTSIDER), 9, 1),
+			Error::<Test>::ProposalNotFound
+		);
 	});
 }

@@ -14,7 +14,10 @@ fn propose_works_and_fixes_the_electorate() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = propose(GOV, LOCAL, Some(remark(8)));
 		assert_eq!(index, 0);
-		assert_eq!(last_event(), Event::Proposed { index, scope: LOCAL, proposer: GOV, end: 1 + PERIOD });
+		assert_eq!(
+			last_event(),
+			Event::Proposed { index, scope: LOCAL, proposer: GOV, end: 1 + PERIOD }
+		);
 		let p = Proposals::<Test>::get(index).unwrap();
 		assert_eq!(p.scope, LOCAL);
 		assert_eq!(p.proposer, GOV);
@@ -28,7 +31,13 @@ fn propose_works_and_fixes_the_electorate() {
 		assert_eq!(ProposalsEndingAt::<Test>::get(1 + PERIOD).to_vec(), vec![index]);
 		assert_eq!(CloseCursor::<Test>::get(), Some(1 + PERIOD));
 		// Later admissions change the scope's totals, not the proposal's electorate.
-		assert_ok!(StakeholderVoting::admit(RuntimeOrigin::root(), 5, Sector::Market, LOCAL, 1_000));
+		assert_ok!(StakeholderVoting::admit(
+			RuntimeOrigin::root(),
+			5,
+			Sector::Market,
+			LOCAL,
+			1_000
+		));
 		assert_eq!(Proposals::<Test>::get(index).unwrap().electorate.members(), 3);
 		assert_eq!(Scopes::<Test>::get(LOCAL).unwrap().totals.members(), 4);
 	});
@@ -49,7 +58,13 @@ fn propose_errors() {
 		);
 		assert_ok!(StakeholderVoting::admit(RuntimeOrigin::root(), 5, Sector::Market, LOCAL, 1));
 		assert_noop!(
-			StakeholderVoting::propose(RuntimeOrigin::signed(5), CHAIN_WIDE_SCOPE, title(), h, None),
+			StakeholderVoting::propose(
+				RuntimeOrigin::signed(5),
+				CHAIN_WIDE_SCOPE,
+				title(),
+				h,
+				None
+			),
 			Error::<Test>::NotMember
 		);
 		assert_ok!(StakeholderVoting::suspend(RuntimeOrigin::root(), 5));
@@ -59,12 +74,24 @@ fn propose_errors() {
 		);
 		// MaxCallLen is 128 bytes.
 		assert_noop!(
-			StakeholderVoting::propose(RuntimeOrigin::signed(GOV), LOCAL, title(), h, Some(Box::new(remark(200)))),
+			StakeholderVoting::propose(
+				RuntimeOrigin::signed(GOV),
+				LOCAL,
+				title(),
+				h,
+				Some(Box::new(remark(200)))
+			),
 			Error::<Test>::CallTooLong
 		);
 		let heavy = RuntimeCall::System(frame_system::Call::set_code { code: vec![] });
 		assert_noop!(
-			StakeholderVoting::propose(RuntimeOrigin::signed(GOV), LOCAL, title(), h, Some(Box::new(heavy))),
+			StakeholderVoting::propose(
+				RuntimeOrigin::signed(GOV),
+				LOCAL,
+				title(),
+				h,
+				Some(Box::new(heavy))
+			),
 			Error::<Test>::CallTooHeavy
 		);
 		// Account 21 is a stakeholder with no funds for the deposit.
@@ -94,7 +121,13 @@ fn too_many_proposals_ending_in_one_block() {
 			propose(GOV, LOCAL, None);
 		}
 		assert_noop!(
-			StakeholderVoting::propose(RuntimeOrigin::signed(MARKET), LOCAL, bounded(b"t"), H256::zero(), None),
+			StakeholderVoting::propose(
+				RuntimeOrigin::signed(MARKET),
+				LOCAL,
+				bounded(b"t"),
+				H256::zero(),
+				None
+			),
 			Error::<Test>::TooManyProposalsEnding
 		);
 	});
@@ -115,13 +148,25 @@ fn withdraw_before_any_vote() {
 #[test]
 fn withdraw_errors() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(StakeholderVoting::withdraw(RuntimeOrigin::signed(GOV), 0), Error::<Test>::ProposalNotFound);
+		assert_noop!(
+			StakeholderVoting::withdraw(RuntimeOrigin::signed(GOV), 0),
+			Error::<Test>::ProposalNotFound
+		);
 		let index = propose(GOV, LOCAL, None);
-		assert_noop!(StakeholderVoting::withdraw(RuntimeOrigin::signed(MARKET), index), Error::<Test>::NotProposer);
+		assert_noop!(
+			StakeholderVoting::withdraw(RuntimeOrigin::signed(MARKET), index),
+			Error::<Test>::NotProposer
+		);
 		vote(MARKET, index, VoteChoice::Nay);
-		assert_noop!(StakeholderVoting::withdraw(RuntimeOrigin::signed(GOV), index), Error::<Test>::HasVotes);
+		assert_noop!(
+			StakeholderVoting::withdraw(RuntimeOrigin::signed(GOV), index),
+			Error::<Test>::HasVotes
+		);
 		run_to(1 + PERIOD);
-		assert_noop!(StakeholderVoting::withdraw(RuntimeOrigin::signed(GOV), index), Error::<Test>::NotOngoing);
+		assert_noop!(
+			StakeholderVoting::withdraw(RuntimeOrigin::signed(GOV), index),
+			Error::<Test>::NotOngoing
+		);
 	});
 }
 
@@ -136,8 +181,17 @@ fn cancel_slashes_the_deposit() {
 		assert_eq!(status(index), ProposalStatus::Cancelled { at: 1 });
 		assert_eq!(Balances::total_balance(&GOV), ENDOWMENT - PROPOSAL_DEPOSIT);
 		assert!(ProposalsEndingAt::<Test>::get(1 + PERIOD).is_empty());
-		assert_noop!(StakeholderVoting::cancel(RuntimeOrigin::root(), index), Error::<Test>::NotOngoing);
-		assert_noop!(StakeholderVoting::cancel(RuntimeOrigin::root(), 99), Error::<Test>::ProposalNotFound);
-		assert_noop!(StakeholderVoting::cancel(RuntimeOrigin::signed(GOV), index), DispatchError::BadOrigin);
+		assert_noop!(
+			StakeholderVoting::cancel(RuntimeOrigin::root(), index),
+			Error::<Test>::NotOngoing
+		);
+		assert_noop!(
+			StakeholderVoting::cancel(RuntimeOrigin::root(), 99),
+			Error::<Test>::ProposalNotFound
+		);
+		assert_noop!(
+			StakeholderVoting::cancel(RuntimeOrigin::signed(GOV), index),
+			DispatchError::BadOrigin
+		);
 	});
 }

@@ -65,7 +65,11 @@ fn create_scope_fails_when_ids_run_out() {
 	ExtBuilder::default().build_and_execute(|| {
 		NextScopeId::<Test>::put(ScopeId::MAX);
 		assert_noop!(
-			StakeholderVoting::create_scope(RuntimeOrigin::root(), bounded(b"x"), rule(Weighting::Headcount)),
+			StakeholderVoting::create_scope(
+				RuntimeOrigin::root(),
+				bounded(b"x"),
+				rule(Weighting::Headcount)
+			),
 			Error::<Test>::TooManyScopes
 		);
 	});
@@ -98,7 +102,11 @@ fn set_rule_errors() {
 			Error::<Test>::InvalidRule
 		);
 		assert_noop!(
-			StakeholderVoting::set_rule(RuntimeOrigin::signed(GOV), LOCAL, rule(Weighting::Headcount)),
+			StakeholderVoting::set_rule(
+				RuntimeOrigin::signed(GOV),
+				LOCAL,
+				rule(Weighting::Headcount)
+			),
 			DispatchError::BadOrigin
 		);
 	});

@@ -22,14 +22,26 @@ fn admit_new_and_existing_stakeholders() {
 	ExtBuilder::default().build_and_execute(|| {
 		run_to(3);
 		assert_ok!(StakeholderVoting::admit(RuntimeOrigin::root(), 5, Sector::Community, LOCAL, 7));
-		assert_eq!(last_event(), Event::Admitted { who: 5, sector: Sector::Community, scope: LOCAL, stake: 7 });
+		assert_eq!(
+			last_event(),
+			Event::Admitted { who: 5, sector: Sector::Community, scope: LOCAL, stake: 7 }
+		);
 		let info = Stakeholders::<Test>::get(5).unwrap();
 		assert_eq!(info.sector, Sector::Community);
 		assert_eq!(info.status, StakeholderStatus::Active);
-		assert_eq!(info.memberships.to_vec(), vec![Membership { scope: LOCAL, stake: 7, since: 3 }]);
+		assert_eq!(
+			info.memberships.to_vec(),
+			vec![Membership { scope: LOCAL, stake: 7, since: 3 }]
+		);
 		assert_eq!(totals(LOCAL).community, Count { members: 2, stake: 37 });
 		// An existing stakeholder joins another scope in its own sector.
-		assert_ok!(StakeholderVoting::admit(RuntimeOrigin::root(), 5, Sector::Community, CHAIN_WIDE_SCOPE, 1));
+		assert_ok!(StakeholderVoting::admit(
+			RuntimeOrigin::root(),
+			5,
+			Sector::Community,
+			CHAIN_WIDE_SCOPE,
+			1
+		));
 		assert_eq!(Stakeholders::<Test>::get(5).unwrap().memberships.len(), 2);
 		assert_eq!(totals(CHAIN_WIDE_SCOPE).community, Count { members: 2, stake: 301 });
 	});
@@ -47,7 +59,13 @@ fn a_scope_admits_its_own_members_by_vote() {
 		));
 		// ...but not members of another scope.
 		assert_noop!(
-			StakeholderVoting::admit(Origin::Stakeholders { scope: LOCAL }.into(), 5, Sector::Market, CHAIN_WIDE_SCOPE, 1),
+			StakeholderVoting::admit(
+				Origin::Stakeholders { scope: LOCAL }.into(),
+				5,
+				Sector::Market,
+				CHAIN_WIDE_SCOPE,
+				1
+			),
 			DispatchError::BadOrigin
 		);
 		// The chain-wide scope governs every scope.
@@ -80,8 +98,16 @@ fn admit_errors() {
 			StakeholderVoting::admit(RuntimeOrigin::root(), GOV, Sector::Market, 2, 1),
 			Error::<Test>::ScopeNotFound
 		);
-		assert_ok!(StakeholderVoting::create_scope(RuntimeOrigin::root(), bounded(b"a"), rule(Weighting::Headcount)));
-		assert_ok!(StakeholderVoting::create_scope(RuntimeOrigin::root(), bounded(b"b"), rule(Weighting::Headcount)));
+		assert_ok!(StakeholderVoting::create_scope(
+			RuntimeOrigin::root(),
+			bounded(b"a"),
+			rule(Weighting::Headcount)
+		));
+		assert_ok!(StakeholderVoting::create_scope(
+			RuntimeOrigin::root(),
+			bounded(b"b"),
+			rule(Weighting::Headcount)
+		));
 		assert_noop!(
 			StakeholderVoting::admit(RuntimeOrigin::root(), GOV, Sector::Market, 2, 1),
 			Error::<Test>::SectorMismatch
@@ -131,7 +157,11 @@ fn remove_from_scope_works_and_drops_empty_stakeholders() {
 		assert_eq!(last_event(), Event::LeftScope { who: GOV, scope: LOCAL });
 		assert_eq!(totals(LOCAL).government, Count::default());
 		assert!(Stakeholders::<Test>::get(GOV).unwrap().membership(LOCAL).is_none());
-		assert_ok!(StakeholderVoting::remove_from_scope(RuntimeOrigin::root(), GOV, CHAIN_WIDE_SCOPE));
+		assert_ok!(StakeholderVoting::remove_from_scope(
+			RuntimeOrigin::root(),
+			GOV,
+			CHAIN_WIDE_SCOPE
+		));
 		assert!(Stakeholders::<Test>::get(GOV).is_none());
 		assert_noop!(
 			StakeholderVoting::remove_from_scope(RuntimeOrigin::root(), GOV, LOCAL),
@@ -156,7 +186,10 @@ fn suspend_and_resume_move_totals() {
 		// Stake changes and removals while suspended leave totals alone.
 		assert_ok!(StakeholderVoting::set_stake(RuntimeOrigin::root(), MARKET, LOCAL, 99));
 		assert_eq!(totals(LOCAL).market, Count::default());
-		assert_noop!(StakeholderVoting::suspend(RuntimeOrigin::root(), MARKET), Error::<Test>::Suspended);
+		assert_noop!(
+			StakeholderVoting::suspend(RuntimeOrigin::root(), MARKET),
+			Error::<Test>::Suspended
+		);
 		assert_ok!(StakeholderVoting::resume(RuntimeOrigin::root(), MARKET));
 		assert_eq!(last_event(), Event::Resumed { who: MARKET });
 		assert_eq!(totals(LOCAL).market, Count { members: 1, stake: 99 });
@@ -167,15 +200,27 @@ fn suspend_and_resume_move_totals() {
 #[test]
 fn suspend_resume_errors() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(StakeholderVoting::resume(RuntimeOrigin::root(), GOV), Error::<Test>::NotSuspended);
-		assert_noop!(StakeholderVoting::suspend(RuntimeOrigin::root(), OUTSIDER), Error::<Test>::StakeholderNotFound);
-		assert_noop!(StakeholderVoting::resume(RuntimeOrigin::root(), OUTSIDER), Error::<Test>::StakeholderNotFound);
+		assert_noop!(
+			StakeholderVoting::resume(RuntimeOrigin::root(), GOV),
+			Error::<Test>::NotSuspended
+		);
+		assert_noop!(
+			StakeholderVoting::suspend(RuntimeOrigin::root(), OUTSIDER),
+			Error::<Test>::StakeholderNotFound
+		);
+		assert_noop!(
+			StakeholderVoting::resume(RuntimeOrigin::root(), OUTSIDER),
+			Error::<Test>::StakeholderNotFound
+		);
 		// Only the chain-wide scope (or root) suspends.
 		assert_noop!(
 			StakeholderVoting::suspend(Origin::Stakeholders { scope: LOCAL }.into(), GOV),
 			DispatchError::BadOrigin
 		);
-		assert_ok!(StakeholderVoting::suspend(Origin::Stakeholders { scope: CHAIN_WIDE_SCOPE }.into(), GOV));
+		assert_ok!(StakeholderVoting::suspend(
+			Origin::Stakeholders { scope: CHAIN_WIDE_SCOPE }.into(),
+			GOV
+		));
 	});
 }
 
@@ -187,11 +232,17 @@ fn remove_works() {
 		assert!(Stakeholders::<Test>::get(COMMUNITY).is_none());
 		assert_eq!(totals(LOCAL).community, Count::default());
 		assert_eq!(totals(CHAIN_WIDE_SCOPE).community, Count::default());
-		assert_noop!(StakeholderVoting::remove(RuntimeOrigin::root(), COMMUNITY), Error::<Test>::StakeholderNotFound);
+		assert_noop!(
+			StakeholderVoting::remove(RuntimeOrigin::root(), COMMUNITY),
+			Error::<Test>::StakeholderNotFound
+		);
 		// A suspended stakeholder is already out of the totals.
 		assert_ok!(StakeholderVoting::suspend(RuntimeOrigin::root(), GOV));
 		assert_ok!(StakeholderVoting::remove(RuntimeOrigin::root(), GOV));
 		assert_eq!(totals(LOCAL).government, Count::default());
-		assert_noop!(StakeholderVoting::remove(RuntimeOrigin::signed(MARKET), MARKET), DispatchError::BadOrigin);
+		assert_noop!(
+			StakeholderVoting::remove(RuntimeOrigin::signed(MARKET), MARKET),
+			DispatchError::BadOrigin
+		);
 	});
 }

@@ -46,7 +46,13 @@ fn vote_errors() {
 			Error::<Test>::StakeholderNotFound
 		);
 		// A stakeholder of another scope only: out of scope.
-		assert_ok!(StakeholderVoting::admit(RuntimeOrigin::root(), 5, Sector::Market, CHAIN_WIDE_SCOPE, 1));
+		assert_ok!(StakeholderVoting::admit(
+			RuntimeOrigin::root(),
+			5,
+			Sector::Market,
+			CHAIN_WIDE_SCOPE,
+			1
+		));
 		assert_noop!(
 			StakeholderVoting::vote(RuntimeOrigin::signed(5), index, VoteChoice::Aye),
 			Error::<Test>::NotMember

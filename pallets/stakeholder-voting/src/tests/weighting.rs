@@ -23,8 +23,8 @@ fn small_ayes_large_nay() -> Outcome {
 	let outcome = StakeholderVoting::proposal(index).unwrap().projected;
 	run_to(1 + PERIOD);
 	match (last_event(), outcome.passes) {
-		(Event::Approved { outcome: o, .. }, true) | (Event::Rejected { outcome: o, .. }, false) =>
-			assert_eq!(o, outcome),
+		(Event::Approved { outcome: o, .. }, true)
+		| (Event::Rejected { outcome: o, .. }, false) => assert_eq!(o, outcome),
 		(e, _) => panic!("unexpected {e:?}"),
 	}
 	outcome
@@ -48,8 +48,14 @@ fn hybrid_differs_from_headcount_and_stake_on_the_same_votes() {
 	assert_eq!(stake.approval, Perbill::from_rational(2u32, 12u32));
 	assert!(headcount.passes);
 	assert!(!stake.passes);
-	assert!(hybrid_80.approval > half && hybrid_80.passes, "most weight from headcount: passes, unlike Stake");
-	assert!(hybrid_20.approval < half && !hybrid_20.passes, "most weight from stake: fails, unlike Headcount");
+	assert!(
+		hybrid_80.approval > half && hybrid_80.passes,
+		"most weight from headcount: passes, unlike Stake"
+	);
+	assert!(
+		hybrid_20.approval < half && !hybrid_20.passes,
+		"most weight from stake: fails, unlike Headcount"
+	);
 	assert!(hybrid_80.approval < headcount.approval && hybrid_80.approval > stake.approval);
 }
 
@@ -73,7 +79,10 @@ fn quadratic_weighting_takes_the_square_root() {
 		assert_eq!(Votes::<Test>::get(index, 13).unwrap().weight, 3);
 		vote(11, index, VoteChoice::Aye);
 		vote(12, index, VoteChoice::Aye);
-		assert_eq!(StakeholderVoting::proposal(index).unwrap().projected.approval, Perbill::from_rational(2u32, 5u32));
+		assert_eq!(
+			StakeholderVoting::proposal(index).unwrap().projected.approval,
+			Perbill::from_rational(2u32, 5u32)
+		);
 	});
 }
 
@@ -81,7 +90,8 @@ fn quadratic_weighting_takes_the_square_root() {
 fn quorum_counts_abstentions_against_the_fixed_electorate() {
 	let mut r = rule(Weighting::Headcount);
 	r.quorum = Perbill::from_percent(60);
-	ExtBuilder::default().with_scope(b"quorum", r)
+	ExtBuilder::default()
+		.with_scope(b"quorum", r)
 		.with_stakeholder(11, Sector::Community, vec![(2, 1)])
 		.with_stakeholder(12, Sector::Community, vec![(2, 1)])
 		.with_stakeholder(13, Sector::Market, vec![(2, 1)])
