@@ -38,6 +38,7 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: pallet_regulatory_nodes_rpc::SupervisionRuntimeApi<Block, AccountId, BlockNumber>,
 	C::Api:
 		pallet_data_ownership_rpc::DataOwnershipRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	C::Api: pallet_stakeholder_voting_rpc::StakeholderVotingRuntimeApi<
@@ -49,6 +50,7 @@ where
 	P: TransactionPool + 'static,
 {
 	use pallet_data_ownership_rpc::{DataOwnership, DataOwnershipApiServer};
+	use pallet_regulatory_nodes_rpc::{Supervision, SupervisionApiServer};
 	use pallet_stakeholder_voting_rpc::{StakeholderVoting, StakeholderVotingApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -59,7 +61,8 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(StakeholderVoting::new(client.clone()).into_rpc())?;
-	module.merge(DataOwnership::new(client).into_rpc())?;
+	module.merge(DataOwnership::new(client.clone()).into_rpc())?;
+	module.merge(Supervision::new(client).into_rpc())?;
 
 	Ok(module)
 }

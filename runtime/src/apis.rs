@@ -2,7 +2,8 @@
 
 use crate::{
 	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, DataOwnership, Executive,
-	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	Grandpa, InherentDataExt, Nonce, RegulatoryNodes, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys,
 	StakeholderVoting, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
@@ -263,6 +264,54 @@ impl_runtime_apis! {
 
 		fn record_storage_key(hash: pallet_data_ownership::ContentHash) -> Vec<u8> {
 			DataOwnership::record_storage_key(hash)
+		}
+	}
+
+	impl pallet_regulatory_nodes_runtime_api::SupervisionApi<Block, AccountId, BlockNumber> for Runtime {
+		fn audit_trail(
+			who: AccountId,
+			limit: u32,
+		) -> pallet_regulatory_nodes_runtime_api::AuditTrail<AccountId, BlockNumber> {
+			pallet_regulatory_nodes_runtime_api::AuditTrail {
+				is_regulator: pallet_regulatory_nodes::Regulators::<Runtime>::contains_key(&who),
+				stakeholder: StakeholderVoting::stakeholder(&who),
+				proposals: StakeholderVoting::proposals_of(&who, None, limit),
+				votes: StakeholderVoting::votes_of(&who, None, limit),
+				records: DataOwnership::records_of(&who, None, limit),
+				freeze: RegulatoryNodes::freeze_of(&who),
+				actions: RegulatoryNodes::actions_concerning(&who, None, limit),
+				account: who,
+			}
+		}
+
+		fn regulators() -> Vec<pallet_regulatory_nodes::RegulatorView<AccountId, BlockNumber>> {
+			RegulatoryNodes::regulators()
+		}
+
+		fn licensed_nodes() -> Vec<Vec<u8>> {
+			RegulatoryNodes::licensed_nodes()
+		}
+
+		fn freezes(
+			start_after: Option<AccountId>,
+			limit: u32,
+		) -> Vec<(AccountId, pallet_regulatory_nodes::FreezeInfo<BlockNumber>)> {
+			RegulatoryNodes::freezes(start_after, limit)
+		}
+
+		fn action_log(
+			before: Option<pallet_regulatory_nodes::ActionId>,
+			limit: u32,
+		) -> Vec<pallet_regulatory_nodes::ActionView<AccountId, BlockNumber>> {
+			RegulatoryNodes::action_log(before, limit)
+		}
+
+		fn actions_concerning(
+			who: AccountId,
+			start_after: Option<pallet_regulatory_nodes::ActionId>,
+			limit: u32,
+		) -> Vec<pallet_regulatory_nodes::ActionView<AccountId, BlockNumber>> {
+			RegulatoryNodes::actions_concerning(&who, start_after, limit)
 		}
 	}
 

@@ -6,8 +6,8 @@
 //!   key**, so nothing can act as root except what governance grants.
 
 use crate::{
-	AccountId, BalancesConfig, BlockNumber, RuntimeGenesisConfig, StakeholderVotingConfig,
-	SudoConfig, MINUTES, UNIT,
+	AccountId, BalancesConfig, BlockNumber, RegulatoryNodesConfig, RuntimeGenesisConfig,
+	StakeholderVotingConfig, SudoConfig, MINUTES, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_stakeholder_voting::{Sector, VotingRule, Weighting, CHAIN_WIDE_SCOPE};
@@ -93,6 +93,34 @@ fn stakeholder_voting(voting_period: BlockNumber) -> StakeholderVotingConfig {
 	}
 }
 
+/// Peer id (multihash bytes) of the node started with `--node-key 00…01`,
+/// `12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp`: Alice's licensed node.
+pub const ALICE_NODE: [u8; 38] = [
+	0x00, 0x24, 0x08, 0x01, 0x12, 0x20, 0x4c, 0xb5, 0xab, 0xf6, 0xad, 0x79, 0xfb, 0xf5, 0xab, 0xbc,
+	0xca, 0xfc, 0xc2, 0x69, 0xd8, 0x5c, 0xd2, 0x65, 0x1e, 0xd4, 0xb8, 0x85, 0xb5, 0x86, 0x9f, 0x24,
+	0x1a, 0xed, 0xf0, 0xa5, 0xba, 0x29,
+];
+
+/// Peer id (multihash bytes) of the node started with `--node-key 00…02`,
+/// `12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD`: Bob's licensed node.
+pub const BOB_NODE: [u8; 38] = [
+	0x00, 0x24, 0x08, 0x01, 0x12, 0x20, 0x74, 0x22, 0xb9, 0x88, 0x75, 0x98, 0x06, 0x8e, 0x32, 0xc4,
+	0x44, 0x8a, 0x94, 0x9a, 0xdb, 0x29, 0x0d, 0x0f, 0x4e, 0x35, 0xb9, 0xe0, 0x1b, 0x0e, 0xe5, 0xf1,
+	0xa1, 0xe6, 0x00, 0xfe, 0x26, 0x74,
+];
+
+/// Alice and Bob regulate the whole chain with their licensed nodes; a firewall motion needs
+/// both.
+fn regulatory_nodes() -> RegulatoryNodesConfig {
+	RegulatoryNodesConfig {
+		regulators: vec![
+			(Sr25519Keyring::Alice.to_account_id(), None, vec![ALICE_NODE.to_vec()]),
+			(Sr25519Keyring::Bob.to_account_id(), None, vec![BOB_NODE.to_vec()]),
+		],
+		threshold: 2,
+	}
+}
+
 fn polity_genesis(
 	authorities: Vec<Authority>,
 	endowed: Vec<AccountId>,
@@ -111,6 +139,7 @@ fn polity_genesis(
 		},
 		sudo: SudoConfig { key: sudo },
 		stakeholder_voting: stakeholder_voting(voting_period),
+		regulatory_nodes: regulatory_nodes(),
 	})
 }
 

@@ -126,6 +126,8 @@ pub type TxExtension = (
 	frame_system::CheckMortality<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
+	// Before fees: a frozen account's transaction is rejected without charging it.
+	pallet_regulatory_nodes::CheckFirewall<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
@@ -189,6 +191,8 @@ mod runtime {
 	pub type StakeholderVoting = pallet_stakeholder_voting;
 	#[runtime::pallet_index(41)]
 	pub type DataOwnership = pallet_data_ownership;
+	#[runtime::pallet_index(42)]
+	pub type RegulatoryNodes = pallet_regulatory_nodes;
 }
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -202,5 +206,6 @@ mod benches {
 		[pallet_sudo, Sudo]
 		[pallet_stakeholder_voting, StakeholderVoting]
 		[pallet_data_ownership, DataOwnership]
+		[pallet_regulatory_nodes, RegulatoryNodes]
 	);
 }

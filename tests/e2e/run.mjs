@@ -13,6 +13,7 @@ const suites = [
   ['local-testnet', () => import('./suites/local-testnet.mjs')],
   ['voting', () => import('./suites/voting.mjs')],
   ['data', () => import('./suites/data.mjs')],
+  ['supervision', () => import('./suites/supervision.mjs')],
 ];
 
 const only = process.argv[2];

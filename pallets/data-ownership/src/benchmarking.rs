@@ -114,7 +114,7 @@ mod benchmarks {
 		let who = funded::<T>("owner", 0);
 		let to = funded::<T>("recipient", 0);
 		let h = registered::<T>(&who, 0);
-		let expires = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		let expires = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), h, to, expires);
 		assert!(Offers::<T>::contains_key(h));
@@ -126,7 +126,7 @@ mod benchmarks {
 		let to = funded::<T>("recipient", 0);
 		let h = registered::<T>(&who, 0);
 		with_full_grants::<T>(&who, h);
-		let expires = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		let expires = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
 		DataOwnership::<T>::do_offer_transfer(&who, h, to.clone(), expires)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(to.clone()), h);
@@ -139,7 +139,7 @@ mod benchmarks {
 		let who = funded::<T>("owner", 0);
 		let to = funded::<T>("recipient", 0);
 		let h = registered::<T>(&who, 0);
-		let expires = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		let expires = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
 		DataOwnership::<T>::do_offer_transfer(&who, h, to, expires)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), h);
@@ -153,7 +153,7 @@ mod benchmarks {
 		let h = registered::<T>(&who, 0);
 		let to: T::AccountId = account("grantee", 0, 0);
 		let purpose = BoundedVec::truncate_from(vec![b'p'; T::MaxPurposeLen::get() as usize]);
-		let expires = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		let expires = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), h, to.clone(), purpose, expires);
 		assert!(Grants::<T>::contains_key(h, &to));

@@ -161,3 +161,54 @@ pub struct FreezeInfo<BlockNumber> {
 	/// The logged action that froze it.
 	pub action: ActionId,
 }
+
+/// Serializes byte strings as text for JSON-RPC readers.
+mod utf8 {
+	use alloc::{string::String, vec::Vec};
+	use serde::{Deserialize, Deserializer, Serializer};
+
+	pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+		s.serialize_str(&String::from_utf8_lossy(bytes))
+	}
+
+	pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+		String::deserialize(d).map(String::into_bytes)
+	}
+}
+
+/// A regulator as queries return it.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegulatorView<AccountId, BlockNumber> {
+	/// The regulator.
+	pub account: AccountId,
+	/// `None`: the whole chain; otherwise these scopes.
+	pub scopes: Option<alloc::vec::Vec<ScopeId>>,
+	/// Licensed nodes' peer ids (raw multihash bytes).
+	pub nodes: alloc::vec::Vec<alloc::vec::Vec<u8>>,
+	/// Block of appointment.
+	pub appointed_at: BlockNumber,
+}
+
+/// A logged action as queries return it.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActionView<AccountId, BlockNumber> {
+	/// Its id.
+	pub id: ActionId,
+	/// What was done.
+	pub action: FirewallAction<AccountId, BlockNumber>,
+	/// In which jurisdiction (`None`: the whole chain).
+	pub scope: Option<ScopeId>,
+	/// Why.
+	#[serde(with = "utf8")]
+	pub reason: alloc::vec::Vec<u8>,
+	/// Who proposed it.
+	pub proposer: AccountId,
+	/// Who approved it.
+	pub approvals: alloc::vec::Vec<AccountId>,
+	/// Block it took effect.
+	pub executed_at: BlockNumber,
+	/// Block it was overturned, if it was.
+	pub overturned_at: Option<BlockNumber>,
+}

@@ -244,6 +244,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ProposalCount<T: Config> = StorageValue<_, ProposalIndex, ValueQuery>;
 
+	/// Proposals by proposer, for the audit trail and paginated queries.
+	#[pallet::storage]
+	pub type ProposalsBy<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		ProposalIndex,
+		(),
+	>;
+
 	/// Votes by proposal and voter.
 	#[pallet::storage]
 	pub type Votes<T: Config> = StorageDoubleMap<

@@ -82,6 +82,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		ProposalCount::<T>::put(next);
+		ProposalsBy::<T>::insert(&proposer, index, ());
 		Self::deposit_event(Event::Proposed { index, scope, proposer, end });
 		Ok(index)
 	}

@@ -52,6 +52,25 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// Up to `limit` (at most [`MAX_PAGE`]) proposals `who` submitted, after `start_after` in
+	/// storage order.
+	pub fn proposals_of(
+		who: &T::AccountId,
+		start_after: Option<ProposalIndex>,
+		limit: u32,
+	) -> Vec<ProposalIndex> {
+		let limit = limit.min(MAX_PAGE) as usize;
+		match start_after {
+			Some(after) => ProposalsBy::<T>::iter_key_prefix_from(
+				who,
+				ProposalsBy::<T>::hashed_key_for(who, after),
+			)
+			.take(limit)
+			.collect(),
+			None => ProposalsBy::<T>::iter_key_prefix(who).take(limit).collect(),
+		}
+	}
+
 	/// Up to `limit` (at most [`MAX_PAGE`]) votes of `who`, after proposal `start_after` in
 	/// storage order; pass the last index of a page to get the next.
 	pub fn votes_of(
@@ -123,6 +142,16 @@ impl<T: Config> Pallet<T> {
 				*entry = entry.saturating_add(proposal.deposit);
 			}
 		}
+		for (who, index, ()) in ProposalsBy::<T>::iter() {
+			ensure!(
+				Proposals::<T>::get(index).is_some_and(|p| p.proposer == who),
+				"proposer index points at another proposer"
+			);
+		}
+		ensure!(
+			ProposalsBy::<T>::iter().count() == Proposals::<T>::iter().count(),
+			"proposer index differs from proposals"
+		);
 		for (who, index, ()) in VotesByAccount::<T>::iter() {
 			ensure!(Votes::<T>::contains_key(index, &who), "account index without a vote");
 		}

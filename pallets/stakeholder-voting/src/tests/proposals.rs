@@ -30,6 +30,7 @@ fn propose_works_and_fixes_the_electorate() {
 		assert_eq!(held(HoldReason::ProposalDeposit, GOV), PROPOSAL_DEPOSIT);
 		assert_eq!(ProposalsEndingAt::<Test>::get(1 + PERIOD).to_vec(), vec![index]);
 		assert_eq!(CloseCursor::<Test>::get(), Some(1 + PERIOD));
+		assert_eq!(StakeholderVoting::proposals_of(&GOV, None, 10), vec![index]);
 		// Later admissions change the scope's totals, not the proposal's electorate.
 		assert_ok!(StakeholderVoting::admit(
 			RuntimeOrigin::root(),

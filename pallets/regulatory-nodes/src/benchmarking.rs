@@ -1,0 +1,143 @@
+//! Benchmarks at worst case: `MaxRegulators` regulators to count, full approval lists.
+
+use super::*;
+use crate::Pallet as Regulatory;
+use alloc::vec::Vec;
+use alloc::vec;
+use frame_support::{pallet_prelude::*, traits::EnsureOrigin};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use polkadot_sdk::{
+	frame_benchmarking::v2::*,
+	sp_runtime::{traits::One, Saturating},
+};
+
+fn max_nodes<T: Config>() -> BoundedVec<PeerIdOf<T>, T::MaxNodes> {
+	let node = BoundedVec::truncate_from(vec![7u8; T::MaxPeerIdLen::get() as usize]);
+	BoundedVec::truncate_from(vec![node; T::MaxNodes::get() as usize])
+}
+
+/// Fills the regulator list (all chain-wide) and returns them; threshold = all of them.
+fn regulators<T: Config>(spare: u32) -> Vec<T::AccountId> {
+	let n = T::MaxRegulators::get().saturating_sub(spare);
+	let all: Vec<T::AccountId> = (0..n).map(|i| account("regulator", i, 0)).collect();
+	for who in &all {
+		Regulatory::<T>::do_appoint(who.clone(), Jurisdiction::ChainWide, max_nodes::<T>())
+			.expect("room");
+	}
+	Threshold::<T>::put(n.max(1));
+	all
+}
+
+fn reason<T: Config>() -> BoundedVec<u8, T::MaxReasonLen> {
+	BoundedVec::truncate_from(vec![b'r'; T::MaxReasonLen::get() as usize])
+}
+
+fn freeze<T: Config>(who: &T::AccountId) -> ActionOf<T> {
+	let until = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+	FirewallAction::Freeze { who: who.clone(), until }
+}
+
+/// An open motion approved by all regulators but the last; returns it and the last regulator.
+fn nearly_approved<T: Config>() -> (MotionId, T::AccountId) {
+	let all = regulators::<T>(0);
+	let subject: T::AccountId = account("subject", 0, 0);
+	let motion = Regulatory::<T>::do_propose(all[0].clone(), freeze::<T>(&subject), None, reason::<T>())
+		.expect("valid motion");
+	for who in all.iter().skip(1).take(all.len().saturating_sub(2)) {
+		Regulatory::<T>::do_approve(who.clone(), motion).expect("approves");
+	}
+	(motion, all[all.len() - 1].clone())
+}
+
+fn executed_freeze<T: Config>() -> (ActionId, T::AccountId) {
+	let (motion, last) = nearly_approved::<T>();
+	Regulatory::<T>::do_approve(last, motion).expect("executes");
+	let subject: T::AccountId = account("subject", 0, 0);
+	(NextActionId::<T>::get().saturating_sub(1), subject)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn appoint() -> Result<(), BenchmarkError> {
+		regulators::<T>(1);
+		let origin = T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let who: T::AccountId = account("new", 0, 0);
+		let scopes = BoundedVec::truncate_from(vec![1; T::MaxScopes::get() as usize]);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), Jurisdiction::Scopes(scopes), max_nodes::<T>());
+		assert!(Regulators::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn dismiss() -> Result<(), BenchmarkError> {
+		let all = regulators::<T>(0);
+		let origin = T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, all[0].clone());
+		assert!(!Regulators::<T>::contains_key(&all[0]));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_threshold() -> Result<(), BenchmarkError> {
+		let origin = T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, 1);
+		assert_eq!(Threshold::<T>::get(), 1);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn propose() {
+		let all = regulators::<T>(0);
+		let subject: T::AccountId = account("subject", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(all[0].clone()), freeze::<T>(&subject), None, reason::<T>());
+		assert!(Motions::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn approve() {
+		let (motion, last) = nearly_approved::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last), motion);
+		assert!(!Motions::<T>::contains_key(motion));
+	}
+
+	#[benchmark]
+	fn close_motion() {
+		let (motion, last) = nearly_approved::<T>();
+		let expires = Motions::<T>::get(motion).map(|m| m.expires).unwrap_or_default();
+		frame_system::Pallet::<T>::set_block_number(expires.saturating_add(One::one()));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last), motion);
+		assert!(!Motions::<T>::contains_key(motion));
+	}
+
+	#[benchmark]
+	fn overturn() -> Result<(), BenchmarkError> {
+		let (action, subject) = executed_freeze::<T>();
+		let origin = T::OverturnOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, action);
+		assert!(!Freezes::<T>::contains_key(&subject));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn clear_expired_freeze() {
+		let (_, subject) = executed_freeze::<T>();
+		let until: BlockNumberFor<T> = Freezes::<T>::get(&subject).map(|f| f.until).unwrap_or_default();
+		frame_system::Pallet::<T>::set_block_number(until.saturating_add(One::one()));
+		let caller: T::AccountId = account("caller", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), subject.clone());
+		assert!(!Freezes::<T>::contains_key(&subject));
+	}
+
+	impl_benchmark_test_suite!(Regulatory, crate::mock::ExtBuilder::bare(), crate::mock::Test);
+}

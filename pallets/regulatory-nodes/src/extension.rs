@@ -1,0 +1,73 @@
+//! `CheckFirewall`: rejects a frozen account's transactions at the pool and in blocks.
+
+use crate::{Config, Pallet};
+use codec::{Decode, DecodeWithMemTracking, Encode};
+use core::marker::PhantomData;
+use polkadot_sdk::{
+	frame_support::{
+		pallet_prelude::TransactionSource, traits::{Contains, Get, OriginTrait}, DefaultNoBound,
+	},
+	frame_system,
+	sp_runtime::{
+		impl_tx_ext_default,
+		traits::{DispatchInfoOf, TransactionExtension},
+		transaction_validity::InvalidTransaction,
+		Weight,
+	},
+};
+use scale_info::TypeInfo;
+
+/// `InvalidTransaction::Custom` code of a frozen account's transaction: "AccountFrozen".
+pub const ACCOUNT_FROZEN: u8 = 1;
+
+/// Rejects transactions of frozen accounts, except the calls that keep governance alive.
+#[derive(Encode, Decode, DecodeWithMemTracking, DefaultNoBound, Clone, Eq, PartialEq, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+pub struct CheckFirewall<T>(PhantomData<T>);
+
+impl<T> CheckFirewall<T> {
+	/// The extension.
+	pub fn new() -> Self {
+		Self(PhantomData)
+	}
+}
+
+impl<T> core::fmt::Debug for CheckFirewall<T> {
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		write!(f, "CheckFirewall")
+	}
+}
+
+impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::RuntimeCall>
+	for CheckFirewall<T>
+{
+	const IDENTIFIER: &'static str = "CheckFirewall";
+	type Implicit = ();
+	type Val = ();
+	type Pre = ();
+
+	fn weight(&self, _: &<T as frame_system::Config>::RuntimeCall) -> Weight {
+		T::DbWeight::get().reads(1)
+	}
+
+	fn validate(
+		&self,
+		origin: <T as frame_system::Config>::RuntimeOrigin,
+		call: &<T as frame_system::Config>::RuntimeCall,
+		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_len: usize,
+		_self_implicit: Self::Implicit,
+		_inherited_implication: &impl Encode,
+		_source: TransactionSource,
+	) -> polkadot_sdk::sp_runtime::traits::ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall>
+	{
+		if let Some(who) = origin.as_signer() {
+			if Pallet::<T>::is_frozen(who) && !T::GovernanceCalls::contains(call) {
+				return Err(InvalidTransaction::Custom(ACCOUNT_FROZEN).into());
+			}
+		}
+		Ok((Default::default(), (), origin))
+	}
+
+	impl_tx_ext_default!(<T as frame_system::Config>::RuntimeCall; prepare);
+}

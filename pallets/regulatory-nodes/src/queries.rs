@@ -1,0 +1,134 @@
+//! Read-only queries behind the supervision runtime API, and the pallet's invariants.
+
+use crate::{pallet::*, ActionId, ActionView, FreezeInfo, Jurisdiction, RegulatorView};
+use alloc::vec::Vec;
+use polkadot_sdk::{
+	frame_support::traits::Get,
+	frame_system::pallet_prelude::BlockNumberFor,
+};
+
+/// Most items one page returns.
+pub const MAX_PAGE: u32 = 100;
+
+impl<T: Config> Pallet<T> {
+	/// Every regulator with its jurisdiction and licensed nodes (at most `MaxRegulators`).
+	pub fn regulators() -> Vec<RegulatorView<T::AccountId, BlockNumberFor<T>>> {
+		Regulators::<T>::iter()
+			.take(T::MaxRegulators::get() as usize)
+			.map(|(account, r)| RegulatorView {
+				account,
+				scopes: match r.jurisdiction {
+					Jurisdiction::ChainWide => None,
+					Jurisdiction::Scopes(s) => Some(s.into_inner()),
+				},
+				nodes: r.nodes.into_iter().map(|n| n.into_inner()).collect(),
+				appointed_at: r.appointed_at,
+			})
+			.collect()
+	}
+
+	/// Every licensed node's peer id.
+	pub fn licensed_nodes() -> Vec<Vec<u8>> {
+		Regulators::<T>::iter_values()
+			.take(T::MaxRegulators::get() as usize)
+			.flat_map(|r| r.nodes.into_iter().map(|n| n.into_inner()))
+			.collect()
+	}
+
+	/// `who`'s freeze, if it is in force.
+	pub fn freeze_of(who: &T::AccountId) -> Option<FreezeInfo<BlockNumberFor<T>>> {
+		Freezes::<T>::get(who).filter(|_| Self::is_frozen(who))
+	}
+
+	/// A page of frozen accounts (expired freezes not yet cleared included), after `start_after`.
+	pub fn freezes(
+		start_after: Option<T::AccountId>,
+		limit: u32,
+	) -> Vec<(T::AccountId, FreezeInfo<BlockNumberFor<T>>)> {
+		let limit = limit.min(MAX_PAGE) as usize;
+		match start_after {
+			Some(after) =>
+				Freezes::<T>::iter_from(Freezes::<T>::hashed_key_for(after)).take(limit).collect(),
+			None => Freezes::<T>::iter().take(limit).collect(),
+		}
+	}
+
+	fn view(id: ActionId) -> Option<ActionView<T::AccountId, BlockNumberFor<T>>> {
+		ActionLog::<T>::get(id).map(|a| ActionView {
+			id,
+			action: a.action,
+			scope: a.scope,
+			reason: a.reason.into_inner(),
+			proposer: a.proposer,
+			approvals: a.approvals.into_inner(),
+			executed_at: a.executed_at,
+			overturned_at: a.overturned_at,
+		})
+	}
+
+	/// A page of the action log, newest first, before action `before` (default: the newest).
+	pub fn action_log(before: Option<ActionId>, limit: u32) -> Vec<ActionView<T::AccountId, BlockNumberFor<T>>> {
+		let end = before.unwrap_or_else(NextActionId::<T>::get);
+		(0..end).rev().take(limit.min(MAX_PAGE) as usize).filter_map(Self::view).collect()
+	}
+
+	/// A page of the actions concerning `who`, after `start_after` in storage order.
+	pub fn actions_concerning(
+		who: &T::AccountId,
+		start_after: Option<ActionId>,
+		limit: u32,
+	) -> Vec<ActionView<T::AccountId, BlockNumberFor<T>>> {
+		let limit = limit.min(MAX_PAGE) as usize;
+		let ids: Vec<ActionId> = match start_after {
+			Some(after) => ActionsConcerning::<T>::iter_key_prefix_from(
+				who,
+				ActionsConcerning::<T>::hashed_key_for(who, after),
+			)
+			.take(limit)
+			.collect(),
+			None => ActionsConcerning::<T>::iter_key_prefix(who).take(limit).collect(),
+		};
+		ids.into_iter().filter_map(Self::view).collect()
+	}
+}
+
+#[cfg(any(feature = "try-runtime", test))]
+impl<T: Config> Pallet<T> {
+	/// Checks the regulator count, that open motions are approved only by distinct accounts,
+	/// that every freeze points at a logged freeze of that account, and that the index of
+	/// actions by account mirrors the log.
+	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		use crate::FirewallAction;
+		use polkadot_sdk::frame_support::ensure;
+		ensure!(
+			Regulators::<T>::iter().count() as u32 == RegulatorCount::<T>::get(),
+			"regulator count differs from regulators"
+		);
+		ensure!(Threshold::<T>::get() >= 1, "threshold below one");
+		for (_, motion) in Motions::<T>::iter() {
+			let mut approvals = motion.approvals.to_vec();
+			approvals.sort();
+			approvals.dedup();
+			ensure!(approvals.len() == motion.approvals.len(), "duplicate approval");
+		}
+		for (who, freeze) in Freezes::<T>::iter() {
+			let logged = ActionLog::<T>::get(freeze.action).ok_or("freeze without a log entry")?;
+			ensure!(
+				matches!(logged.action, FirewallAction::Freeze { who: ref w, until } if *w == who && until == freeze.until),
+				"freeze differs from its log entry"
+			);
+			ensure!(logged.overturned_at.is_none(), "an overturned freeze is in force");
+		}
+		for (id, entry) in ActionLog::<T>::iter() {
+			ensure!(
+				ActionsConcerning::<T>::contains_key(entry.action.subject(), id),
+				"logged action missing from the account index"
+			);
+		}
+		ensure!(
+			ActionsConcerning::<T>::iter().count() == ActionLog::<T>::iter().count(),
+			"account index differs from the log"
+		);
+		Ok(())
+	}
+}

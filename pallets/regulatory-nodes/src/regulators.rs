@@ -1,0 +1,56 @@
+//! Appointing and dismissing regulators; the approval threshold.
+
+use crate::{pallet::*, JurisdictionOf, PeerIdOf, Regulator};
+use polkadot_sdk::{
+	frame_support::{ensure, pallet_prelude::*},
+	frame_system,
+};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_appoint(
+		who: T::AccountId,
+		jurisdiction: JurisdictionOf<T>,
+		nodes: BoundedVec<PeerIdOf<T>, T::MaxNodes>,
+	) -> DispatchResult {
+		ensure!(!Regulators::<T>::contains_key(&who), Error::<T>::AlreadyRegulator);
+		let count = RegulatorCount::<T>::get();
+		ensure!(count < T::MaxRegulators::get(), Error::<T>::TooManyRegulators);
+		Regulators::<T>::insert(
+			&who,
+			Regulator { jurisdiction, nodes, appointed_at: frame_system::Pallet::<T>::block_number() },
+		);
+		RegulatorCount::<T>::put(count.saturating_add(1));
+		Self::deposit_event(Event::Appointed { who });
+		Ok(())
+	}
+
+	pub(crate) fn do_dismiss(who: T::AccountId) -> DispatchResult {
+		Regulators::<T>::take(&who).ok_or(Error::<T>::NotRegulator)?;
+		RegulatorCount::<T>::mutate(|n| *n = n.saturating_sub(1));
+		Self::deposit_event(Event::Dismissed { who });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_threshold(threshold: u32) -> DispatchResult {
+		ensure!(
+			threshold >= 1 && threshold <= T::MaxRegulators::get(),
+			Error::<T>::InvalidThreshold
+		);
+		Threshold::<T>::put(threshold);
+		Self::deposit_event(Event::ThresholdSet { threshold });
+		Ok(())
+	}
+
+	/// Regulators whose jurisdiction covers `scope` (at most `MaxRegulators` reads).
+	pub(crate) fn covering(scope: Option<crate::ScopeId>) -> u32 {
+		Regulators::<T>::iter_values()
+			.take(T::MaxRegulators::get() as usize)
+			.filter(|r| r.jurisdiction.covers(scope))
+			.count() as u32
+	}
+
+	/// Whether `who` is a regulator covering `scope`.
+	pub(crate) fn is_covering(who: &T::AccountId, scope: Option<crate::ScopeId>) -> bool {
+		Regulators::<T>::get(who).is_some_and(|r| r.jurisdiction.covers(scope))
+	}
+}

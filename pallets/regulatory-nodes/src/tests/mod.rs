@@ -1,0 +1,39 @@
+//! Tests, one file per feature; `build_and_execute` checks the invariants after each.
+
+mod extension;
+mod motions;
+mod overturn;
+mod regulators;
+
+use crate::{mock::*, *};
+use polkadot_sdk::frame_support::{assert_ok, BoundedVec};
+
+/// The last event of this pallet.
+pub fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|r| match r.event {
+			RuntimeEvent::Regulatory(e) => Some(e),
+			_ => None,
+		})
+		.expect("an event of this pallet")
+}
+
+/// A bounded reason.
+pub fn reason(text: &[u8]) -> BoundedVec<u8, polkadot_sdk::frame_support::traits::ConstU32<32>> {
+	BoundedVec::try_from(text.to_vec()).unwrap()
+}
+
+/// A freeze of `who` until `until`.
+pub fn freeze(who: u64, until: u64) -> ActionOf<Test> {
+	FirewallAction::Freeze { who, until }
+}
+
+/// Freezes `who` until `until` by a chain-wide motion of REG_A and REG_B; returns the action id.
+pub fn freeze_by_motion(who: u64, until: u64) -> ActionId {
+	let motion = NextMotionId::<Test>::get();
+	assert_ok!(Regulatory::propose(RuntimeOrigin::signed(REG_A), freeze(who, until), None, reason(b"fraud")));
+	assert_ok!(Regulatory::approve(RuntimeOrigin::signed(REG_B), motion));
+	NextActionId::<Test>::get() - 1
+}
