@@ -19,7 +19,8 @@ if ((${#missing[@]})); then
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+# SKIP_NPM=1 (e.g. in the container build) leaves out Node.js and the test dependencies.
+if [ "${SKIP_NPM:-0}" != 1 ] && { ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; }; then
 	log "installing Node.js and npm"
 	SUDO=""
 	[ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -38,6 +39,7 @@ done
 rustup component list --installed | grep -q '^rust-src' || { log "adding rust-src"; rustup component add rust-src; }
 
 # npm dependencies of the end-to-end tests and the testnet tooling, pinned by package-lock.json.
+[ "${SKIP_NPM:-0}" = 1 ] && { log "setup complete (npm skipped)"; exit 0; }
 for dir in tests/e2e; do
 	if [ -f "$POLITY_ROOT/$dir/package-lock.json" ]; then
 		if [ ! -d "$POLITY_ROOT/$dir/node_modules" ] ||

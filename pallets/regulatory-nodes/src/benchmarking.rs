@@ -16,9 +16,12 @@ fn max_nodes<T: Config>() -> BoundedVec<PeerIdOf<T>, T::MaxNodes> {
 	BoundedVec::truncate_from(vec![node; T::MaxNodes::get() as usize])
 }
 
-/// Fills the regulator list (all chain-wide) and returns them; threshold = all of them.
+/// Fills the regulator list (all chain-wide) and returns the new ones; the threshold becomes
+/// their number, so every one of them has to approve.
 fn regulators<T: Config>(spare: u32) -> Vec<T::AccountId> {
-	let n = T::MaxRegulators::get().saturating_sub(spare);
+	let n = T::MaxRegulators::get()
+		.saturating_sub(RegulatorCount::<T>::get())
+		.saturating_sub(spare);
 	let all: Vec<T::AccountId> = (0..n).map(|i| account("regulator", i, 0)).collect();
 	for who in &all {
 		Regulatory::<T>::do_appoint(who.clone(), Jurisdiction::ChainWide, max_nodes::<T>())

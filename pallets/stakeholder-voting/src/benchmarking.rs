@@ -352,6 +352,15 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn dispatch_as_root() -> Result<(), BenchmarkError> {
+		let origin = T::RootOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let call: <T as Config>::RuntimeCall = frame_system::Call::<T>::remark { remark: vec![] }.into();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Box::new(call));
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(
 		StakeholderVoting,
 		crate::mock::ExtBuilder::default().build(),

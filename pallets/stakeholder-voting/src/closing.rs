@@ -136,6 +136,20 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	pub(crate) fn do_dispatch_as_root(
+		call: <T as Config>::RuntimeCall,
+	) -> polkadot_sdk::frame_support::dispatch::DispatchResultWithPostInfo {
+		let declared = call.get_dispatch_info().call_weight;
+		let result = call.dispatch(frame_system::RawOrigin::Root.into());
+		let used = match &result {
+			Ok(post) => post.actual_weight,
+			Err(e) => e.post_info.actual_weight,
+		}
+		.unwrap_or(declared);
+		Self::deposit_event(Event::DispatchedAsRoot { result: result.map(|_| ()).map_err(|e| e.error) });
+		Ok(Some(<T as Config>::WeightInfo::dispatch_as_root().saturating_add(used)).into())
+	}
+
 	pub(crate) fn do_reap_votes(index: ProposalIndex, limit: u32) -> Result<u32, DispatchError> {
 		let proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
 		let ended = match proposal.status {

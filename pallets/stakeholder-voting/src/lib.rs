@@ -136,6 +136,11 @@ pub mod pallet {
 		/// Cancels a proposal for abuse, slashing its deposit.
 		type CancelOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+		/// May dispatch a call as root through `dispatch_as_root`: in Polity, a passed proposal
+		/// of the chain-wide scope. This is how the whole chain's stakeholders authorize runtime
+		/// upgrades and anything else only root may do.
+		type RootOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
 		/// Deposit held from a proposer until the proposal ends.
 		#[pallet::constant]
 		type ProposalDeposit: Get<BalanceOf<Self>>;
@@ -436,6 +441,11 @@ pub mod pallet {
 		Cancelled {
 			/// The proposal.
 			index: ProposalIndex,
+		},
+		/// A call was dispatched as root by the chain's stakeholders.
+		DispatchedAsRoot {
+			/// Its result.
+			result: DispatchResult,
 		},
 		/// Votes of an ended proposal were removed.
 		VotesReaped {
@@ -748,6 +758,27 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			let removed = Self::do_reap_votes(index, limit)?;
 			Ok(Some(<T as Config>::WeightInfo::reap_votes(removed)).into())
+		}
+
+		/// Dispatches `call` as root. For a runtime upgrade, a passed proposal dispatches
+		/// `system.authorize_upgrade(code_hash)` through here; anyone then submits the code
+		/// with `system.apply_authorized_upgrade`.
+		///
+		/// Origin: `RootOrigin`. Emits `DispatchedAsRoot`.
+		#[pallet::call_index(18)]
+		#[pallet::weight({
+			let info = call.get_dispatch_info();
+			(
+				<T as Config>::WeightInfo::dispatch_as_root().saturating_add(info.call_weight),
+				info.class,
+			)
+		})]
+		pub fn dispatch_as_root(
+			origin: OriginFor<T>,
+			call: Box<<T as Config>::RuntimeCall>,
+		) -> DispatchResultWithPostInfo {
+			T::RootOrigin::ensure_origin(origin)?;
+			Self::do_dispatch_as_root(*call)
 		}
 	}
 }

@@ -83,6 +83,7 @@ impl Config for Test {
 	type AdmitOrigin =
 		EitherOfDiverse<AsEnsureOriginWithArg<EnsureRoot<u64>>, EnsureStakeholdersOf>;
 	type CancelOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureStakeholders<ChainWide>>;
+	type RootOrigin = EnsureStakeholders<ChainWide>;
 	type ProposalDeposit = ConstU64<PROPOSAL_DEPOSIT>;
 	type ApplicationDeposit = ConstU64<APPLICATION_DEPOSIT>;
 	type MaxNameLen = ConstU32<32>;

@@ -61,6 +61,7 @@ pub trait WeightInfo {
 	fn cancel() -> Weight;
 	fn reap_votes(n: u32, ) -> Weight;
 	fn on_initialize(n: u32, ) -> Weight;
+	fn dispatch_as_root() -> Weight;
 }
 
 /// Weights for `pallet_stakeholder_voting` measured on Polity's reference machine.
@@ -74,8 +75,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `136`
 		//  Estimated: `1489`
-		// Minimum execution time: 9_336_000 picoseconds.
-		Weight::from_parts(10_692_000, 1489)
+		// Minimum execution time: 9_246_000 picoseconds.
+		Weight::from_parts(10_330_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -85,8 +86,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `354`
 		//  Estimated: `3621`
-		// Minimum execution time: 11_250_000 picoseconds.
-		Weight::from_parts(12_701_000, 3621)
+		// Minimum execution time: 11_163_000 picoseconds.
+		Weight::from_parts(12_456_000, 3621)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -98,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1075`
 		//  Estimated: `3772`
-		// Minimum execution time: 21_560_000 picoseconds.
-		Weight::from_parts(23_436_000, 3772)
+		// Minimum execution time: 21_600_000 picoseconds.
+		Weight::from_parts(23_661_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -111,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1091`
 		//  Estimated: `3772`
-		// Minimum execution time: 18_854_000 picoseconds.
-		Weight::from_parts(20_446_000, 3772)
+		// Minimum execution time: 19_064_000 picoseconds.
+		Weight::from_parts(20_902_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -124,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1091`
 		//  Estimated: `3772`
-		// Minimum execution time: 19_508_000 picoseconds.
-		Weight::from_parts(21_454_000, 3772)
+		// Minimum execution time: 20_091_000 picoseconds.
+		Weight::from_parts(21_793_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -137,8 +138,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1510`
 		//  Estimated: `43086`
-		// Minimum execution time: 68_145_000 picoseconds.
-		Weight::from_parts(73_149_000, 43086)
+		// Minimum execution time: 68_036_000 picoseconds.
+		Weight::from_parts(74_754_000, 43086)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
@@ -150,8 +151,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1510`
 		//  Estimated: `43086`
-		// Minimum execution time: 67_303_000 picoseconds.
-		Weight::from_parts(72_082_000, 43086)
+		// Minimum execution time: 68_113_000 picoseconds.
+		Weight::from_parts(75_884_000, 43086)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
@@ -163,8 +164,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1510`
 		//  Estimated: `43086`
-		// Minimum execution time: 67_105_000 picoseconds.
-		Weight::from_parts(71_264_000, 43086)
+		// Minimum execution time: 68_135_000 picoseconds.
+		Weight::from_parts(76_328_000, 43086)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
@@ -182,8 +183,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1133`
 		//  Estimated: `3772`
-		// Minimum execution time: 56_667_000 picoseconds.
-		Weight::from_parts(60_208_000, 3772)
+		// Minimum execution time: 58_117_000 picoseconds.
+		Weight::from_parts(65_160_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -201,8 +202,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1405`
 		//  Estimated: `3772`
-		// Minimum execution time: 59_769_000 picoseconds.
-		Weight::from_parts(63_150_000, 3772)
+		// Minimum execution time: 61_025_000 picoseconds.
+		Weight::from_parts(65_266_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -216,8 +217,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `396`
 		//  Estimated: `3593`
-		// Minimum execution time: 34_437_000 picoseconds.
-		Weight::from_parts(36_933_000, 3593)
+		// Minimum execution time: 35_409_000 picoseconds.
+		Weight::from_parts(37_639_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -231,8 +232,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `396`
 		//  Estimated: `3593`
-		// Minimum execution time: 40_966_000 picoseconds.
-		Weight::from_parts(43_832_000, 3593)
+		// Minimum execution time: 42_370_000 picoseconds.
+		Weight::from_parts(44_603_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -250,16 +251,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `StakeholderVoting::CloseCursor` (r:1 w:1)
 	/// Proof: `StakeholderVoting::CloseCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `StakeholderVoting::ProposalsBy` (r:0 w:1)
+	/// Proof: `StakeholderVoting::ProposalsBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `StakeholderVoting::Proposals` (r:0 w:1)
 	/// Proof: `StakeholderVoting::Proposals` (`max_values`: None, `max_size`: Some(2556), added: 5031, mode: `MaxEncodedLen`)
 	fn propose() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `991`
 		//  Estimated: `3772`
-		// Minimum execution time: 68_414_000 picoseconds.
-		Weight::from_parts(73_660_000, 3772)
+		// Minimum execution time: 72_295_000 picoseconds.
+		Weight::from_parts(75_823_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `StakeholderVoting::Proposals` (r:1 w:1)
 	/// Proof: `StakeholderVoting::Proposals` (`max_values`: None, `max_size`: Some(2556), added: 5031, mode: `MaxEncodedLen`)
@@ -269,10 +272,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `StakeholderVoting::Votes` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3078`
+		//  Measured:  `3115`
 		//  Estimated: `6021`
-		// Minimum execution time: 25_950_000 picoseconds.
-		Weight::from_parts(27_993_000, 6021)
+		// Minimum execution time: 26_654_000 picoseconds.
+		Weight::from_parts(28_898_000, 6021)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -286,10 +289,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn close() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3068`
+		//  Measured:  `3105`
 		//  Estimated: `6021`
-		// Minimum execution time: 51_420_000 picoseconds.
-		Weight::from_parts(55_062_000, 6021)
+		// Minimum execution time: 53_555_000 picoseconds.
+		Weight::from_parts(57_289_000, 6021)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -303,10 +306,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3035`
+		//  Measured:  `3072`
 		//  Estimated: `6021`
-		// Minimum execution time: 51_640_000 picoseconds.
-		Weight::from_parts(56_205_000, 6021)
+		// Minimum execution time: 52_519_000 picoseconds.
+		Weight::from_parts(56_745_000, 6021)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -320,10 +323,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3035`
+		//  Measured:  `3072`
 		//  Estimated: `6021`
-		// Minimum execution time: 42_845_000 picoseconds.
-		Weight::from_parts(45_610_000, 6021)
+		// Minimum execution time: 44_517_000 picoseconds.
+		Weight::from_parts(46_977_000, 6021)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -336,12 +339,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 1000]`.
 	fn reap_votes(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2908 + n * (72 ±0)`
+		//  Measured:  `2945 + n * (72 ±0)`
 		//  Estimated: `6021 + n * (2553 ±0)`
-		// Minimum execution time: 27_618_000 picoseconds.
-		Weight::from_parts(28_554_000, 6021)
-			// Standard Error: 8_224
-			.saturating_add(Weight::from_parts(6_903_425, 0).saturating_mul(n.into()))
+		// Minimum execution time: 29_162_000 picoseconds.
+		Weight::from_parts(30_777_000, 6021)
+			// Standard Error: 12_517
+			.saturating_add(Weight::from_parts(7_478_430, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -360,118 +363,124 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 16]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `966`
-		//  Estimated: `14632 + n * (573 ±27)`
-		// Minimum execution time: 6_467_000 picoseconds.
-		Weight::from_parts(71_894_846, 14632)
-			// Standard Error: 74_310
-			.saturating_add(Weight::from_parts(6_764_138, 0).saturating_mul(n.into()))
+		//  Measured:  `1003`
+		//  Estimated: `14632 + n * (573 ±29)`
+		// Minimum execution time: 6_852_000 picoseconds.
+		Weight::from_parts(78_558_796, 14632)
+			// Standard Error: 86_786
+			.saturating_add(Weight::from_parts(7_394_260, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 573).saturating_mul(n.into()))
+	}
+	fn dispatch_as_root() -> Weight {
+		Weight::from_parts(20_000_000, 0)
 	}
 }
 
 /// The same weights with RocksDB costs, for tests.
 impl WeightInfo for () {
 	fn create_scope() -> Weight {
-		Weight::from_parts(10_692_000, 1489)
+		Weight::from_parts(10_330_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_rule() -> Weight {
-		Weight::from_parts(12_701_000, 3621)
+		Weight::from_parts(12_456_000, 3621)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn admit() -> Weight {
-		Weight::from_parts(23_436_000, 3772)
+		Weight::from_parts(23_661_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_stake() -> Weight {
-		Weight::from_parts(20_446_000, 3772)
+		Weight::from_parts(20_902_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_from_scope() -> Weight {
-		Weight::from_parts(21_454_000, 3772)
+		Weight::from_parts(21_793_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(73_149_000, 43086)
+		Weight::from_parts(74_754_000, 43086)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(72_082_000, 43086)
+		Weight::from_parts(75_884_000, 43086)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn remove() -> Weight {
-		Weight::from_parts(71_264_000, 43086)
+		Weight::from_parts(76_328_000, 43086)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn apply() -> Weight {
-		Weight::from_parts(60_208_000, 3772)
+		Weight::from_parts(65_160_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn approve_application() -> Weight {
-		Weight::from_parts(63_150_000, 3772)
+		Weight::from_parts(65_266_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reject_application() -> Weight {
-		Weight::from_parts(36_933_000, 3593)
+		Weight::from_parts(37_639_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_application() -> Weight {
-		Weight::from_parts(43_832_000, 3593)
+		Weight::from_parts(44_603_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(73_660_000, 3772)
+		Weight::from_parts(75_823_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(27_993_000, 6021)
+		Weight::from_parts(28_898_000, 6021)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(55_062_000, 6021)
+		Weight::from_parts(57_289_000, 6021)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(56_205_000, 6021)
+		Weight::from_parts(56_745_000, 6021)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(45_610_000, 6021)
+		Weight::from_parts(46_977_000, 6021)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reap_votes(n: u32, ) -> Weight {
-		Weight::from_parts(28_554_000, 6021)
-			.saturating_add(Weight::from_parts(6_903_425, 0).saturating_mul(n.into()))
+		Weight::from_parts(30_777_000, 6021)
+			.saturating_add(Weight::from_parts(7_478_430, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2553).saturating_mul(n.into()))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(71_894_846, 14632)
-			.saturating_add(Weight::from_parts(6_764_138, 0).saturating_mul(n.into()))
+		Weight::from_parts(78_558_796, 14632)
+			.saturating_add(Weight::from_parts(7_394_260, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 573).saturating_mul(n.into()))
+	}
+	fn dispatch_as_root() -> Weight {
+		Weight::from_parts(20_000_000, 0)
 	}
 }

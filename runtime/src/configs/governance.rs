@@ -40,6 +40,8 @@ impl pallet_stakeholder_voting::Config for Runtime {
 	type AdmitOrigin =
 		EitherOfDiverse<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, EnsureStakeholdersOf>;
 	type CancelOrigin = ChainWideOrRoot;
+	// Root needs no bridge to itself: only the chain-wide scope's passed votes use it.
+	type RootOrigin = EnsureStakeholders<ChainWideScope>;
 	type ProposalDeposit = ProposalDeposit;
 	type ApplicationDeposit = ApplicationDeposit;
 	type MaxNameLen = ConstU32<64>;

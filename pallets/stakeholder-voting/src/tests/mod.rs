@@ -4,6 +4,7 @@
 mod applications;
 mod closing;
 mod proposals;
+mod root;
 mod scopes;
 mod stakeholders;
 mod voting;
