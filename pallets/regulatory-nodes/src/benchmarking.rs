@@ -36,7 +36,7 @@ fn reason<T: Config>() -> BoundedVec<u8, T::MaxReasonLen> {
 }
 
 fn freeze<T: Config>(who: &T::AccountId) -> ActionOf<T> {
-	let until = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+	let until = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
 	FirewallAction::Freeze { who: who.clone(), until }
 }
 

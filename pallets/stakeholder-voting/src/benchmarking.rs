@@ -324,8 +324,9 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn on_initialize(n: Linear<0, 16>) -> Result<(), BenchmarkError> {
-		let n = n.min(T::MaxAutoClosesPerBlock::get()).min(T::MaxProposalsEndingPerBlock::get());
+	fn on_initialize(
+		n: Linear<0, { T::MaxAutoClosesPerBlock::get().min(T::MaxProposalsEndingPerBlock::get()) }>,
+	) -> Result<(), BenchmarkError> {
 		frame_system::Pallet::<T>::set_block_number(One::one());
 		let scope = new_scope::<T>();
 		let proposer = funded::<T>("proposer", 0);

@@ -75,8 +75,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `136`
 		//  Estimated: `1489`
-		// Minimum execution time: 9_246_000 picoseconds.
-		Weight::from_parts(10_330_000, 1489)
+		// Minimum execution time: 9_371_000 picoseconds.
+		Weight::from_parts(10_367_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -86,8 +86,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `354`
 		//  Estimated: `3621`
-		// Minimum execution time: 11_163_000 picoseconds.
-		Weight::from_parts(12_456_000, 3621)
+		// Minimum execution time: 11_085_000 picoseconds.
+		Weight::from_parts(12_834_000, 3621)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1075`
 		//  Estimated: `3772`
-		// Minimum execution time: 21_600_000 picoseconds.
-		Weight::from_parts(23_661_000, 3772)
+		// Minimum execution time: 21_913_000 picoseconds.
+		Weight::from_parts(25_154_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1091`
 		//  Estimated: `3772`
-		// Minimum execution time: 19_064_000 picoseconds.
-		Weight::from_parts(20_902_000, 3772)
+		// Minimum execution time: 18_956_000 picoseconds.
+		Weight::from_parts(21_688_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -125,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1091`
 		//  Estimated: `3772`
-		// Minimum execution time: 20_091_000 picoseconds.
-		Weight::from_parts(21_793_000, 3772)
+		// Minimum execution time: 19_651_000 picoseconds.
+		Weight::from_parts(21_451_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -138,8 +138,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1510`
 		//  Estimated: `43086`
-		// Minimum execution time: 68_036_000 picoseconds.
-		Weight::from_parts(74_754_000, 43086)
+		// Minimum execution time: 68_462_000 picoseconds.
+		Weight::from_parts(74_563_000, 43086)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
@@ -151,8 +151,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1510`
 		//  Estimated: `43086`
-		// Minimum execution time: 68_113_000 picoseconds.
-		Weight::from_parts(75_884_000, 43086)
+		// Minimum execution time: 68_169_000 picoseconds.
+		Weight::from_parts(74_374_000, 43086)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
@@ -164,8 +164,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1510`
 		//  Estimated: `43086`
-		// Minimum execution time: 68_135_000 picoseconds.
-		Weight::from_parts(76_328_000, 43086)
+		// Minimum execution time: 68_052_000 picoseconds.
+		Weight::from_parts(73_982_000, 43086)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
@@ -183,8 +183,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1133`
 		//  Estimated: `3772`
-		// Minimum execution time: 58_117_000 picoseconds.
-		Weight::from_parts(65_160_000, 3772)
+		// Minimum execution time: 57_237_000 picoseconds.
+		Weight::from_parts(63_663_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -202,8 +202,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1405`
 		//  Estimated: `3772`
-		// Minimum execution time: 61_025_000 picoseconds.
-		Weight::from_parts(65_266_000, 3772)
+		// Minimum execution time: 60_262_000 picoseconds.
+		Weight::from_parts(64_136_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -217,8 +217,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `396`
 		//  Estimated: `3593`
-		// Minimum execution time: 35_409_000 picoseconds.
-		Weight::from_parts(37_639_000, 3593)
+		// Minimum execution time: 35_122_000 picoseconds.
+		Weight::from_parts(37_453_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -232,8 +232,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `396`
 		//  Estimated: `3593`
-		// Minimum execution time: 42_370_000 picoseconds.
-		Weight::from_parts(44_603_000, 3593)
+		// Minimum execution time: 41_337_000 picoseconds.
+		Weight::from_parts(44_590_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -259,8 +259,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `991`
 		//  Estimated: `3772`
-		// Minimum execution time: 72_295_000 picoseconds.
-		Weight::from_parts(75_823_000, 3772)
+		// Minimum execution time: 71_874_000 picoseconds.
+		Weight::from_parts(81_209_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -274,8 +274,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3115`
 		//  Estimated: `6021`
-		// Minimum execution time: 26_654_000 picoseconds.
-		Weight::from_parts(28_898_000, 6021)
+		// Minimum execution time: 26_601_000 picoseconds.
+		Weight::from_parts(29_133_000, 6021)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -291,8 +291,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3105`
 		//  Estimated: `6021`
-		// Minimum execution time: 53_555_000 picoseconds.
-		Weight::from_parts(57_289_000, 6021)
+		// Minimum execution time: 53_442_000 picoseconds.
+		Weight::from_parts(56_692_000, 6021)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -308,8 +308,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3072`
 		//  Estimated: `6021`
-		// Minimum execution time: 52_519_000 picoseconds.
-		Weight::from_parts(56_745_000, 6021)
+		// Minimum execution time: 53_158_000 picoseconds.
+		Weight::from_parts(57_506_000, 6021)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -325,8 +325,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3072`
 		//  Estimated: `6021`
-		// Minimum execution time: 44_517_000 picoseconds.
-		Weight::from_parts(46_977_000, 6021)
+		// Minimum execution time: 44_304_000 picoseconds.
+		Weight::from_parts(48_764_000, 6021)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -341,10 +341,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2945 + n * (72 ±0)`
 		//  Estimated: `6021 + n * (2553 ±0)`
-		// Minimum execution time: 29_162_000 picoseconds.
-		Weight::from_parts(30_777_000, 6021)
-			// Standard Error: 12_517
-			.saturating_add(Weight::from_parts(7_478_430, 0).saturating_mul(n.into()))
+		// Minimum execution time: 30_212_000 picoseconds.
+		Weight::from_parts(31_889_000, 6021)
+			// Standard Error: 11_294
+			.saturating_add(Weight::from_parts(7_445_512, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -364,123 +364,127 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1003`
-		//  Estimated: `14632 + n * (573 ±29)`
-		// Minimum execution time: 6_852_000 picoseconds.
-		Weight::from_parts(78_558_796, 14632)
-			// Standard Error: 86_786
-			.saturating_add(Weight::from_parts(7_394_260, 0).saturating_mul(n.into()))
+		//  Estimated: `14603 + n * (575 ±29)`
+		// Minimum execution time: 6_911_000 picoseconds.
+		Weight::from_parts(80_410_077, 14603)
+			// Standard Error: 88_805
+			.saturating_add(Weight::from_parts(7_513_331, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
-			.saturating_add(Weight::from_parts(0, 573).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 575).saturating_mul(n.into()))
 	}
 	fn dispatch_as_root() -> Weight {
-		Weight::from_parts(20_000_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 5_828_000 picoseconds.
+		Weight::from_parts(7_131_000, 0)
 	}
 }
 
 /// The same weights with RocksDB costs, for tests.
 impl WeightInfo for () {
 	fn create_scope() -> Weight {
-		Weight::from_parts(10_330_000, 1489)
+		Weight::from_parts(10_367_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_rule() -> Weight {
-		Weight::from_parts(12_456_000, 3621)
+		Weight::from_parts(12_834_000, 3621)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn admit() -> Weight {
-		Weight::from_parts(23_661_000, 3772)
+		Weight::from_parts(25_154_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_stake() -> Weight {
-		Weight::from_parts(20_902_000, 3772)
+		Weight::from_parts(21_688_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_from_scope() -> Weight {
-		Weight::from_parts(21_793_000, 3772)
+		Weight::from_parts(21_451_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(74_754_000, 43086)
+		Weight::from_parts(74_563_000, 43086)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(75_884_000, 43086)
+		Weight::from_parts(74_374_000, 43086)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn remove() -> Weight {
-		Weight::from_parts(76_328_000, 43086)
+		Weight::from_parts(73_982_000, 43086)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn apply() -> Weight {
-		Weight::from_parts(65_160_000, 3772)
+		Weight::from_parts(63_663_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn approve_application() -> Weight {
-		Weight::from_parts(65_266_000, 3772)
+		Weight::from_parts(64_136_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reject_application() -> Weight {
-		Weight::from_parts(37_639_000, 3593)
+		Weight::from_parts(37_453_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_application() -> Weight {
-		Weight::from_parts(44_603_000, 3593)
+		Weight::from_parts(44_590_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(75_823_000, 3772)
+		Weight::from_parts(81_209_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(28_898_000, 6021)
+		Weight::from_parts(29_133_000, 6021)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(57_289_000, 6021)
+		Weight::from_parts(56_692_000, 6021)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(56_745_000, 6021)
+		Weight::from_parts(57_506_000, 6021)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(46_977_000, 6021)
+		Weight::from_parts(48_764_000, 6021)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reap_votes(n: u32, ) -> Weight {
-		Weight::from_parts(30_777_000, 6021)
-			.saturating_add(Weight::from_parts(7_478_430, 0).saturating_mul(n.into()))
+		Weight::from_parts(31_889_000, 6021)
+			.saturating_add(Weight::from_parts(7_445_512, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2553).saturating_mul(n.into()))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(78_558_796, 14632)
-			.saturating_add(Weight::from_parts(7_394_260, 0).saturating_mul(n.into()))
+		Weight::from_parts(80_410_077, 14603)
+			.saturating_add(Weight::from_parts(7_513_331, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
-			.saturating_add(Weight::from_parts(0, 573).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 575).saturating_mul(n.into()))
 	}
 	fn dispatch_as_root() -> Weight {
-		Weight::from_parts(20_000_000, 0)
+		Weight::from_parts(7_131_000, 0)
 	}
 }
