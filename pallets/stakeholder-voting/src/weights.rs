@@ -75,8 +75,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `136`
 		//  Estimated: `1489`
-		// Minimum execution time: 9_371_000 picoseconds.
-		Weight::from_parts(10_367_000, 1489)
+		// Minimum execution time: 9_288_000 picoseconds.
+		Weight::from_parts(10_296_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -86,8 +86,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `354`
 		//  Estimated: `3621`
-		// Minimum execution time: 11_085_000 picoseconds.
-		Weight::from_parts(12_834_000, 3621)
+		// Minimum execution time: 11_299_000 picoseconds.
+		Weight::from_parts(12_531_000, 3621)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1075`
 		//  Estimated: `3772`
-		// Minimum execution time: 21_913_000 picoseconds.
-		Weight::from_parts(25_154_000, 3772)
+		// Minimum execution time: 21_941_000 picoseconds.
+		Weight::from_parts(24_095_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1091`
 		//  Estimated: `3772`
-		// Minimum execution time: 18_956_000 picoseconds.
-		Weight::from_parts(21_688_000, 3772)
+		// Minimum execution time: 19_346_000 picoseconds.
+		Weight::from_parts(21_736_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -125,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1091`
 		//  Estimated: `3772`
-		// Minimum execution time: 19_651_000 picoseconds.
-		Weight::from_parts(21_451_000, 3772)
+		// Minimum execution time: 20_428_000 picoseconds.
+		Weight::from_parts(23_496_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -138,8 +138,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1510`
 		//  Estimated: `43086`
-		// Minimum execution time: 68_462_000 picoseconds.
-		Weight::from_parts(74_563_000, 43086)
+		// Minimum execution time: 69_639_000 picoseconds.
+		Weight::from_parts(77_098_000, 43086)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
@@ -151,8 +151,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1510`
 		//  Estimated: `43086`
-		// Minimum execution time: 68_169_000 picoseconds.
-		Weight::from_parts(74_374_000, 43086)
+		// Minimum execution time: 69_150_000 picoseconds.
+		Weight::from_parts(74_461_000, 43086)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
@@ -164,8 +164,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1510`
 		//  Estimated: `43086`
-		// Minimum execution time: 68_052_000 picoseconds.
-		Weight::from_parts(73_982_000, 43086)
+		// Minimum execution time: 69_225_000 picoseconds.
+		Weight::from_parts(73_736_000, 43086)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
@@ -183,8 +183,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1133`
 		//  Estimated: `3772`
-		// Minimum execution time: 57_237_000 picoseconds.
-		Weight::from_parts(63_663_000, 3772)
+		// Minimum execution time: 57_587_000 picoseconds.
+		Weight::from_parts(64_473_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -202,8 +202,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1405`
 		//  Estimated: `3772`
-		// Minimum execution time: 60_262_000 picoseconds.
-		Weight::from_parts(64_136_000, 3772)
+		// Minimum execution time: 60_322_000 picoseconds.
+		Weight::from_parts(68_912_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -217,8 +217,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `396`
 		//  Estimated: `3593`
-		// Minimum execution time: 35_122_000 picoseconds.
-		Weight::from_parts(37_453_000, 3593)
+		// Minimum execution time: 35_424_000 picoseconds.
+		Weight::from_parts(41_574_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -232,8 +232,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `396`
 		//  Estimated: `3593`
-		// Minimum execution time: 41_337_000 picoseconds.
-		Weight::from_parts(44_590_000, 3593)
+		// Minimum execution time: 42_825_000 picoseconds.
+		Weight::from_parts(47_889_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -259,8 +259,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `991`
 		//  Estimated: `3772`
-		// Minimum execution time: 71_874_000 picoseconds.
-		Weight::from_parts(81_209_000, 3772)
+		// Minimum execution time: 72_990_000 picoseconds.
+		Weight::from_parts(82_559_000, 3772)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -274,8 +274,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3115`
 		//  Estimated: `6021`
-		// Minimum execution time: 26_601_000 picoseconds.
-		Weight::from_parts(29_133_000, 6021)
+		// Minimum execution time: 27_020_000 picoseconds.
+		Weight::from_parts(29_886_000, 6021)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -291,8 +291,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3105`
 		//  Estimated: `6021`
-		// Minimum execution time: 53_442_000 picoseconds.
-		Weight::from_parts(56_692_000, 6021)
+		// Minimum execution time: 53_869_000 picoseconds.
+		Weight::from_parts(57_486_000, 6021)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -308,8 +308,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3072`
 		//  Estimated: `6021`
-		// Minimum execution time: 53_158_000 picoseconds.
-		Weight::from_parts(57_506_000, 6021)
+		// Minimum execution time: 53_071_000 picoseconds.
+		Weight::from_parts(58_578_000, 6021)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -325,8 +325,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3072`
 		//  Estimated: `6021`
-		// Minimum execution time: 44_304_000 picoseconds.
-		Weight::from_parts(48_764_000, 6021)
+		// Minimum execution time: 44_798_000 picoseconds.
+		Weight::from_parts(47_986_000, 6021)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -341,10 +341,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2945 + n * (72 ±0)`
 		//  Estimated: `6021 + n * (2553 ±0)`
-		// Minimum execution time: 30_212_000 picoseconds.
-		Weight::from_parts(31_889_000, 6021)
-			// Standard Error: 11_294
-			.saturating_add(Weight::from_parts(7_445_512, 0).saturating_mul(n.into()))
+		// Minimum execution time: 28_649_000 picoseconds.
+		Weight::from_parts(29_997_000, 6021)
+			// Standard Error: 9_549
+			.saturating_add(Weight::from_parts(7_269_270, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -360,131 +360,135 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[0, 16]`.
+	/// The range of component `n` is `[0, 4]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1003`
-		//  Estimated: `14603 + n * (575 ±29)`
-		// Minimum execution time: 6_911_000 picoseconds.
-		Weight::from_parts(80_410_077, 14603)
-			// Standard Error: 88_805
-			.saturating_add(Weight::from_parts(7_513_331, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-			.saturating_add(Weight::from_parts(0, 575).saturating_mul(n.into()))
+		//  Measured:  `786 + n * (56 ±0)`
+		//  Estimated: `3593 + n * (5031 ±0)`
+		// Minimum execution time: 6_720_000 picoseconds.
+		Weight::from_parts(10_482_871, 3593)
+			// Standard Error: 22_981
+			.saturating_add(Weight::from_parts(36_050_613, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5031).saturating_mul(n.into()))
 	}
 	fn dispatch_as_root() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_828_000 picoseconds.
-		Weight::from_parts(7_131_000, 0)
+		// Minimum execution time: 5_577_000 picoseconds.
+		Weight::from_parts(6_417_000, 0)
 	}
 }
 
 /// The same weights with RocksDB costs, for tests.
 impl WeightInfo for () {
 	fn create_scope() -> Weight {
-		Weight::from_parts(10_367_000, 1489)
+		Weight::from_parts(10_296_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_rule() -> Weight {
-		Weight::from_parts(12_834_000, 3621)
+		Weight::from_parts(12_531_000, 3621)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn admit() -> Weight {
-		Weight::from_parts(25_154_000, 3772)
+		Weight::from_parts(24_095_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_stake() -> Weight {
-		Weight::from_parts(21_688_000, 3772)
+		Weight::from_parts(21_736_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_from_scope() -> Weight {
-		Weight::from_parts(21_451_000, 3772)
+		Weight::from_parts(23_496_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(74_563_000, 43086)
+		Weight::from_parts(77_098_000, 43086)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(74_374_000, 43086)
+		Weight::from_parts(74_461_000, 43086)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn remove() -> Weight {
-		Weight::from_parts(73_982_000, 43086)
+		Weight::from_parts(73_736_000, 43086)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn apply() -> Weight {
-		Weight::from_parts(63_663_000, 3772)
+		Weight::from_parts(64_473_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn approve_application() -> Weight {
-		Weight::from_parts(64_136_000, 3772)
+		Weight::from_parts(68_912_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reject_application() -> Weight {
-		Weight::from_parts(37_453_000, 3593)
+		Weight::from_parts(41_574_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_application() -> Weight {
-		Weight::from_parts(44_590_000, 3593)
+		Weight::from_parts(47_889_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(81_209_000, 3772)
+		Weight::from_parts(82_559_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(29_133_000, 6021)
+		Weight::from_parts(29_886_000, 6021)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(56_692_000, 6021)
+		Weight::from_parts(57_486_000, 6021)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(57_506_000, 6021)
+		Weight::from_parts(58_578_000, 6021)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(48_764_000, 6021)
+		Weight::from_parts(47_986_000, 6021)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reap_votes(n: u32, ) -> Weight {
-		Weight::from_parts(31_889_000, 6021)
-			.saturating_add(Weight::from_parts(7_445_512, 0).saturating_mul(n.into()))
+		Weight::from_parts(29_997_000, 6021)
+			.saturating_add(Weight::from_parts(7_269_270, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2553).saturating_mul(n.into()))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(80_410_077, 14603)
-			.saturating_add(Weight::from_parts(7_513_331, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
-			.saturating_add(Weight::from_parts(0, 575).saturating_mul(n.into()))
+		Weight::from_parts(10_482_871, 3593)
+			.saturating_add(Weight::from_parts(36_050_613, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5031).saturating_mul(n.into()))
 	}
 	fn dispatch_as_root() -> Weight {
-		Weight::from_parts(7_131_000, 0)
+		Weight::from_parts(6_417_000, 0)
 	}
 }
