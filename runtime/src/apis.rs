@@ -3,8 +3,7 @@
 use crate::{
 	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, DataOwnership, Executive,
 	Grandpa, InherentDataExt, Nonce, RegulatoryNodes, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys,
-	StakeholderVoting, System, TransactionPayment, VERSION,
+	SessionKeys, StakeholderVoting, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::Pallet as Regulatory;
-use alloc::vec::Vec;
 use alloc::vec;
+use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::EnsureOrigin};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use polkadot_sdk::{
@@ -19,9 +19,8 @@ fn max_nodes<T: Config>() -> BoundedVec<PeerIdOf<T>, T::MaxNodes> {
 /// Fills the regulator list (all chain-wide) and returns the new ones; the threshold becomes
 /// their number, so every one of them has to approve.
 fn regulators<T: Config>(spare: u32) -> Vec<T::AccountId> {
-	let n = T::MaxRegulators::get()
-		.saturating_sub(RegulatorCount::<T>::get())
-		.saturating_sub(spare);
+	let n =
+		T::MaxRegulators::get().saturating_sub(RegulatorCount::<T>::get()).saturating_sub(spare);
 	let all: Vec<T::AccountId> = (0..n).map(|i| account("regulator", i, 0)).collect();
 	for who in &all {
 		Regulatory::<T>::do_appoint(who.clone(), Jurisdiction::ChainWide, max_nodes::<T>())
@@ -44,8 +43,9 @@ fn freeze<T: Config>(who: &T::AccountId) -> ActionOf<T> {
 fn nearly_approved<T: Config>() -> (MotionId, T::AccountId) {
 	let all = regulators::<T>(0);
 	let subject: T::AccountId = account("subject", 0, 0);
-	let motion = Regulatory::<T>::do_propose(all[0].clone(), freeze::<T>(&subject), None, reason::<T>())
-		.expect("valid motion");
+	let motion =
+		Regulatory::<T>::do_propose(all[0].clone(), freeze::<T>(&subject), None, reason::<T>())
+			.expect("valid motion");
 	for who in all.iter().skip(1).take(all.len().saturating_sub(2)) {
 		Regulatory::<T>::do_approve(who.clone(), motion).expect("approves");
 	}
@@ -66,7 +66,8 @@ mod benchmarks {
 	#[benchmark]
 	fn appoint() -> Result<(), BenchmarkError> {
 		regulators::<T>(1);
-		let origin = T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let who: T::AccountId = account("new", 0, 0);
 		let scopes = BoundedVec::truncate_from(vec![1; T::MaxScopes::get() as usize]);
 		#[extrinsic_call]
@@ -78,7 +79,8 @@ mod benchmarks {
 	#[benchmark]
 	fn dismiss() -> Result<(), BenchmarkError> {
 		let all = regulators::<T>(0);
-		let origin = T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, all[0].clone());
 		assert!(!Regulators::<T>::contains_key(&all[0]));
@@ -87,7 +89,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_threshold() -> Result<(), BenchmarkError> {
-		let origin = T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, 1);
 		assert_eq!(Threshold::<T>::get(), 1);
@@ -124,7 +127,8 @@ mod benchmarks {
 	#[benchmark]
 	fn overturn() -> Result<(), BenchmarkError> {
 		let (action, subject) = executed_freeze::<T>();
-		let origin = T::OverturnOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::OverturnOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, action);
 		assert!(!Freezes::<T>::contains_key(&subject));
@@ -134,7 +138,8 @@ mod benchmarks {
 	#[benchmark]
 	fn clear_expired_freeze() {
 		let (_, subject) = executed_freeze::<T>();
-		let until: BlockNumberFor<T> = Freezes::<T>::get(&subject).map(|f| f.until).unwrap_or_default();
+		let until: BlockNumberFor<T> =
+			Freezes::<T>::get(&subject).map(|f| f.until).unwrap_or_default();
 		frame_system::Pallet::<T>::set_block_number(until.saturating_add(One::one()));
 		let caller: T::AccountId = account("caller", 0, 0);
 		#[extrinsic_call]

@@ -5,7 +5,9 @@ use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use polkadot_sdk::{
 	frame_support::{
-		pallet_prelude::TransactionSource, traits::{Contains, Get, OriginTrait}, DefaultNoBound,
+		pallet_prelude::TransactionSource,
+		traits::{Contains, Get, OriginTrait},
+		DefaultNoBound,
 	},
 	frame_system,
 	sp_runtime::{
@@ -59,8 +61,10 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 		_self_implicit: Self::Implicit,
 		_inherited_implication: &impl Encode,
 		_source: TransactionSource,
-	) -> polkadot_sdk::sp_runtime::traits::ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall>
-	{
+	) -> polkadot_sdk::sp_runtime::traits::ValidateResult<
+		Self::Val,
+		<T as frame_system::Config>::RuntimeCall,
+	> {
 		if let Some(who) = origin.as_signer() {
 			if Pallet::<T>::is_frozen(who) && !T::GovernanceCalls::contains(call) {
 				return Err(InvalidTransaction::Custom(ACCOUNT_FROZEN).into());

@@ -23,8 +23,9 @@ impl<T: Config> Pallet<T> {
 					Error::<T>::InvalidFreeze
 				);
 			},
-			FirewallAction::Unfreeze { who } =>
-				ensure!(Freezes::<T>::contains_key(who), Error::<T>::NotFrozen),
+			FirewallAction::Unfreeze { who } => {
+				ensure!(Freezes::<T>::contains_key(who), Error::<T>::NotFrozen)
+			},
 		}
 		Ok(())
 	}
@@ -44,7 +45,10 @@ impl<T: Config> Pallet<T> {
 		let mut approvals = BoundedVec::new();
 		approvals.try_push(who.clone()).map_err(|_| Error::<T>::TooManyRegulators)?;
 		let expires = Self::now().saturating_add(T::MotionDuration::get());
-		Motions::<T>::insert(id, Motion { action, scope, reason, proposer: who.clone(), approvals, expires });
+		Motions::<T>::insert(
+			id,
+			Motion { action, scope, reason, proposer: who.clone(), approvals, expires },
+		);
 		Self::deposit_event(Event::MotionProposed { motion: id, proposer: who });
 		Self::execute_if_approved(id)?;
 		Ok(id)

@@ -2,10 +2,7 @@
 
 use crate::{pallet::*, ActionId, ActionView, FreezeInfo, Jurisdiction, RegulatorView};
 use alloc::vec::Vec;
-use polkadot_sdk::{
-	frame_support::traits::Get,
-	frame_system::pallet_prelude::BlockNumberFor,
-};
+use polkadot_sdk::{frame_support::traits::Get, frame_system::pallet_prelude::BlockNumberFor};
 
 /// Most items one page returns.
 pub const MAX_PAGE: u32 = 100;
@@ -47,8 +44,9 @@ impl<T: Config> Pallet<T> {
 	) -> Vec<(T::AccountId, FreezeInfo<BlockNumberFor<T>>)> {
 		let limit = limit.min(MAX_PAGE) as usize;
 		match start_after {
-			Some(after) =>
-				Freezes::<T>::iter_from(Freezes::<T>::hashed_key_for(after)).take(limit).collect(),
+			Some(after) => {
+				Freezes::<T>::iter_from(Freezes::<T>::hashed_key_for(after)).take(limit).collect()
+			},
 			None => Freezes::<T>::iter().take(limit).collect(),
 		}
 	}
@@ -67,7 +65,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A page of the action log, newest first, before action `before` (default: the newest).
-	pub fn action_log(before: Option<ActionId>, limit: u32) -> Vec<ActionView<T::AccountId, BlockNumberFor<T>>> {
+	pub fn action_log(
+		before: Option<ActionId>,
+		limit: u32,
+	) -> Vec<ActionView<T::AccountId, BlockNumberFor<T>>> {
 		let end = before.unwrap_or_else(NextActionId::<T>::get);
 		(0..end).rev().take(limit.min(MAX_PAGE) as usize).filter_map(Self::view).collect()
 	}

@@ -17,7 +17,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(count < T::MaxRegulators::get(), Error::<T>::TooManyRegulators);
 		Regulators::<T>::insert(
 			&who,
-			Regulator { jurisdiction, nodes, appointed_at: frame_system::Pallet::<T>::block_number() },
+			Regulator {
+				jurisdiction,
+				nodes,
+				appointed_at: frame_system::Pallet::<T>::block_number(),
+			},
 		);
 		RegulatorCount::<T>::put(count.saturating_add(1));
 		Self::deposit_event(Event::Appointed { who });

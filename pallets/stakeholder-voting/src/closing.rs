@@ -146,7 +146,9 @@ impl<T: Config> Pallet<T> {
 			Err(e) => e.post_info.actual_weight,
 		}
 		.unwrap_or(declared);
-		Self::deposit_event(Event::DispatchedAsRoot { result: result.map(|_| ()).map_err(|e| e.error) });
+		Self::deposit_event(Event::DispatchedAsRoot {
+			result: result.map(|_| ()).map_err(|e| e.error),
+		});
 		Ok(Some(<T as Config>::WeightInfo::dispatch_as_root().saturating_add(used)).into())
 	}
 

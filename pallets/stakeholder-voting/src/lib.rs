@@ -251,14 +251,8 @@ pub mod pallet {
 
 	/// Proposals by proposer, for the audit trail and paginated queries.
 	#[pallet::storage]
-	pub type ProposalsBy<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		Twox64Concat,
-		ProposalIndex,
-		(),
-	>;
+	pub type ProposalsBy<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, ProposalIndex, ()>;
 
 	/// Votes by proposal and voter.
 	#[pallet::storage]

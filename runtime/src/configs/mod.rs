@@ -3,7 +3,7 @@
 pub mod consensus;
 pub mod data;
 pub mod governance;
-pub mod supervision;
 pub mod monetary;
+pub mod supervision;
 pub mod system;
 pub mod utility;

@@ -19,8 +19,8 @@ impl Contains<RuntimeCall> for GovernanceCalls {
 		matches!(
 			call,
 			RuntimeCall::StakeholderVoting(
-				pallet_stakeholder_voting::Call::vote { .. } |
-					pallet_stakeholder_voting::Call::close { .. }
+				pallet_stakeholder_voting::Call::vote { .. }
+					| pallet_stakeholder_voting::Call::close { .. }
 			)
 		)
 	}

@@ -7,17 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Keyring } from '@polkadot/keyring';
-import { blake2AsHex, cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
-import { assert, assertEq, runTests, test, waitFor } from '../lib/harness.mjs';
-import { connect, nodeBinary, startNode } from '../lib/node.mjs';
+import { blake2AsHex, encodeAddress } from '@polkadot/util-crypto';
+import { assert, assertEq, test, waitFor } from '../lib/harness.mjs';
+import { nodeBinary } from '../lib/node.mjs';
 import { sendAndWait } from '../lib/tx.mjs';
-import { polityRpc } from '../lib/definitions.mjs';
+import { sameAccount as same, withDevNode } from '../lib/suite.mjs';
 
 const run$ = promisify(execFile);
 
-/** JSON-RPC prints accounts with the generic SS58 prefix: compare public keys. */
-const same = (a, b) => decodeAddress(a).toString() === decodeAddress(b).toString();
 
 /** Runs `polity-node verify-receipt FILE`; resolves { ok, out }. */
 async function verifyReceipt(receipt) {
@@ -37,24 +34,7 @@ function flip(hex, offset) {
   return hex.slice(0, at) + (hex[at] === '0' ? '1' : '0') + hex.slice(at + 1);
 }
 
-export async function run() {
-  await cryptoWaitReady();
-  const node = await startNode({ name: 'data', args: ['--dev', '--tmp'] });
-  let api;
-  try {
-    api = await connect(node.wsUrl, { rpc: polityRpc });
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
-    const ctx = {
-      api, alice: keyring.addFromUri('//Alice'), bob: keyring.addFromUri('//Bob'),
-      charlie: keyring.addFromUri('//Charlie'), state: {},
-    };
-    register();
-    return await runTests(ctx);
-  } finally {
-    if (api) await api.disconnect();
-    await node.stop();
-  }
-}
+export const run = () => withDevNode('data', register);
 
 function register() {
   test('register a file\'s hash', async ({ api, alice, state }) => {

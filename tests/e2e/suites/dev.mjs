@@ -1,28 +1,13 @@
 // A `--dev` chain: block production and finality, transfers, rejected extrinsics, metadata and
 // chain properties.
 
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
+import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
-import { assert, assertEq, runTests, test, waitFor } from '../lib/harness.mjs';
-import { connect, startNode } from '../lib/node.mjs';
+import { assert, assertEq, test, waitFor } from '../lib/harness.mjs';
+import { withDevNode } from '../lib/suite.mjs';
 import { sendAndWait } from '../lib/tx.mjs';
 
-export async function run() {
-  await cryptoWaitReady();
-  const node = await startNode({ name: 'dev', args: ['--dev', '--tmp'] });
-  let api;
-  try {
-    api = await connect(node.wsUrl);
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
-    const ctx = { api, node, alice: keyring.addFromUri('//Alice'), bob: keyring.addFromUri('//Bob'), keyring };
-    registerFoundation();
-    return await runTests(ctx);
-  } finally {
-    if (api) await api.disconnect();
-    await node.stop();
-  }
-}
+export const run = () => withDevNode('dev', registerFoundation);
 
 export function registerFoundation() {
   test('blocks are produced and finalized', async ({ api }) => {

@@ -3,31 +3,12 @@
 // named reason while its votes still pass; a stakeholder vote overturns the freeze and the
 // transfer goes through; the audit RPC returns the account's votes, records and freeze history.
 
-import { Keyring } from '@polkadot/keyring';
-import { blake2AsHex, cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
-import { assert, assertEq, runTests, test, waitFor } from '../lib/harness.mjs';
-import { connect, startNode } from '../lib/node.mjs';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { assert, assertEq, test, waitFor } from '../lib/harness.mjs';
 import { sendAndWait } from '../lib/tx.mjs';
-import { polityRpc } from '../lib/definitions.mjs';
+import { sameAccount as same, withDevNode } from '../lib/suite.mjs';
 
-const same = (a, b) => decodeAddress(a).toString() === decodeAddress(b).toString();
-
-export async function run() {
-  await cryptoWaitReady();
-  const node = await startNode({ name: 'supervision', args: ['--dev', '--tmp'] });
-  let api;
-  try {
-    api = await connect(node.wsUrl, { rpc: polityRpc });
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
-    const k = (uri) => keyring.addFromUri(uri);
-    const ctx = { api, alice: k('//Alice'), bob: k('//Bob'), charlie: k('//Charlie'), dave: k('//Dave'), state: {} };
-    register();
-    return await runTests(ctx);
-  } finally {
-    if (api) await api.disconnect();
-    await node.stop();
-  }
-}
+export const run = () => withDevNode('supervision', register);
 
 function register() {
   test('the account has a history: a record and a vote', async ({ api, dave, state }) => {

@@ -2,33 +2,12 @@
 // state, vote from all three sectors, watch it close by itself and enact the call; an
 // out-of-scope vote is refused; the RPC returns the tally.
 
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
-import { assert, assertEq, runTests, test, waitFor } from '../lib/harness.mjs';
-import { connect, startNode } from '../lib/node.mjs';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { assert, assertEq, test, waitFor } from '../lib/harness.mjs';
 import { sendAndWait } from '../lib/tx.mjs';
-import { polityRpc } from '../lib/definitions.mjs';
+import { withDevNode } from '../lib/suite.mjs';
 
-export async function run() {
-  await cryptoWaitReady();
-  const node = await startNode({ name: 'voting', args: ['--dev', '--tmp'] });
-  let api;
-  try {
-    api = await connect(node.wsUrl, { rpc: polityRpc });
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
-    const k = (uri) => keyring.addFromUri(uri);
-    const ctx = {
-      api,
-      alice: k('//Alice'), bob: k('//Bob'), charlie: k('//Charlie'),
-      dave: k('//Dave'), eve: k('//Eve'), ferdie: k('//Ferdie'),
-    };
-    register();
-    return await runTests(ctx);
-  } finally {
-    if (api) await api.disconnect();
-    await node.stop();
-  }
-}
+export const run = () => withDevNode('voting', register);
 
 function register() {
   test('the dev chain seeds a chain-wide and a local scope with all three sectors', async ({ api, alice, bob, charlie }) => {

@@ -3,7 +3,7 @@ use polkadot_sdk::frame_support::assert_noop;
 
 #[test]
 fn grant_gives_access_until_expiry() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert!(DataOwnership::has_access(h(1), &ALICE), "the owner always has access");
 		assert!(!DataOwnership::has_access(h(1), &BOB));
@@ -33,7 +33,7 @@ fn grant_gives_access_until_expiry() {
 
 #[test]
 fn revoke_access_ends_it() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_ok!(DataOwnership::grant_access(
 			RuntimeOrigin::signed(ALICE),
@@ -60,7 +60,7 @@ fn revoke_access_ends_it() {
 
 #[test]
 fn licence_errors() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_noop!(
 			DataOwnership::grant_access(

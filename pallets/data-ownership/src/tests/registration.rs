@@ -6,7 +6,7 @@ use polkadot_sdk::{
 
 #[test]
 fn register_records_owner_block_and_timestamp() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_eq!(
 			last_event(),
@@ -30,7 +30,7 @@ fn register_records_owner_block_and_timestamp() {
 
 #[test]
 fn register_errors() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		// Nobody can register a hash twice, not even its owner.
 		assert_noop!(
@@ -51,7 +51,7 @@ fn register_errors() {
 
 #[test]
 fn register_batch_registers_all() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let batch: Vec<_> = (1..=4)
 			.map(|n| NewRecord { hash: h(n), metadata: meta(b"part"), supersedes: None })
 			.collect();
@@ -68,7 +68,7 @@ fn register_batch_registers_all() {
 
 #[test]
 fn register_batch_is_all_or_nothing() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(BOB, h(3));
 		let batch = |hashes: &[u8]| {
 			BoundedVec::try_from(
@@ -94,7 +94,7 @@ fn register_batch_is_all_or_nothing() {
 
 #[test]
 fn records_of_pages() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		for n in 1..=5 {
 			register(ALICE, h(n));
 		}

@@ -3,7 +3,7 @@ use polkadot_sdk::frame_support::assert_noop;
 
 #[test]
 fn revoke_keeps_the_record_as_evidence() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 10));
 		assert_ok!(DataOwnership::revoke(RuntimeOrigin::signed(ALICE), h(1)));
@@ -21,7 +21,7 @@ fn revoke_keeps_the_record_as_evidence() {
 
 #[test]
 fn purge_erases_metadata_and_frees_the_per_byte_deposit() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_ok!(DataOwnership::revoke(RuntimeOrigin::signed(ALICE), h(1)));
 		assert_noop!(
@@ -46,7 +46,7 @@ fn purge_erases_metadata_and_frees_the_per_byte_deposit() {
 
 #[test]
 fn revocation_errors() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_noop!(
 			DataOwnership::revoke(RuntimeOrigin::signed(ALICE), h(9)),

@@ -3,7 +3,7 @@ use polkadot_sdk::{frame_support::assert_noop, sp_runtime::TokenError};
 
 #[test]
 fn offer_and_accept_moves_ownership_and_deposit() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		let deposit = held(ALICE);
 		assert_ok!(DataOwnership::grant_access(
@@ -36,7 +36,7 @@ fn offer_and_accept_moves_ownership_and_deposit() {
 
 #[test]
 fn cancel_offer_works() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 10));
 		assert_ok!(DataOwnership::cancel_offer(RuntimeOrigin::signed(ALICE), h(1)));
@@ -50,7 +50,7 @@ fn cancel_offer_works() {
 
 #[test]
 fn an_expired_offer_cannot_be_accepted() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 10));
 		System::set_block_number(10);
@@ -67,7 +67,7 @@ fn an_expired_offer_cannot_be_accepted() {
 
 #[test]
 fn transfer_errors() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_noop!(
 			DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(9), BOB, 10),

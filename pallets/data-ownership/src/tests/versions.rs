@@ -3,7 +3,7 @@ use polkadot_sdk::frame_support::assert_noop;
 
 #[test]
 fn a_chain_of_versions_is_kept_in_order() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_ok!(DataOwnership::register(
 			RuntimeOrigin::signed(ALICE),
@@ -44,7 +44,7 @@ fn a_chain_of_versions_is_kept_in_order() {
 
 #[test]
 fn version_errors() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_noop!(
 			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(2), meta(b"v2"), Some(h(9))),
@@ -80,7 +80,7 @@ fn version_errors() {
 
 #[test]
 fn superseding_withdraws_a_pending_offer() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 10));
 		assert_ok!(DataOwnership::register(

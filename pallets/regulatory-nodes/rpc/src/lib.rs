@@ -14,7 +14,9 @@ use jsonrpsee::{
 	types::{error::ErrorObject, ErrorObjectOwned},
 };
 pub use pallet_regulatory_nodes_runtime_api::SupervisionApi as SupervisionRuntimeApi;
-use pallet_regulatory_nodes_runtime_api::{ActionId, ActionView, AuditTrail, FreezeInfo, RegulatorView};
+use pallet_regulatory_nodes_runtime_api::{
+	ActionId, ActionView, AuditTrail, FreezeInfo, RegulatorView,
+};
 use polkadot_sdk::{
 	sp_api::ProvideRuntimeApi, sp_blockchain::HeaderBackend, sp_core::Bytes,
 	sp_runtime::traits::Block as BlockT,
@@ -36,7 +38,10 @@ pub trait SupervisionApi<BlockHash, AccountId, BlockNumber> {
 
 	/// Every regulator with its jurisdiction and licensed nodes.
 	#[method(name = "supervision_regulators")]
-	fn regulators(&self, at: Option<BlockHash>) -> RpcResult<Vec<RegulatorView<AccountId, BlockNumber>>>;
+	fn regulators(
+		&self,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<RegulatorView<AccountId, BlockNumber>>>;
 
 	/// Every licensed node's peer id (raw multihash bytes).
 	#[method(name = "supervision_licensedNodes")]
@@ -91,8 +96,8 @@ fn runtime_error(e: impl std::fmt::Debug) -> ErrorObjectOwned {
 	ErrorObject::owned(1, "Runtime API call failed", Some(format!("{e:?}")))
 }
 
-impl<C, Block, AccountId, BlockNumber> SupervisionApiServer<<Block as BlockT>::Hash, AccountId, BlockNumber>
-	for Supervision<C, Block>
+impl<C, Block, AccountId, BlockNumber>
+	SupervisionApiServer<<Block as BlockT>::Hash, AccountId, BlockNumber> for Supervision<C, Block>
 where
 	Block: BlockT,
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
@@ -115,7 +120,10 @@ where
 		self.client.runtime_api().audit_trail(at, who, limit.unwrap_or(PAGE)).map_err(runtime_error)
 	}
 
-	fn regulators(&self, at: Option<Block::Hash>) -> RpcResult<Vec<RegulatorView<AccountId, BlockNumber>>> {
+	fn regulators(
+		&self,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Vec<RegulatorView<AccountId, BlockNumber>>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		self.client.runtime_api().regulators(at).map_err(runtime_error)
 	}
@@ -146,7 +154,10 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<Vec<ActionView<AccountId, BlockNumber>>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().action_log(at, before, limit.unwrap_or(PAGE)).map_err(runtime_error)
+		self.client
+			.runtime_api()
+			.action_log(at, before, limit.unwrap_or(PAGE))
+			.map_err(runtime_error)
 	}
 
 	fn actions_concerning(

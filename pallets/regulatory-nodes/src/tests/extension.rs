@@ -12,13 +12,20 @@ use polkadot_sdk::{
 
 fn validate(who: u64, call: &RuntimeCall) -> Result<(), TransactionValidityError> {
 	CheckFirewall::<Test>::new()
-		.validate_only(Some(who).into(), call, &DispatchInfo::default(), 0, TransactionSource::External, 0)
+		.validate_only(
+			Some(who).into(),
+			call,
+			&DispatchInfo::default(),
+			0,
+			TransactionSource::External,
+			0,
+		)
 		.map(|_| ())
 }
 
 #[test]
 fn a_frozen_account_is_rejected_until_the_freeze_ends() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let transfer = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
 		assert!(validate(CITIZEN, &transfer).is_ok());
 		freeze_by_motion(CITIZEN, 20);
@@ -29,7 +36,8 @@ fn a_frozen_account_is_rejected_until_the_freeze_ends() {
 		// Other accounts are not affected.
 		assert!(validate(REG_A, &transfer).is_ok());
 		// Governance calls are never blocked.
-		let governance = RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![] });
+		let governance =
+			RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![] });
 		assert!(validate(CITIZEN, &governance).is_ok());
 		System::set_block_number(21);
 		assert!(validate(CITIZEN, &transfer).is_ok());
@@ -38,7 +46,7 @@ fn a_frozen_account_is_rejected_until_the_freeze_ends() {
 
 #[test]
 fn unsigned_transactions_pass() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
 		// Without a signer there is nobody to be frozen; other extensions decide the rest.
 		assert!(CheckFirewall::<Test>::new()

@@ -33,7 +33,12 @@ pub fn freeze(who: u64, until: u64) -> ActionOf<Test> {
 /// Freezes `who` until `until` by a chain-wide motion of REG_A and REG_B; returns the action id.
 pub fn freeze_by_motion(who: u64, until: u64) -> ActionId {
 	let motion = NextMotionId::<Test>::get();
-	assert_ok!(Regulatory::propose(RuntimeOrigin::signed(REG_A), freeze(who, until), None, reason(b"fraud")));
+	assert_ok!(Regulatory::propose(
+		RuntimeOrigin::signed(REG_A),
+		freeze(who, until),
+		None,
+		reason(b"fraud")
+	));
 	assert_ok!(Regulatory::approve(RuntimeOrigin::signed(REG_B), motion));
 	NextActionId::<Test>::get() - 1
 }

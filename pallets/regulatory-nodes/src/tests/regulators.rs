@@ -1,13 +1,18 @@
 use super::*;
 use polkadot_sdk::{frame_support::assert_noop, sp_runtime::DispatchError};
 
-fn nodes(ids: &[&[u8]]) -> BoundedVec<PeerIdOf<Test>, polkadot_sdk::frame_support::traits::ConstU32<2>> {
-	BoundedVec::try_from(ids.iter().map(|i| BoundedVec::try_from(i.to_vec()).unwrap()).collect::<Vec<_>>()).unwrap()
+fn nodes(
+	ids: &[&[u8]],
+) -> BoundedVec<PeerIdOf<Test>, polkadot_sdk::frame_support::traits::ConstU32<2>> {
+	BoundedVec::try_from(
+		ids.iter().map(|i| BoundedVec::try_from(i.to_vec()).unwrap()).collect::<Vec<_>>(),
+	)
+	.unwrap()
 }
 
 #[test]
 fn genesis_regulators() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		assert_eq!(RegulatorCount::<Test>::get(), 3);
 		assert_eq!(Threshold::<Test>::get(), 2);
 		let all = Regulatory::regulators();
@@ -18,8 +23,13 @@ fn genesis_regulators() {
 
 #[test]
 fn appoint_and_dismiss() {
-	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(Regulatory::appoint(RuntimeOrigin::root(), 4, Jurisdiction::ChainWide, nodes(&[b"peer-d"])));
+	ExtBuilder.build_and_execute(|| {
+		assert_ok!(Regulatory::appoint(
+			RuntimeOrigin::root(),
+			4,
+			Jurisdiction::ChainWide,
+			nodes(&[b"peer-d"])
+		));
 		assert_eq!(last_event(), Event::Appointed { who: 4 });
 		assert_eq!(RegulatorCount::<Test>::get(), 4);
 		assert_eq!(Regulators::<Test>::get(4).unwrap().nodes, nodes(&[b"peer-d"]));
@@ -32,34 +42,59 @@ fn appoint_and_dismiss() {
 
 #[test]
 fn regulator_errors() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		assert_noop!(
-			Regulatory::appoint(RuntimeOrigin::signed(REG_A), 4, Jurisdiction::ChainWide, nodes(&[])),
+			Regulatory::appoint(
+				RuntimeOrigin::signed(REG_A),
+				4,
+				Jurisdiction::ChainWide,
+				nodes(&[])
+			),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
 			Regulatory::appoint(RuntimeOrigin::root(), REG_A, Jurisdiction::ChainWide, nodes(&[])),
 			Error::<Test>::AlreadyRegulator
 		);
-		assert_ok!(Regulatory::appoint(RuntimeOrigin::root(), 4, Jurisdiction::ChainWide, nodes(&[])));
+		assert_ok!(Regulatory::appoint(
+			RuntimeOrigin::root(),
+			4,
+			Jurisdiction::ChainWide,
+			nodes(&[])
+		));
 		// MaxRegulators is 4.
 		assert_noop!(
 			Regulatory::appoint(RuntimeOrigin::root(), 5, Jurisdiction::ChainWide, nodes(&[])),
 			Error::<Test>::TooManyRegulators
 		);
-		assert_noop!(Regulatory::dismiss(RuntimeOrigin::root(), CITIZEN), Error::<Test>::NotRegulator);
-		assert_noop!(Regulatory::dismiss(RuntimeOrigin::signed(REG_A), REG_B), DispatchError::BadOrigin);
+		assert_noop!(
+			Regulatory::dismiss(RuntimeOrigin::root(), CITIZEN),
+			Error::<Test>::NotRegulator
+		);
+		assert_noop!(
+			Regulatory::dismiss(RuntimeOrigin::signed(REG_A), REG_B),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
 #[test]
 fn set_threshold() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		assert_ok!(Regulatory::set_threshold(RuntimeOrigin::root(), 3));
 		assert_eq!(last_event(), Event::ThresholdSet { threshold: 3 });
 		assert_eq!(Threshold::<Test>::get(), 3);
-		assert_noop!(Regulatory::set_threshold(RuntimeOrigin::root(), 0), Error::<Test>::InvalidThreshold);
-		assert_noop!(Regulatory::set_threshold(RuntimeOrigin::root(), 5), Error::<Test>::InvalidThreshold);
-		assert_noop!(Regulatory::set_threshold(RuntimeOrigin::signed(REG_A), 1), DispatchError::BadOrigin);
+		assert_noop!(
+			Regulatory::set_threshold(RuntimeOrigin::root(), 0),
+			Error::<Test>::InvalidThreshold
+		);
+		assert_noop!(
+			Regulatory::set_threshold(RuntimeOrigin::root(), 5),
+			Error::<Test>::InvalidThreshold
+		);
+		assert_noop!(
+			Regulatory::set_threshold(RuntimeOrigin::signed(REG_A), 1),
+			DispatchError::BadOrigin
+		);
 	});
 }
