@@ -15,9 +15,13 @@ cargo test --release --locked --workspace
 built=$(date +%s)
 
 log "end-to-end tests (node: $POLITY_NODE)"
+e2e_log="$(mktemp)"
 set +e
-(cd tests/e2e && node run.mjs "$@")
-status=$?
+(cd tests/e2e && node run.mjs "$@") 2>&1 | tee "$e2e_log"
+status=${PIPESTATUS[0]}
 set -e
 log "cargo: $((built - started)) s, e2e: $(($(date +%s) - built)) s, total: $(($(date +%s) - started)) s"
+# The end-to-end summary stays the last line of the run.
+grep -E '^[0-9]+ passed, [0-9]+ failed$' "$e2e_log" | tail -n 1 || echo "0 passed, 1 failed"
+rm -f "$e2e_log"
 exit $status
