@@ -155,7 +155,7 @@ impl Count {
 	}
 }
 
-/// Running totals of a scope per sector, kept so nothing iterates over stakeholders.
+/// One value per sector: the three sectors side by side, equal in rights.
 #[derive(
 	Encode,
 	Decode,
@@ -172,18 +172,18 @@ impl Count {
 	Deserialize,
 )]
 #[serde(rename_all = "camelCase")]
-pub struct SectorTotals {
-	/// Government stakeholders.
-	pub government: Count,
-	/// Market stakeholders.
-	pub market: Count,
-	/// Community stakeholders.
-	pub community: Count,
+pub struct PerSector<T> {
+	/// Government's.
+	pub government: T,
+	/// Market's.
+	pub market: T,
+	/// Community's.
+	pub community: T,
 }
 
-impl SectorTotals {
-	/// The totals of one sector.
-	pub fn of(&self, sector: Sector) -> &Count {
+impl<T> PerSector<T> {
+	/// One sector's value.
+	pub fn of(&self, sector: Sector) -> &T {
 		match sector {
 			Sector::Government => &self.government,
 			Sector::Market => &self.market,
@@ -191,15 +191,20 @@ impl SectorTotals {
 		}
 	}
 
-	/// The totals of one sector, mutably.
-	pub fn of_mut(&mut self, sector: Sector) -> &mut Count {
+	/// One sector's value, mutably.
+	pub fn of_mut(&mut self, sector: Sector) -> &mut T {
 		match sector {
 			Sector::Government => &mut self.government,
 			Sector::Market => &mut self.market,
 			Sector::Community => &mut self.community,
 		}
 	}
+}
 
+/// Running totals of a scope per sector, kept so nothing iterates over stakeholders.
+pub type SectorTotals = PerSector<Count>;
+
+impl PerSector<Count> {
 	/// All stakeholders across sectors.
 	pub fn members(&self) -> u32 {
 		self.government
@@ -422,30 +427,7 @@ impl SectorTally {
 }
 
 /// A proposal's running tally, per sector.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Clone,
-	Copy,
-	Default,
-	PartialEq,
-	Eq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-	Serialize,
-	Deserialize,
-)]
-#[serde(rename_all = "camelCase")]
-pub struct Tally {
-	/// Government votes.
-	pub government: SectorTally,
-	/// Market votes.
-	pub market: SectorTally,
-	/// Community votes.
-	pub community: SectorTally,
-}
+pub type Tally = PerSector<SectorTally>;
 
 /// Whether a proposal passes now, and why.
 #[derive(
@@ -488,24 +470,7 @@ fn share(a: u128, b: u128) -> Perbill {
 	}
 }
 
-impl Tally {
-	/// One sector's votes.
-	pub fn of(&self, sector: Sector) -> &SectorTally {
-		match sector {
-			Sector::Government => &self.government,
-			Sector::Market => &self.market,
-			Sector::Community => &self.community,
-		}
-	}
-
-	fn of_mut(&mut self, sector: Sector) -> &mut SectorTally {
-		match sector {
-			Sector::Government => &mut self.government,
-			Sector::Market => &mut self.market,
-			Sector::Community => &mut self.community,
-		}
-	}
-
+impl PerSector<SectorTally> {
 	/// Counts a vote.
 	pub fn add(&mut self, vote: &VoteRecord) {
 		let side = self.of_mut(vote.sector).side_mut(vote.choice);
