@@ -1,8 +1,10 @@
-//! Motions, their execution, the action log, overturning, and freezes.
+//! Motions, their execution, the action log, overturning, freezes and pauses.
 
 use crate::{
-	pallet::*, ActionOf, FirewallAction, FreezeInfo, LoggedAction, Motion, MotionId, ScopeId,
+	pallet::*, weights::WeightInfo, ActionOf, FirewallAction, FirewallLevers, FreezeInfo,
+	LoggedAction, Motion, MotionId, PauseInfo, ScopeId,
 };
+use alloc::vec::Vec;
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
@@ -26,8 +28,118 @@ impl<T: Config> Pallet<T> {
 			FirewallAction::Unfreeze { who } => {
 				ensure!(Freezes::<T>::contains_key(who), Error::<T>::NotFrozen)
 			},
+			FirewallAction::Pause { pallet, call, until } => {
+				let now = Self::now();
+				ensure!(
+					*until > now && *until <= now.saturating_add(T::MaxPauseDuration::get()),
+					Error::<T>::InvalidPause
+				);
+				let key = (pallet.clone(), call.clone());
+				ensure!(!Pauses::<T>::contains_key(&key), Error::<T>::AlreadyPaused);
+				ensure!(Pauses::<T>::count() < T::MaxPauses::get(), Error::<T>::TooManyPauses);
+				T::Levers::can_pause(pallet, call.as_ref().map(|c| c.as_slice()))?;
+			},
+			FirewallAction::Unpause { pallet, call } => {
+				let key = (pallet.clone(), call.clone());
+				ensure!(Pauses::<T>::contains_key(&key), Error::<T>::NotPaused);
+			},
+			// The levers check these when the motion executes.
+			FirewallAction::EnterSafeMode
+			| FirewallAction::ExitSafeMode
+			| FirewallAction::Dispute { .. }
+			| FirewallAction::ClearDispute { .. }
+			| FirewallAction::HoldEnactment { .. }
+			| FirewallAction::ReleaseEnactment { .. } => {},
 		}
 		Ok(())
+	}
+
+	/// Pulls the action's lever; returns the account it concerns, if any.
+	fn take_action(
+		action: &ActionOf<T>,
+		action_id: crate::ActionId,
+	) -> Result<Option<T::AccountId>, DispatchError> {
+		Ok(match action {
+			FirewallAction::Freeze { who, until } => {
+				Freezes::<T>::insert(who, FreezeInfo { until: *until, action: action_id });
+				Self::deposit_event(Event::Frozen { who: who.clone(), until: *until });
+				Some(who.clone())
+			},
+			FirewallAction::Unfreeze { who } => {
+				Freezes::<T>::remove(who);
+				Self::deposit_event(Event::Unfrozen { who: who.clone() });
+				Some(who.clone())
+			},
+			FirewallAction::Pause { pallet, call, until } => {
+				T::Levers::pause(pallet, call.as_ref().map(|c| c.as_slice()))?;
+				Pauses::<T>::insert(
+					(pallet.clone(), call.clone()),
+					PauseInfo { until: *until, action: action_id },
+				);
+				let next = NextPauseExpiry::<T>::get().map_or(*until, |n| n.min(*until));
+				NextPauseExpiry::<T>::put(next);
+				Self::deposit_event(Event::Paused {
+					pallet: pallet.clone(),
+					call: call.clone(),
+					until: *until,
+				});
+				None
+			},
+			FirewallAction::Unpause { pallet, call } => {
+				Self::lift_pause(pallet.clone(), call.clone())?;
+				None
+			},
+			FirewallAction::EnterSafeMode => {
+				T::Levers::enter_safe_mode()?;
+				None
+			},
+			FirewallAction::ExitSafeMode => {
+				T::Levers::exit_safe_mode()?;
+				None
+			},
+			FirewallAction::Dispute { record } => Some(T::Levers::set_disputed(*record, true)?),
+			FirewallAction::ClearDispute { record } => {
+				Some(T::Levers::set_disputed(*record, false)?)
+			},
+			FirewallAction::HoldEnactment { proposal, until } => {
+				Some(T::Levers::hold_enactment(*proposal, Some(*until))?)
+			},
+			FirewallAction::ReleaseEnactment { proposal } => {
+				Some(T::Levers::hold_enactment(*proposal, None)?)
+			},
+		})
+	}
+
+	/// Ends a pause in force.
+	fn lift_pause(pallet: crate::CallName, call: Option<crate::CallName>) -> DispatchResult {
+		T::Levers::unpause(&pallet, call.as_ref().map(|c| c.as_slice()))?;
+		Pauses::<T>::remove((pallet.clone(), call.clone()));
+		Self::deposit_event(Event::Unpaused { pallet, call });
+		Ok(())
+	}
+
+	/// `on_initialize`: ends the pauses whose last block has passed. Reads one value in blocks
+	/// where none is due.
+	pub(crate) fn expire_pauses(now: BlockNumberFor<T>) -> Weight {
+		match NextPauseExpiry::<T>::get() {
+			Some(next) if now > next => {},
+			_ => return T::DbWeight::get().reads(1),
+		}
+		let pauses: Vec<_> = Pauses::<T>::iter().take(T::MaxPauses::get() as usize).collect();
+		let scanned = pauses.len() as u32;
+		let mut earliest: Option<BlockNumberFor<T>> = None;
+		for ((pallet, call), pause) in pauses {
+			if pause.until < now {
+				// A pause the lever no longer knows is over all the same.
+				if Self::lift_pause(pallet.clone(), call.clone()).is_err() {
+					Pauses::<T>::remove((pallet, call));
+				}
+			} else {
+				earliest = Some(earliest.map_or(pause.until, |e| e.min(pause.until)));
+			}
+		}
+		NextPauseExpiry::<T>::set(earliest);
+		<T as Config>::WeightInfo::expire_pauses(scanned)
 	}
 
 	pub(crate) fn do_propose(
@@ -79,17 +191,7 @@ impl<T: Config> Pallet<T> {
 		Motions::<T>::remove(id);
 		let action_id = NextActionId::<T>::get();
 		NextActionId::<T>::put(action_id.checked_add(1).ok_or(Error::<T>::Overflow)?);
-		let subject = motion.action.subject().clone();
-		match &motion.action {
-			FirewallAction::Freeze { who, until } => {
-				Freezes::<T>::insert(who, FreezeInfo { until: *until, action: action_id });
-				Self::deposit_event(Event::Frozen { who: who.clone(), until: *until });
-			},
-			FirewallAction::Unfreeze { who } => {
-				Freezes::<T>::remove(who);
-				Self::deposit_event(Event::Unfrozen { who: who.clone() });
-			},
-		}
+		let subject = Self::take_action(&motion.action, action_id)?;
 		ActionLog::<T>::insert(
 			action_id,
 			LoggedAction {
@@ -98,11 +200,14 @@ impl<T: Config> Pallet<T> {
 				reason: motion.reason,
 				proposer: motion.proposer,
 				approvals: motion.approvals,
+				subject: subject.clone(),
 				executed_at: Self::now(),
 				overturned_at: None,
 			},
 		);
-		ActionsConcerning::<T>::insert(subject, action_id, ());
+		if let Some(subject) = subject {
+			ActionsConcerning::<T>::insert(subject, action_id, ());
+		}
 		Self::deposit_event(Event::ActionExecuted { motion: id, action: action_id });
 		Ok(())
 	}
@@ -118,13 +223,32 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_overturn(action_id: crate::ActionId) -> DispatchResult {
 		let mut entry = ActionLog::<T>::get(action_id).ok_or(Error::<T>::ActionNotFound)?;
 		ensure!(entry.overturned_at.is_none(), Error::<T>::AlreadyOverturned);
-		let FirewallAction::Freeze { who, .. } = &entry.action else {
-			return Err(Error::<T>::NotOverturnable.into());
-		};
-		// Lift the freeze only if it is still this action's (a later motion may have replaced it).
-		if Freezes::<T>::get(who).is_some_and(|f| f.action == action_id) {
-			Freezes::<T>::remove(who);
-			Self::deposit_event(Event::Unfrozen { who: who.clone() });
+		ensure!(entry.action.restricts(), Error::<T>::NotOverturnable);
+		// Each undo applies only while the action is still in force: a later motion or the
+		// action's own expiry may have ended it already.
+		match &entry.action {
+			FirewallAction::Freeze { who, .. } => {
+				if Freezes::<T>::get(who).is_some_and(|f| f.action == action_id) {
+					Freezes::<T>::remove(who);
+					Self::deposit_event(Event::Unfrozen { who: who.clone() });
+				}
+			},
+			FirewallAction::Pause { pallet, call, .. } => {
+				let key = (pallet.clone(), call.clone());
+				if Pauses::<T>::get(&key).is_some_and(|p| p.action == action_id) {
+					Self::lift_pause(pallet.clone(), call.clone())?;
+				}
+			},
+			FirewallAction::EnterSafeMode => {
+				let _ = T::Levers::exit_safe_mode();
+			},
+			FirewallAction::Dispute { record } => {
+				let _ = T::Levers::set_disputed(*record, false);
+			},
+			FirewallAction::HoldEnactment { proposal, .. } => {
+				let _ = T::Levers::hold_enactment(*proposal, None);
+			},
+			_ => {},
 		}
 		entry.overturned_at = Some(Self::now());
 		ActionLog::<T>::insert(action_id, entry);

@@ -17,9 +17,18 @@
 //!   [`CheckFirewall`] with `InvalidTransaction::Custom(ACCOUNT_FROZEN)`, until the freeze
 //!   expires or is lifted. Governance calls (`GovernanceCalls`: voting, closing) are never
 //!   blocked, so a frozen stakeholder can still vote on overturning its own freeze.
+//! - **Pause and safe mode**: a motion pauses one call or a whole pallet until a block (the
+//!   runtime wires [`FirewallLevers`] to `pallet-tx-pause`; governance calls are unpausable), and
+//!   as last resort enters chain-wide safe mode (`pallet-safe-mode`), which ends by itself.
+//! - **Disputes and holds**: a motion flags a data record as disputed, or holds a proposal's
+//!   enactment for a bounded review period.
 //! - **Log and overturn**: every executed action is logged (who proposed, who approved, why)
 //!   and indexed by the account it concerns; `OverturnOrigin` (a passed chain-wide vote) can
-//!   overturn it.
+//!   overturn any restricting action.
+//! - **Licensed network and validators**: appointing a regulator licenses its nodes in the
+//!   network's register ([`NodeLicences`], wired to `pallet-node-authorization`); governance adds
+//!   and removes validators, which this pallet hands to `pallet-session` as its session manager
+//!   at the next session, never below `MinValidators`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -30,7 +39,9 @@ mod extension;
 mod firewall;
 pub mod queries;
 mod regulators;
+pub mod traits;
 pub mod types;
+mod validators;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -42,6 +53,7 @@ mod tests;
 
 pub use extension::{CheckFirewall, ACCOUNT_FROZEN};
 pub use pallet::*;
+pub use traits::{FirewallLevers, NodeLicences};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -80,7 +92,10 @@ pub type LoggedActionOf<T> = LoggedAction<
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use frame_support::{pallet_prelude::*, traits::Contains};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{Contains, ValidatorRegistration},
+	};
 	use frame_system::pallet_prelude::*;
 
 	/// Storage layout version.
@@ -130,6 +145,27 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxFreezeDuration: Get<BlockNumberFor<Self>>;
 
+		/// Longest pause, in blocks.
+		#[pallet::constant]
+		type MaxPauseDuration: Get<BlockNumberFor<Self>>;
+
+		/// Most pauses in force at once.
+		#[pallet::constant]
+		type MaxPauses: Get<u32>;
+
+		/// Most validators.
+		#[pallet::constant]
+		type MaxValidators: Get<u32>;
+
+		/// The network's register of licensed nodes.
+		type NodeLicences: NodeLicences<Self::AccountId>;
+
+		/// Pauses, safe mode, disputes and enactment holds.
+		type Levers: FirewallLevers<Self::AccountId, BlockNumberFor<Self>>;
+
+		/// Tells whether an account registered session keys (`pallet-session`).
+		type ValidatorRegistration: ValidatorRegistration<Self::AccountId>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -172,6 +208,29 @@ pub mod pallet {
 	pub type ActionsConcerning<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, ActionId, ()>;
 
+	/// Pauses in force, by pallet and call name.
+	#[pallet::storage]
+	pub type Pauses<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, PauseKey, PauseInfo<BlockNumberFor<T>>>;
+
+	/// The earliest last block of the pauses in force: `on_initialize` looks at the pauses only
+	/// after it.
+	#[pallet::storage]
+	pub type NextPauseExpiry<T: Config> = StorageValue<_, BlockNumberFor<T>>;
+
+	/// The validator set governance decided; `pallet-session` takes it at the next session.
+	#[pallet::storage]
+	pub type Validators<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
+
+	/// Whether `Validators` changed since the session last took it.
+	#[pallet::storage]
+	pub type ValidatorsChanged<T: Config> = StorageValue<_, bool, ValueQuery>;
+
+	/// Validators cannot be removed below this many.
+	#[pallet::storage]
+	pub type MinValidators<T: Config> = StorageValue<_, u32, ValueQuery>;
+
 	/// Genesis: regulators and the threshold.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -180,6 +239,10 @@ pub mod pallet {
 		pub regulators: Vec<(T::AccountId, Option<Vec<ScopeId>>, Vec<Vec<u8>>)>,
 		/// Approvals a motion needs.
 		pub threshold: u32,
+		/// The first validators (their session keys are `pallet-session`'s genesis).
+		pub validators: Vec<T::AccountId>,
+		/// The fewest validators governance may leave.
+		pub min_validators: u32,
 	}
 
 	#[pallet::genesis_build]
@@ -197,10 +260,15 @@ pub mod pallet {
 					.map(|n| BoundedVec::try_from(n.clone()).expect("genesis peer id too long"))
 					.collect::<Vec<_>>();
 				let nodes = BoundedVec::try_from(nodes).expect("too many genesis nodes");
-				Pallet::<T>::do_appoint(who.clone(), jurisdiction, nodes)
+				// Genesis nodes are licensed by the node register's own genesis.
+				Pallet::<T>::insert_regulator(who.clone(), jurisdiction, nodes)
 					.expect("invalid genesis regulator");
 			}
 			Threshold::<T>::put(self.threshold.max(1));
+			Validators::<T>::put(
+				BoundedVec::try_from(self.validators.clone()).expect("too many genesis validators"),
+			);
+			MinValidators::<T>::put(self.min_validators.max(1));
 		}
 	}
 
@@ -268,6 +336,37 @@ pub mod pallet {
 			/// The log entry.
 			action: ActionId,
 		},
+		/// A call, or every call of a pallet, was paused.
+		Paused {
+			/// The pallet's name.
+			pallet: CallName,
+			/// The call's name; `None`: the whole pallet.
+			call: Option<CallName>,
+			/// Last paused block.
+			until: BlockNumberFor<T>,
+		},
+		/// A pause ended: lifted, overturned or expired.
+		Unpaused {
+			/// The pallet's name.
+			pallet: CallName,
+			/// The call's name; `None`: the whole pallet.
+			call: Option<CallName>,
+		},
+		/// Governance added a validator; it takes part from the next session change on.
+		ValidatorAdded {
+			/// The validator.
+			who: T::AccountId,
+		},
+		/// Governance removed a validator; it stops at the next session change.
+		ValidatorRemoved {
+			/// The former validator.
+			who: T::AccountId,
+		},
+		/// The fewest validators governance may leave changed.
+		MinValidatorsSet {
+			/// The new floor.
+			min: u32,
+		},
 	}
 
 	/// Errors.
@@ -303,14 +402,38 @@ pub mod pallet {
 		ActionNotFound,
 		/// The action was already overturned.
 		AlreadyOverturned,
-		/// Only freezes can be overturned; an unfreeze is undone by a new motion.
+		/// Only restricting actions can be overturned; a relaxing one is undone by a new motion.
 		NotOverturnable,
+		/// The pause must end after this block and within `MaxPauseDuration`.
+		InvalidPause,
+		/// The call or pallet is already paused.
+		AlreadyPaused,
+		/// The call or pallet is not paused.
+		NotPaused,
+		/// There are `MaxPauses` pauses in force.
+		TooManyPauses,
+		/// The account is already a validator.
+		AlreadyValidator,
+		/// The account is not a validator.
+		NotValidator,
+		/// There are `MaxValidators` validators.
+		TooManyValidators,
+		/// Removing it would leave fewer than `MinValidators` validators.
+		TooFewValidators,
+		/// The account has not registered session keys (`session.setKeys`).
+		SessionKeysNotSet,
+		/// The floor must be at least 1 and at most the current number of validators.
+		InvalidMinimum,
 		/// No more ids.
 		Overflow,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::expire_pauses(now)
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(
 			_n: BlockNumberFor<T>,
@@ -386,7 +509,8 @@ pub mod pallet {
 			Self::do_close_motion(motion)
 		}
 
-		/// Overturns a logged freeze: the account is unfrozen and the log says so.
+		/// Overturns a logged restricting action — freeze, pause, safe mode, dispute or
+		/// enactment hold — undoing it if it is still in force; the log says so.
 		///
 		/// Origin: `OverturnOrigin`. Emits `Overturned`.
 		#[pallet::call_index(6)]
@@ -402,6 +526,34 @@ pub mod pallet {
 		pub fn clear_expired_freeze(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_clear_expired_freeze(who)
+		}
+
+		/// Adds a validator, which must have registered session keys; it starts authoring and
+		/// voting on finality at the session change after the next one.
+		///
+		/// Origin: `GovernanceOrigin`. Emits `ValidatorAdded`.
+		#[pallet::call_index(8)]
+		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_add_validator(who)
+		}
+
+		/// Removes a validator, never below `MinValidators`.
+		///
+		/// Origin: `GovernanceOrigin`. Emits `ValidatorRemoved`.
+		#[pallet::call_index(9)]
+		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_remove_validator(who)
+		}
+
+		/// Sets the fewest validators governance may leave.
+		///
+		/// Origin: `GovernanceOrigin`. Emits `MinValidatorsSet`.
+		#[pallet::call_index(10)]
+		pub fn set_min_validators(origin: OriginFor<T>, min: u32) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_min_validators(min)
 		}
 	}
 }

@@ -2,11 +2,14 @@
 //! scope 7, threshold 2.
 
 use crate::{self as pallet_regulatory_nodes, *};
+use std::collections::{BTreeMap, BTreeSet};
+use core::cell::RefCell;
 use polkadot_sdk::{
 	frame_support::{
 		derive_impl,
-		traits::{ConstU32, ConstU64, Contains},
+		traits::{ConstU32, ConstU64, Contains, ValidatorRegistration},
 	},
+	sp_runtime::{DispatchError, DispatchResult},
 	frame_system::{self, EnsureRoot},
 	pallet_balances, sp_io,
 	sp_runtime::BuildStorage,
@@ -84,7 +87,117 @@ impl Config for Test {
 	type MaxReasonLen = ConstU32<32>;
 	type MotionDuration = ConstU64<MOTION_DURATION>;
 	type MaxFreezeDuration = ConstU64<MAX_FREEZE>;
+	type MaxPauseDuration = ConstU64<MAX_PAUSE>;
+	type MaxPauses = ConstU32<2>;
+	type MaxValidators = ConstU32<4>;
+	type NodeLicences = MockLicences;
+	type Levers = MockLevers;
+	type ValidatorRegistration = MockKeys;
 	type WeightInfo = ();
+}
+
+/// Longest pause.
+pub const MAX_PAUSE: u64 = 50;
+/// The pallet the mock levers refuse to pause, standing for the governance pallets.
+pub const UNPAUSABLE: &[u8] = b"Governance";
+/// An account without session keys.
+pub const NO_KEYS: u64 = 66;
+/// The first validators.
+pub const VALIDATORS: [u64; 3] = [11, 12, 13];
+/// A record the mock levers know, owned by `CITIZEN`.
+pub const RECORD: RecordHash = RecordHash::repeat_byte(0xaa);
+/// A proposal the mock levers know, by `CITIZEN`.
+pub const PROPOSAL: ProposalIndex = 5;
+/// Safe mode's length in the mock.
+pub const SAFE_MODE_BLOCKS: u64 = 20;
+
+thread_local! {
+	/// Licensed nodes.
+	pub static LICENSED: RefCell<BTreeSet<Vec<u8>>> = RefCell::new(BTreeSet::new());
+	/// Paused calls as the levers see them.
+	pub static PAUSED: RefCell<BTreeSet<(Vec<u8>, Option<Vec<u8>>)>> = RefCell::new(BTreeSet::new());
+	/// Safe mode's last block, when entered.
+	pub static SAFE_MODE: RefCell<Option<u64>> = const { RefCell::new(None) };
+	/// Disputed records.
+	pub static DISPUTED: RefCell<BTreeSet<RecordHash>> = RefCell::new(BTreeSet::new());
+	/// Held proposals and the block they are held until.
+	pub static HELD: RefCell<BTreeMap<ProposalIndex, u64>> = RefCell::new(BTreeMap::new());
+}
+
+/// A node register in memory.
+pub struct MockLicences;
+impl NodeLicences<u64> for MockLicences {
+	fn license(node: &[u8], _: &u64) -> DispatchResult {
+		LICENSED.with(|l| l.borrow_mut().insert(node.to_vec()));
+		Ok(())
+	}
+	fn revoke(node: &[u8]) -> DispatchResult {
+		LICENSED.with(|l| l.borrow_mut().remove(node));
+		Ok(())
+	}
+}
+
+/// Levers in memory, failing the way the runtime's do.
+pub struct MockLevers;
+impl FirewallLevers<u64, u64> for MockLevers {
+	fn can_pause(pallet: &[u8], _: Option<&[u8]>) -> DispatchResult {
+		if pallet == UNPAUSABLE {
+			return Err(DispatchError::Other("Unpausable"));
+		}
+		Ok(())
+	}
+	fn pause(pallet: &[u8], call: Option<&[u8]>) -> DispatchResult {
+		Self::can_pause(pallet, call)?;
+		PAUSED.with(|p| p.borrow_mut().insert((pallet.to_vec(), call.map(|c| c.to_vec()))));
+		Ok(())
+	}
+	fn unpause(pallet: &[u8], call: Option<&[u8]>) -> DispatchResult {
+		let key = (pallet.to_vec(), call.map(|c| c.to_vec()));
+		if PAUSED.with(|p| p.borrow_mut().remove(&key)) {
+			Ok(())
+		} else {
+			Err(DispatchError::Other("IsUnpaused"))
+		}
+	}
+	fn enter_safe_mode() -> Result<u64, DispatchError> {
+		if SAFE_MODE.with(|m| m.borrow().is_some()) {
+			return Err(DispatchError::Other("Entered"));
+		}
+		let until = System::block_number() + SAFE_MODE_BLOCKS;
+		SAFE_MODE.with(|m| *m.borrow_mut() = Some(until));
+		Ok(until)
+	}
+	fn exit_safe_mode() -> DispatchResult {
+		SAFE_MODE.with(|m| m.borrow_mut().take()).map(|_| ()).ok_or(DispatchError::Other("Exited"))
+	}
+	fn set_disputed(record: RecordHash, disputed: bool) -> Result<u64, DispatchError> {
+		if record != RECORD {
+			return Err(DispatchError::Other("NotFound"));
+		}
+		DISPUTED.with(|d| {
+			let mut d = d.borrow_mut();
+			if disputed { d.insert(record) } else { d.remove(&record) }
+		});
+		Ok(CITIZEN)
+	}
+	fn hold_enactment(proposal: ProposalIndex, until: Option<u64>) -> Result<u64, DispatchError> {
+		if proposal != PROPOSAL {
+			return Err(DispatchError::Other("ProposalNotFound"));
+		}
+		HELD.with(|h| match until {
+			Some(u) => h.borrow_mut().insert(proposal, u),
+			None => h.borrow_mut().remove(&proposal),
+		});
+		Ok(CITIZEN)
+	}
+}
+
+/// Every account but `NO_KEYS` has session keys.
+pub struct MockKeys;
+impl ValidatorRegistration<u64> for MockKeys {
+	fn is_registered(who: &u64) -> bool {
+		*who != NO_KEYS
+	}
 }
 
 /// Builds test externalities at block 1.
@@ -102,11 +215,18 @@ impl ExtBuilder {
 				(REG_LOCAL, Some(vec![SCOPE]), vec![]),
 			],
 			threshold: 2,
+			validators: VALIDATORS.to_vec(),
+			min_validators: 2,
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| System::set_block_number(1));
+		LICENSED.with(|l| l.borrow_mut().clear());
+		PAUSED.with(|p| p.borrow_mut().clear());
+		SAFE_MODE.with(|m| *m.borrow_mut() = None);
+		DISPUTED.with(|d| d.borrow_mut().clear());
+		HELD.with(|h| h.borrow_mut().clear());
 		ext
 	}
 

@@ -24,6 +24,28 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
+	/// Pauses in force (at most `MaxPauses`).
+	pub fn pauses() -> Vec<crate::PauseView<BlockNumberFor<T>>> {
+		Pauses::<T>::iter()
+			.take(T::MaxPauses::get() as usize)
+			.map(|((pallet, call), p)| crate::PauseView {
+				pallet: pallet.into_inner(),
+				call: call.map(|c| alloc::string::String::from_utf8_lossy(&c).into_owned()),
+				until: p.until,
+				action: p.action,
+			})
+			.collect()
+	}
+
+	/// The validator set governance decided, and its floor.
+	pub fn validator_set() -> crate::ValidatorSetView<T::AccountId> {
+		crate::ValidatorSetView {
+			validators: Validators::<T>::get().into_inner(),
+			min_validators: MinValidators::<T>::get(),
+			pending: ValidatorsChanged::<T>::get(),
+		}
+	}
+
 	/// Every licensed node's peer id.
 	pub fn licensed_nodes() -> Vec<Vec<u8>> {
 		Regulators::<T>::iter_values()
@@ -59,6 +81,7 @@ impl<T: Config> Pallet<T> {
 			reason: a.reason.into_inner(),
 			proposer: a.proposer,
 			approvals: a.approvals.into_inner(),
+			subject: a.subject,
 			executed_at: a.executed_at,
 			overturned_at: a.overturned_at,
 		})
@@ -120,16 +143,42 @@ impl<T: Config> Pallet<T> {
 			);
 			ensure!(logged.overturned_at.is_none(), "an overturned freeze is in force");
 		}
+		let mut concerning = 0usize;
 		for (id, entry) in ActionLog::<T>::iter() {
-			ensure!(
-				ActionsConcerning::<T>::contains_key(entry.action.subject(), id),
-				"logged action missing from the account index"
-			);
+			if let Some(subject) = entry.subject {
+				ensure!(
+					ActionsConcerning::<T>::contains_key(subject, id),
+					"logged action missing from the account index"
+				);
+				concerning += 1;
+			}
 		}
 		ensure!(
-			ActionsConcerning::<T>::iter().count() == ActionLog::<T>::iter().count(),
+			ActionsConcerning::<T>::iter().count() == concerning,
 			"account index differs from the log"
 		);
+		ensure!(
+			Pauses::<T>::iter().count() as u32 == Pauses::<T>::count() &&
+				Pauses::<T>::count() <= T::MaxPauses::get(),
+			"pause count differs from pauses"
+		);
+		for (_, pause) in Pauses::<T>::iter() {
+			ensure!(
+				NextPauseExpiry::<T>::get().is_some_and(|next| next <= pause.until),
+				"a pause ends before the next expiry looked at"
+			);
+			let logged = ActionLog::<T>::get(pause.action).ok_or("pause without a log entry")?;
+			ensure!(logged.overturned_at.is_none(), "an overturned pause is in force");
+		}
+		let validators = Validators::<T>::get();
+		ensure!(
+			validators.len() as u32 >= MinValidators::<T>::get().min(validators.len() as u32),
+			"validators below the floor"
+		);
+		let mut sorted = validators.to_vec();
+		sorted.sort();
+		sorted.dedup();
+		ensure!(sorted.len() == validators.len(), "duplicate validator");
 		Ok(())
 	}
 }

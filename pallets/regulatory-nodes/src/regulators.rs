@@ -1,13 +1,26 @@
 //! Appointing and dismissing regulators; the approval threshold.
 
-use crate::{pallet::*, JurisdictionOf, PeerIdOf, Regulator};
+use crate::{pallet::*, JurisdictionOf, NodeLicences, PeerIdOf, Regulator};
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system,
 };
 
 impl<T: Config> Pallet<T> {
+	/// Appoints `who` and licenses its nodes in the network's register.
 	pub(crate) fn do_appoint(
+		who: T::AccountId,
+		jurisdiction: JurisdictionOf<T>,
+		nodes: BoundedVec<PeerIdOf<T>, T::MaxNodes>,
+	) -> DispatchResult {
+		for node in &nodes {
+			T::NodeLicences::license(node, &who)?;
+		}
+		Self::insert_regulator(who, jurisdiction, nodes)
+	}
+
+	/// Records `who` as a regulator.
+	pub(crate) fn insert_regulator(
 		who: T::AccountId,
 		jurisdiction: JurisdictionOf<T>,
 		nodes: BoundedVec<PeerIdOf<T>, T::MaxNodes>,
@@ -29,7 +42,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_dismiss(who: T::AccountId) -> DispatchResult {
-		Regulators::<T>::take(&who).ok_or(Error::<T>::NotRegulator)?;
+		let regulator = Regulators::<T>::take(&who).ok_or(Error::<T>::NotRegulator)?;
+		for node in &regulator.nodes {
+			T::NodeLicences::revoke(node)?;
+		}
 		RegulatorCount::<T>::mutate(|n| *n = n.saturating_sub(1));
 		Self::deposit_event(Event::Dismissed { who });
 		Ok(())

@@ -4,7 +4,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use polkadot_sdk::{
 	frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound},
-	sp_core::Get,
+	sp_core::{ConstU32, Get, H256},
 };
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
@@ -15,6 +15,15 @@ pub type MotionId = u32;
 pub type ActionId = u32;
 /// A scope of stakeholder voting (see `pallet-stakeholder-voting`).
 pub type ScopeId = u32;
+/// A stakeholder-voting proposal (see `pallet-stakeholder-voting`).
+pub type ProposalIndex = u32;
+/// A data-ownership record: its content hash (see `pallet-data-ownership`).
+pub type RecordHash = H256;
+/// Longest pallet or call name a pause may name, in bytes.
+pub const MAX_CALL_NAME_LEN: u32 = 64;
+/// A pallet or call name as the runtime's call metadata spells it, e.g. `Balances`,
+/// `transfer_keep_alive`.
+pub type CallName = BoundedVec<u8, ConstU32<MAX_CALL_NAME_LEN>>;
 
 /// What a regulator supervises.
 #[derive(
@@ -62,7 +71,8 @@ pub struct Regulator<BlockNumber, MaxScopes: Get<u32>, MaxNodes: Get<u32>, MaxPe
 	pub appointed_at: BlockNumber,
 }
 
-/// A firewall action a motion may take.
+/// A firewall action a motion may take. The first of each pair restricts and can be overturned
+/// by a stakeholder vote; the second relaxes.
 #[derive(
 	Encode,
 	Decode,
@@ -90,15 +100,112 @@ pub enum FirewallAction<AccountId, BlockNumber> {
 		/// The account.
 		who: AccountId,
 	},
+	/// Pause one call of a pallet, or the whole pallet (`call: None`), until block `until`.
+	/// Governance calls cannot be paused.
+	Pause {
+		/// The pallet's name.
+		#[serde(with = "name")]
+		pallet: CallName,
+		/// The call's name; `None` pauses every call of the pallet.
+		#[serde(with = "optional_name")]
+		call: Option<CallName>,
+		/// Last paused block.
+		until: BlockNumber,
+	},
+	/// End a pause.
+	Unpause {
+		/// The pallet's name.
+		#[serde(with = "name")]
+		pallet: CallName,
+		/// The call's name, as paused.
+		#[serde(with = "optional_name")]
+		call: Option<CallName>,
+	},
+	/// Last resort: chain-wide safe mode, in which only governance and consensus calls go
+	/// through; it ends by itself after the runtime's safe-mode duration.
+	EnterSafeMode,
+	/// End safe mode early.
+	ExitSafeMode,
+	/// Flag a data-ownership record as disputed: it cannot be transferred, superseded, revoked
+	/// or purged until cleared.
+	Dispute {
+		/// The record's content hash.
+		record: RecordHash,
+	},
+	/// Clear a record's dispute flag.
+	ClearDispute {
+		/// The record's content hash.
+		record: RecordHash,
+	},
+	/// Hold a stakeholder-voting proposal's enactment until block `until` for review: if it
+	/// passes, its call executes at `until`, not at the close.
+	HoldEnactment {
+		/// The proposal.
+		proposal: ProposalIndex,
+		/// Block its enactment is held until (bounded by the voting pallet).
+		until: BlockNumber,
+	},
+	/// Release a hold: the proposal is enacted at its close, or at the next block if it has
+	/// already passed.
+	ReleaseEnactment {
+		/// The proposal.
+		proposal: ProposalIndex,
+	},
 }
 
 impl<AccountId, BlockNumber> FirewallAction<AccountId, BlockNumber> {
-	/// The account the action concerns.
-	pub fn subject(&self) -> &AccountId {
-		match self {
-			FirewallAction::Freeze { who, .. } | FirewallAction::Unfreeze { who } => who,
-		}
+	/// Whether the action restricts (and so may be overturned by a stakeholder vote).
+	pub fn restricts(&self) -> bool {
+		matches!(
+			self,
+			FirewallAction::Freeze { .. }
+				| FirewallAction::Pause { .. }
+				| FirewallAction::EnterSafeMode
+				| FirewallAction::Dispute { .. }
+				| FirewallAction::HoldEnactment { .. }
+		)
 	}
+}
+
+/// A paused call or pallet's key: pallet name, and call name (`None`: the whole pallet).
+pub type PauseKey = (CallName, Option<CallName>);
+
+/// A pause in force.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct PauseInfo<BlockNumber> {
+	/// Last paused block.
+	pub until: BlockNumber,
+	/// The logged action that paused it.
+	pub action: ActionId,
+}
+
+/// A pause as queries return it.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PauseView<BlockNumber> {
+	/// The pallet's name.
+	#[serde(with = "utf8")]
+	pub pallet: alloc::vec::Vec<u8>,
+	/// The call's name; `None`: the whole pallet.
+	pub call: Option<alloc::string::String>,
+	/// Last paused block.
+	pub until: BlockNumber,
+	/// The logged action that paused it.
+	pub action: ActionId,
 }
 
 /// A proposed firewall action awaiting approvals.
@@ -133,6 +240,9 @@ pub struct LoggedAction<AccountId, BlockNumber, MaxReason: Get<u32>, MaxApproval
 	pub proposer: AccountId,
 	/// Who approved it.
 	pub approvals: BoundedVec<AccountId, MaxApprovals>,
+	/// The account it concerns (the frozen account, a disputed record's owner, a held
+	/// proposal's proposer), if any.
+	pub subject: Option<AccountId>,
 	/// Block it took effect.
 	pub executed_at: BlockNumber,
 	/// Block a stakeholder vote overturned it, if any.
@@ -176,6 +286,54 @@ mod utf8 {
 	}
 }
 
+/// Serializes a bounded name as text.
+mod name {
+	use super::CallName;
+	use alloc::string::String;
+	use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+	pub fn serialize<S: Serializer>(name: &CallName, s: S) -> Result<S::Ok, S::Error> {
+		s.serialize_str(&String::from_utf8_lossy(name))
+	}
+
+	pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<CallName, D::Error> {
+		let text = String::deserialize(d)?;
+		CallName::try_from(text.into_bytes()).map_err(|_| D::Error::custom("name too long"))
+	}
+}
+
+/// Serializes an optional bounded name as text or `null`.
+mod optional_name {
+	use super::CallName;
+	use alloc::string::String;
+	use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+	pub fn serialize<S: Serializer>(name: &Option<CallName>, s: S) -> Result<S::Ok, S::Error> {
+		match name {
+			Some(n) => s.serialize_some(&String::from_utf8_lossy(n)),
+			None => s.serialize_none(),
+		}
+	}
+
+	pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<CallName>, D::Error> {
+		Option::<String>::deserialize(d)?
+			.map(|t| CallName::try_from(t.into_bytes()).map_err(|_| D::Error::custom("name too long")))
+			.transpose()
+	}
+}
+
+/// A validator as queries return it.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ValidatorSetView<AccountId> {
+	/// The validators the next session change installs (the current ones, if unchanged).
+	pub validators: alloc::vec::Vec<AccountId>,
+	/// The floor governance cannot remove validators below.
+	pub min_validators: u32,
+	/// Whether the set changed since the last session change.
+	pub pending: bool,
+}
+
 /// A regulator as queries return it.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -207,6 +365,8 @@ pub struct ActionView<AccountId, BlockNumber> {
 	pub proposer: AccountId,
 	/// Who approved it.
 	pub approvals: alloc::vec::Vec<AccountId>,
+	/// The account it concerns, if any.
+	pub subject: Option<AccountId>,
 	/// Block it took effect.
 	pub executed_at: BlockNumber,
 	/// Block it was overturned, if it was.

@@ -1,9 +1,12 @@
 //! Tests, one file per feature; `build_and_execute` checks the invariants after each.
 
 mod extension;
+mod levers;
 mod motions;
 mod overturn;
+mod pauses;
 mod regulators;
+mod validators;
 
 use crate::{mock::*, *};
 use polkadot_sdk::frame_support::{assert_ok, BoundedVec};
@@ -41,4 +44,17 @@ pub fn freeze_by_motion(who: u64, until: u64) -> ActionId {
 	));
 	assert_ok!(Regulatory::approve(RuntimeOrigin::signed(REG_B), motion));
 	NextActionId::<Test>::get() - 1
+}
+
+/// Executes `action` by a chain-wide motion of REG_A and REG_B; returns the action id.
+pub fn act(action: ActionOf<Test>) -> ActionId {
+	let motion = NextMotionId::<Test>::get();
+	assert_ok!(Regulatory::propose(RuntimeOrigin::signed(REG_A), action, None, reason(b"review")));
+	assert_ok!(Regulatory::approve(RuntimeOrigin::signed(REG_B), motion));
+	NextActionId::<Test>::get() - 1
+}
+
+/// A bounded pallet or call name.
+pub fn name(text: &[u8]) -> CallName {
+	CallName::try_from(text.to_vec()).unwrap()
 }

@@ -33,7 +33,10 @@ fn appoint_and_dismiss() {
 		assert_eq!(last_event(), Event::Appointed { who: 4 });
 		assert_eq!(RegulatorCount::<Test>::get(), 4);
 		assert_eq!(Regulators::<Test>::get(4).unwrap().nodes, nodes(&[b"peer-d"]));
+		// Its node enters the network's register, and leaves it on dismissal.
+		assert!(crate::mock::LICENSED.with(|l| l.borrow().contains(&b"peer-d".to_vec())));
 		assert_ok!(Regulatory::dismiss(RuntimeOrigin::root(), 4));
+		assert!(crate::mock::LICENSED.with(|l| l.borrow().is_empty()));
 		assert_eq!(last_event(), Event::Dismissed { who: 4 });
 		assert!(Regulators::<Test>::get(4).is_none());
 		assert_eq!(RegulatorCount::<Test>::get(), 3);

@@ -1,0 +1,48 @@
+//! What the firewall and the licence register act on outside this pallet. The runtime wires
+//! them to the network's node registry, the call filter, safe mode, data records and proposals.
+
+use crate::{ProposalIndex, RecordHash};
+use polkadot_sdk::sp_runtime::{DispatchError, DispatchResult};
+
+/// The register of nodes allowed on the network. A regulator's licensed nodes enter it when the
+/// regulator is appointed and leave it when the regulator is dismissed.
+pub trait NodeLicences<AccountId> {
+	/// Licenses `node` (a libp2p peer id), owned by `owner`. Licensing a node already licensed
+	/// is not an error.
+	fn license(node: &[u8], owner: &AccountId) -> DispatchResult;
+	/// Revokes `node`'s licence. Revoking a node that has none is not an error.
+	fn revoke(node: &[u8]) -> DispatchResult;
+}
+
+impl<AccountId> NodeLicences<AccountId> for () {
+	fn license(_: &[u8], _: &AccountId) -> DispatchResult {
+		Ok(())
+	}
+	fn revoke(_: &[u8]) -> DispatchResult {
+		Ok(())
+	}
+}
+
+/// The levers a firewall motion pulls beyond freezes.
+pub trait FirewallLevers<AccountId, BlockNumber> {
+	/// Whether the call, or every call of the pallet, may be paused: not those that keep
+	/// governance alive, nor a pallet or call that does not exist.
+	fn can_pause(pallet: &[u8], call: Option<&[u8]>) -> DispatchResult;
+	/// Pauses a pallet's call, or every call of the pallet (`call: None`). Fails for calls that
+	/// keep governance alive.
+	fn pause(pallet: &[u8], call: Option<&[u8]>) -> DispatchResult;
+	/// Ends a pause.
+	fn unpause(pallet: &[u8], call: Option<&[u8]>) -> DispatchResult;
+	/// Enters safe mode; returns its last block.
+	fn enter_safe_mode() -> Result<BlockNumber, DispatchError>;
+	/// Leaves safe mode.
+	fn exit_safe_mode() -> DispatchResult;
+	/// Sets or clears a record's dispute flag; returns the record's owner.
+	fn set_disputed(record: RecordHash, disputed: bool) -> Result<AccountId, DispatchError>;
+	/// Holds a proposal's enactment until `until`, or releases it (`None`); returns its
+	/// proposer.
+	fn hold_enactment(
+		proposal: ProposalIndex,
+		until: Option<BlockNumber>,
+	) -> Result<AccountId, DispatchError>;
+}
