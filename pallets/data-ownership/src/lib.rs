@@ -31,6 +31,7 @@
 
 extern crate alloc;
 
+mod disputes;
 mod licences;
 pub mod queries;
 mod registration;
@@ -176,6 +177,11 @@ pub mod pallet {
 	pub type Versions<T: Config> =
 		StorageDoubleMap<_, Identity, ContentHash, Twox64Concat, u32, ContentHash>;
 
+	/// Records a regulators' motion flagged as disputed, and the block it did. A disputed
+	/// record cannot be transferred, superseded, revoked or purged until the flag is cleared.
+	#[pallet::storage]
+	pub type Disputes<T: Config> = StorageMap<_, Identity, ContentHash, BlockNumberFor<T>>;
+
 	/// Pending transfer offers by record.
 	#[pallet::storage]
 	pub type Offers<T: Config> =
@@ -194,6 +200,16 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
+		/// Regulators flagged a record as disputed.
+		DisputeFlagged {
+			/// Content hash.
+			hash: ContentHash,
+		},
+		/// A record's dispute flag was cleared.
+		DisputeCleared {
+			/// Content hash.
+			hash: ContentHash,
+		},
 		/// Content was registered.
 		Registered {
 			/// Content hash.
@@ -277,6 +293,12 @@ pub mod pallet {
 		TooManyVersions,
 		/// The same hash appears twice in a batch.
 		DuplicateInBatch,
+		/// The record is disputed: it cannot change hands or state until the dispute is cleared.
+		Disputed,
+		/// The record is already disputed.
+		AlreadyDisputed,
+		/// The record is not disputed.
+		NotDisputed,
 		/// No offer is pending for this record.
 		OfferNotFound,
 		/// An offer is already pending for this record.

@@ -30,6 +30,7 @@ impl<T: Config> Pallet<T> {
 			supersedes: r.supersedes,
 			status: r.status,
 			deposit: r.deposit,
+			disputed_since: Disputes::<T>::get(hash),
 			offer: Offers::<T>::get(hash),
 		})
 	}
@@ -84,7 +85,8 @@ impl<T: Config> Pallet<T> {
 #[cfg(any(feature = "try-runtime", test))]
 impl<T: Config> Pallet<T> {
 	/// Checks that the owner index equals the records, versions index every record, licence
-	/// counts match, offers point at active records, and held deposits equal recorded ones.
+	/// counts match, offers point at active records, disputes at records, and held deposits
+	/// equal recorded ones.
 	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 		use crate::RecordStatus;
 		use alloc::collections::btree_map::BTreeMap;
@@ -93,6 +95,9 @@ impl<T: Config> Pallet<T> {
 			sp_runtime::Saturating,
 		};
 
+		for (hash, _) in Disputes::<T>::iter() {
+			ensure!(Records::<T>::contains_key(hash), "dispute on an unknown record");
+		}
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut records = 0usize;
 		for (hash, record) in Records::<T>::iter() {

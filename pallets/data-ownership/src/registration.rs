@@ -27,6 +27,7 @@ impl<T: Config> Pallet<T> {
 			Some(previous) => {
 				let mut prev = Records::<T>::get(previous).ok_or(Error::<T>::NotFound)?;
 				ensure!(prev.owner == *who, Error::<T>::NotOwner);
+				Self::ensure_undisputed(previous)?;
 				ensure!(prev.status == RecordStatus::Active, Error::<T>::NotActive);
 				let version = prev.version.saturating_add(1);
 				ensure!(version < T::MaxVersions::get(), Error::<T>::TooManyVersions);
@@ -93,6 +94,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_revoke(who: &T::AccountId, hash: ContentHash) -> DispatchResult {
 		let mut record = Self::owned(who, hash)?;
+		Self::ensure_undisputed(hash)?;
 		ensure!(
 			matches!(record.status, RecordStatus::Active | RecordStatus::Superseded { .. }),
 			Error::<T>::AlreadyRevoked
@@ -106,6 +108,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_purge(who: &T::AccountId, hash: ContentHash) -> DispatchResult {
 		let mut record = Self::owned(who, hash)?;
+		Self::ensure_undisputed(hash)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		match record.status {
 			RecordStatus::Revoked { at } if now >= at.saturating_add(T::PurgeDelay::get()) => {},

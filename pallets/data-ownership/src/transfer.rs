@@ -20,6 +20,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let record = Self::owned(who, hash)?;
 		ensure!(record.status == RecordStatus::Active, Error::<T>::NotActive);
+		Self::ensure_undisputed(hash)?;
 		ensure!(*who != to, Error::<T>::SelfTransfer);
 		ensure!(!Offers::<T>::contains_key(hash), Error::<T>::OfferAlreadyExists);
 		let now = frame_system::Pallet::<T>::block_number();
@@ -40,6 +41,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::OfferExpired
 		);
 		let mut record = Records::<T>::get(hash).ok_or(Error::<T>::NotFound)?;
+		Self::ensure_undisputed(hash)?;
 		let from = record.owner.clone();
 		// The recipient takes the deposit over before the former owner gets it back.
 		let reason = HoldReason::RecordDeposit.into();

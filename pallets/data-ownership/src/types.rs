@@ -216,6 +216,8 @@ pub struct RecordView<AccountId, Balance, BlockNumber> {
 	pub deposit: Balance,
 	/// Pending transfer offer.
 	pub offer: Option<Offer<AccountId, BlockNumber>>,
+	/// Block regulators flagged it as disputed, if it is.
+	pub disputed_since: Option<BlockNumber>,
 }
 
 /// A licence as queries return it.

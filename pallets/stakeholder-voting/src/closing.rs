@@ -52,9 +52,12 @@ impl<T: Config> Pallet<T> {
 			let rest = due.split_off(take);
 			for index in due {
 				if let Some(proposal) = Proposals::<T>::get(index) {
-					if proposal.status == ProposalStatus::Ongoing {
-						enactment_weight.saturating_accrue(Self::finish(index, proposal, now));
-					}
+					let used = match proposal.status {
+						ProposalStatus::Ongoing => Self::finish(index, proposal, now),
+						ProposalStatus::Held { at, .. } => Self::enact_held(index, proposal, at),
+						_ => Weight::zero(),
+					};
+					enactment_weight.saturating_accrue(used);
 				}
 				closed = closed.saturating_add(1);
 			}
@@ -71,14 +74,34 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(enactment_weight)
 	}
 
-	/// `close`: closes a due proposal; returns the weight its call used.
+	/// `close`: closes a due proposal, or enacts a held one whose hold ended; returns the
+	/// weight its call used.
 	pub(crate) fn do_close_due(index: ProposalIndex) -> Result<Weight, DispatchError> {
 		let proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
-		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
 		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(now >= proposal.end, Error::<T>::NotDue);
-		Self::remove_from_schedule(proposal.end, index);
-		Ok(Self::finish(index, proposal, now))
+		match proposal.status {
+			ProposalStatus::Ongoing => {
+				ensure!(now >= proposal.end, Error::<T>::NotDue);
+				Self::remove_from_schedule(proposal.end, index);
+				Ok(Self::finish(index, proposal, now))
+			},
+			ProposalStatus::Held { at, until } => {
+				ensure!(now >= until, Error::<T>::NotDue);
+				Self::remove_from_schedule(until, index);
+				Ok(Self::enact_held(index, proposal, at))
+			},
+			_ => Err(Error::<T>::NotOngoing.into()),
+		}
+	}
+
+	/// Enacts a held proposal's call; `at` is the block it closed at.
+	fn enact_held(index: ProposalIndex, mut proposal: ProposalOf<T>, at: BlockNumberFor<T>) -> Weight {
+		let Some(call) = proposal.call.as_ref() else { return Weight::zero() };
+		let (result, used) = Self::enact(proposal.scope, call);
+		Self::deposit_event(Event::Enacted { index, result });
+		proposal.status = ProposalStatus::Approved { at, enactment: Some(result) };
+		Proposals::<T>::insert(index, proposal);
+		used
 	}
 
 	/// Decides a proposal from its tally, releases the deposit, and enacts the call if it
@@ -93,6 +116,18 @@ impl<T: Config> Pallet<T> {
 			Precision::BestEffort,
 		);
 		let mut used = Weight::zero();
+		let hold = EnactmentHolds::<T>::take(index).filter(|until| *until > now);
+		if let (true, Some(until), Some(_)) = (outcome.passes, hold, proposal.call.as_ref()) {
+			// Held for review: enacted when the hold ends. A full bucket at `until` (at most
+			// `MaxProposalsEndingPerBlock`) cannot take it; the call is then enacted now.
+			if ProposalsEndingAt::<T>::try_mutate(until, |b| b.try_push(index)).is_ok() {
+				CloseCursor::<T>::mutate(|c| *c = Some(c.map_or(until, |c| c.min(until))));
+				Self::deposit_event(Event::Approved { index, outcome });
+				proposal.status = ProposalStatus::Held { at: now, until };
+				Proposals::<T>::insert(index, proposal);
+				return used;
+			}
+		}
 		if outcome.passes {
 			Self::deposit_event(Event::Approved { index, outcome });
 			let enactment = proposal.call.as_ref().map(|call| {
@@ -155,7 +190,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_reap_votes(index: ProposalIndex, limit: u32) -> Result<u32, DispatchError> {
 		let proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
 		let ended = match proposal.status {
-			ProposalStatus::Ongoing => return Err(Error::<T>::NotReapable.into()),
+			ProposalStatus::Ongoing | ProposalStatus::Held { .. } => {
+				return Err(Error::<T>::NotReapable.into())
+			},
 			ProposalStatus::Approved { at, .. }
 			| ProposalStatus::Rejected { at }
 			| ProposalStatus::Withdrawn { at }

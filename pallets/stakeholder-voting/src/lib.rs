@@ -34,6 +34,7 @@
 extern crate alloc;
 
 mod closing;
+mod holds;
 mod origins;
 mod proposals;
 pub mod queries;
@@ -189,6 +190,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type VoteRetention: Get<BlockNumberFor<Self>>;
 
+		/// Longest hold regulators may put on a proposal's enactment, from when they place it.
+		#[pallet::constant]
+		type MaxEnactmentHold: Get<BlockNumberFor<Self>>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 	}
@@ -279,6 +284,12 @@ pub mod pallet {
 		BoundedVec<ProposalIndex, T::MaxProposalsEndingPerBlock>,
 		ValueQuery,
 	>;
+
+	/// Holds regulators placed on ongoing proposals' enactment: if the proposal passes, its
+	/// call is enacted at this block rather than at the close.
+	#[pallet::storage]
+	pub type EnactmentHolds<T: Config> =
+		StorageMap<_, Twox64Concat, ProposalIndex, BlockNumberFor<T>>;
 
 	/// The earliest block whose ending proposals may not all be closed yet.
 	#[pallet::storage]
@@ -426,6 +437,18 @@ pub mod pallet {
 			/// `Enacted` or `EnactmentFailed { error }`.
 			result: Enactment,
 		},
+		/// Regulators held a proposal's enactment for review.
+		EnactmentHeld {
+			/// The proposal.
+			index: ProposalIndex,
+			/// Block its call is enacted at, if it passes.
+			until: BlockNumberFor<T>,
+		},
+		/// A hold on a proposal's enactment was released.
+		EnactmentReleased {
+			/// The proposal.
+			index: ProposalIndex,
+		},
 		/// A proposal was withdrawn by its proposer.
 		Withdrawn {
 			/// The proposal.
@@ -483,6 +506,12 @@ pub mod pallet {
 		ProposalNotFound,
 		/// The proposal is not open.
 		NotOngoing,
+		/// Only an ongoing or held proposal with a call can be held.
+		NotHoldable,
+		/// The hold must end after this block and within `MaxEnactmentHold`.
+		InvalidHold,
+		/// The proposal's enactment is not held.
+		NotHeld,
 		/// Voting on the proposal has ended.
 		VotingEnded,
 		/// The proposal's voting period has not ended yet.

@@ -96,6 +96,7 @@ impl Config for Test {
 	type MinVotingPeriod = ConstU64<2>;
 	type MaxVotingPeriod = ConstU64<1_000>;
 	type VoteRetention = ConstU64<5>;
+	type MaxEnactmentHold = ConstU64<MAX_HOLD>;
 	type WeightInfo = ();
 }
 
@@ -179,3 +180,6 @@ impl ExtBuilder {
 		});
 	}
 }
+
+/// Longest enactment hold.
+pub const MAX_HOLD: u64 = 20;

@@ -93,6 +93,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
 		ensure!(proposal.tally.voters() == 0, Error::<T>::HasVotes);
 		Self::remove_from_schedule(proposal.end, index);
+		EnactmentHolds::<T>::remove(index);
 		T::Currency::release(
 			&HoldReason::ProposalDeposit.into(),
 			who,
@@ -110,6 +111,7 @@ impl<T: Config> Pallet<T> {
 		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
 		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
 		Self::remove_from_schedule(proposal.end, index);
+		EnactmentHolds::<T>::remove(index);
 		T::Currency::burn_held(
 			&HoldReason::ProposalDeposit.into(),
 			&proposal.proposer,

@@ -141,6 +141,18 @@ impl<T: Config> Pallet<T> {
 				let entry = held.entry(proposal.proposer.clone()).or_default();
 				*entry = entry.saturating_add(proposal.deposit);
 			}
+			if let ProposalStatus::Held { until, .. } = proposal.status {
+				ensure!(
+					ProposalsEndingAt::<T>::get(until).contains(&index),
+					"held proposal not scheduled"
+				);
+			}
+		}
+		for (index, _) in EnactmentHolds::<T>::iter() {
+			ensure!(
+				Proposals::<T>::get(index).is_some_and(|p| p.status == ProposalStatus::Ongoing),
+				"enactment hold on a proposal that is not ongoing"
+			);
 		}
 		for (who, index, ()) in ProposalsBy::<T>::iter() {
 			ensure!(

@@ -611,6 +611,14 @@ pub enum ProposalStatus<BlockNumber> {
 		/// The call's outcome.
 		enactment: Option<Enactment>,
 	},
+	/// Passed; regulators hold its call's enactment for review until `until`, when it is
+	/// enacted automatically (or by anyone calling `close`).
+	Held {
+		/// Block it closed at.
+		at: BlockNumber,
+		/// Block its call is enacted at.
+		until: BlockNumber,
+	},
 	/// Did not pass.
 	Rejected {
 		/// Block it closed at.

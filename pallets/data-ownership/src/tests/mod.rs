@@ -1,5 +1,6 @@
 //! Tests, one file per feature; `build_and_execute` checks the invariants after each.
 
+mod disputes;
 mod licences;
 mod registration;
 mod revocation;

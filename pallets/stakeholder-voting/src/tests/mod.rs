@@ -3,6 +3,7 @@
 
 mod applications;
 mod closing;
+mod holds;
 mod proposals;
 mod root;
 mod scopes;
