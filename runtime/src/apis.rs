@@ -3,7 +3,7 @@
 use crate::{
 	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, DataOwnership, Executive,
 	Grandpa, InherentDataExt, Nonce, RegulatoryNodes, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, StakeholderVoting, System, TransactionPayment, VERSION,
+	Session, SessionKeys, StakeholderVoting, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -288,7 +288,18 @@ impl_runtime_apis! {
 		}
 
 		fn licensed_nodes() -> Vec<Vec<u8>> {
-			RegulatoryNodes::licensed_nodes()
+			pallet_node_authorization::WellKnownNodes::<Runtime>::get()
+				.into_iter()
+				.map(|peer| peer.0)
+				.collect()
+		}
+
+		fn validators() -> pallet_regulatory_nodes::ValidatorSetView<AccountId> {
+			RegulatoryNodes::validator_set(Session::validators())
+		}
+
+		fn pauses() -> (Vec<pallet_regulatory_nodes::PauseView<BlockNumber>>, Option<BlockNumber>) {
+			(RegulatoryNodes::pauses(), pallet_safe_mode::EnteredUntil::<Runtime>::get())
 		}
 
 		fn freezes(

@@ -85,6 +85,9 @@ pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
 pub const HOURS: BlockNumber = MINUTES * 60;
 /// Blocks per day.
 pub const DAYS: BlockNumber = HOURS * 24;
+/// Blocks per session: validator-set changes decided by governance take effect at a session
+/// change, so sessions are short enough for that to happen within minutes.
+pub const SESSION_PERIOD: BlockNumber = MINUTES;
 
 /// Opaque types the node uses without knowing the runtime's extrinsic format, so it keeps
 /// syncing across runtime upgrades that change it.
@@ -177,6 +180,11 @@ mod runtime {
 	pub type Aura = pallet_aura;
 	#[runtime::pallet_index(3)]
 	pub type Grandpa = pallet_grandpa;
+	// After this pallet's validators are known to the session (see `RegulatoryNodes`).
+	#[runtime::pallet_index(4)]
+	pub type Session = pallet_session;
+	#[runtime::pallet_index(5)]
+	pub type NodeAuthorization = pallet_node_authorization;
 	#[runtime::pallet_index(10)]
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(11)]
@@ -193,6 +201,12 @@ mod runtime {
 	pub type DataOwnership = pallet_data_ownership;
 	#[runtime::pallet_index(42)]
 	pub type RegulatoryNodes = pallet_regulatory_nodes;
+
+	// The firewall's upstream levers, pulled by regulators' motions.
+	#[runtime::pallet_index(43)]
+	pub type TxPause = pallet_tx_pause;
+	#[runtime::pallet_index(44)]
+	pub type SafeMode = pallet_safe_mode;
 }
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -204,6 +218,8 @@ mod benches {
 		[pallet_timestamp, Timestamp]
 		[pallet_utility, Utility]
 		[pallet_sudo, Sudo]
+		[pallet_tx_pause, TxPause]
+		[pallet_safe_mode, SafeMode]
 		[pallet_stakeholder_voting, StakeholderVoting]
 		[pallet_data_ownership, DataOwnership]
 		[pallet_regulatory_nodes, RegulatoryNodes]

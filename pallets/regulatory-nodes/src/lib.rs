@@ -424,6 +424,8 @@ pub mod pallet {
 		SessionKeysNotSet,
 		/// The floor must be at least 1 and at most the current number of validators.
 		InvalidMinimum,
+		/// No pallet or call has this name.
+		UnknownCall,
 		/// No more ids.
 		Overflow,
 	}

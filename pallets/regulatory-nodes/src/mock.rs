@@ -100,6 +100,8 @@ impl Config for Test {
 pub const MAX_PAUSE: u64 = 50;
 /// The pallet the mock levers refuse to pause, standing for the governance pallets.
 pub const UNPAUSABLE: &[u8] = b"Governance";
+/// A pallet the runtime does not have.
+pub const UNKNOWN: &[u8] = b"Nowhere";
 /// An account without session keys.
 pub const NO_KEYS: u64 = 66;
 /// The first validators.
@@ -143,6 +145,9 @@ impl FirewallLevers<u64, u64> for MockLevers {
 	fn can_pause(pallet: &[u8], _: Option<&[u8]>) -> DispatchResult {
 		if pallet == UNPAUSABLE {
 			return Err(DispatchError::Other("Unpausable"));
+		}
+		if pallet == UNKNOWN {
+			return Err(Error::<Test>::UnknownCall.into());
 		}
 		Ok(())
 	}

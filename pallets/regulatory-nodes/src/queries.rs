@@ -37,9 +37,10 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// The validator set governance decided, and its floor.
-	pub fn validator_set() -> crate::ValidatorSetView<T::AccountId> {
+	/// The validator set governance decided and its floor, next to the `active` one.
+	pub fn validator_set(active: Vec<T::AccountId>) -> crate::ValidatorSetView<T::AccountId> {
 		crate::ValidatorSetView {
+			active,
 			validators: Validators::<T>::get().into_inner(),
 			min_validators: MinValidators::<T>::get(),
 			pending: ValidatorsChanged::<T>::get(),

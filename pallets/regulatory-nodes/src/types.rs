@@ -326,7 +326,9 @@ mod optional_name {
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ValidatorSetView<AccountId> {
-	/// The validators the next session change installs (the current ones, if unchanged).
+	/// The validators of the current session.
+	pub active: alloc::vec::Vec<AccountId>,
+	/// The validators governance decided; the session takes them at its next change.
 	pub validators: alloc::vec::Vec<AccountId>,
 	/// The floor governance cannot remove validators below.
 	pub min_validators: u32,

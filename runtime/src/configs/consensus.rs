@@ -1,11 +1,43 @@
 //! Block production (Aura), finality (GRANDPA) and time.
 
-use crate::{Aura, Runtime, RuntimeEvent, SLOT_DURATION};
+use crate::{
+	AccountId, Aura, Balances, BlockNumber, RegulatoryNodes, Runtime, RuntimeEvent, SessionKeys,
+	SESSION_PERIOD, SLOT_DURATION, UNIT,
+};
 use polkadot_sdk::{
-	frame_support::traits::{ConstBool, ConstU32, ConstU64},
+	frame_support::{
+		parameter_types,
+		traits::{ConstBool, ConstU32, ConstU64},
+	},
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
+	sp_runtime::traits::{ConvertInto, OpaqueKeys},
 	*,
 };
+
+parameter_types! {
+	pub const SessionPeriod: BlockNumber = SESSION_PERIOD;
+	pub const SessionOffset: BlockNumber = 0;
+	/// Held while an account has session keys registered, against key-registration spam.
+	pub const SessionKeyDeposit: crate::Balance = UNIT;
+}
+
+/// Sessions rotate every `SESSION_PERIOD` blocks; the validator set comes from governance
+/// through `pallet-regulatory-nodes`, and a set change reaches Aura and GRANDPA one session
+/// after it is queued.
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type SessionManager = RegulatoryNodes;
+	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type KeyDeposit = SessionKeyDeposit;
+}
 
 /// Upper bound on validators; also bounds the authority lists in storage.
 pub type MaxAuthorities = ConstU32<32>;

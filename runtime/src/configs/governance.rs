@@ -25,6 +25,8 @@ parameter_types! {
 	pub const MinVotingPeriod: BlockNumber = 2;
 	pub const MaxVotingPeriod: BlockNumber = 90 * DAYS;
 	pub const VoteRetention: BlockNumber = 30 * DAYS;
+	/// Regulators may hold a passed proposal's enactment for review for at most a week.
+	pub const MaxEnactmentHold: BlockNumber = 7 * DAYS;
 }
 
 /// A passed vote of the chain-wide scope — or root, which only `--dev` has (through sudo).
@@ -54,5 +56,6 @@ impl pallet_stakeholder_voting::Config for Runtime {
 	type MinVotingPeriod = MinVotingPeriod;
 	type MaxVotingPeriod = MaxVotingPeriod;
 	type VoteRetention = VoteRetention;
+	type MaxEnactmentHold = MaxEnactmentHold;
 	type WeightInfo = pallet_stakeholder_voting::weights::SubstrateWeight<Runtime>;
 }

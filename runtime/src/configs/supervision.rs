@@ -1,28 +1,183 @@
-//! Regulatory nodes: who supervises, how firewall motions pass, and what is never blocked.
+//! Regulatory nodes: who supervises, how firewall motions pass, what they act on, and what is
+//! never blocked.
+//!
+//! Firewall levels, mildest first: freeze an account (`CheckFirewall` at the pool), flag a data
+//! record as disputed, hold a passed proposal's enactment, pause a call or a pallet
+//! (`pallet-tx-pause`), and chain-wide safe mode (`pallet-safe-mode`). Each needs M of N
+//! regulators, is logged, expires by itself, and a chain-wide stakeholder vote can overturn it.
+//! Governance calls — voting, closing, proposing, overturning — pass every level.
 
-use crate::{configs::governance::ChainWideOrRoot, BlockNumber, Runtime, RuntimeCall, DAYS};
-use polkadot_sdk::frame_support::{
-	parameter_types,
-	traits::{ConstU32, Contains},
+use crate::{
+	configs::governance::ChainWideOrRoot, AccountId, Balances, BlockNumber, DataOwnership,
+	NodeAuthorization, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason, SafeMode, Session,
+	StakeholderVoting, TxPause, DAYS, HOURS,
+};
+use alloc::vec::Vec;
+use pallet_regulatory_nodes::{FirewallLevers, NodeLicences, ProposalIndex, RecordHash};
+use polkadot_sdk::{
+	frame_support::{
+		parameter_types,
+		traits::{ConstU32, Contains, GetCallMetadata},
+	},
+	frame_system::{EnsureRoot, EnsureRootWithSuccess, RawOrigin},
+	sp_core::OpaquePeerId,
+	sp_runtime::{DispatchError, DispatchResult, MultiAddress},
+	*,
 };
 
 parameter_types! {
 	pub const MotionDuration: BlockNumber = 2 * DAYS;
 	pub const MaxFreezeDuration: BlockNumber = 30 * DAYS;
+	pub const MaxPauseDuration: BlockNumber = 7 * DAYS;
+	/// Safe mode lasts a day unless regulators or governance end it sooner.
+	pub const SafeModeDuration: BlockNumber = DAYS;
+	pub const SafeModeExtension: BlockNumber = 6 * HOURS;
 }
 
-/// The calls that keep governance alive: voting on and closing proposals. A frozen account can
-/// still make them, so a freeze can never silence the vote that would overturn it.
+/// Pallets whose calls keep governance alive, and the inherents every block needs. No pause and
+/// no safe mode ever blocks them, so a vote can always undo what regulators did.
+const GOVERNANCE_PALLETS: [&str; 6] =
+	["System", "Timestamp", "StakeholderVoting", "RegulatoryNodes", "SafeMode", "TxPause"];
+
+/// The calls a frozen account may still make: those that keep governance alive. A freeze can
+/// never silence the vote that would overturn it.
 pub struct GovernanceCalls;
 impl Contains<RuntimeCall> for GovernanceCalls {
 	fn contains(call: &RuntimeCall) -> bool {
 		matches!(
 			call,
 			RuntimeCall::StakeholderVoting(
-				pallet_stakeholder_voting::Call::vote { .. }
-					| pallet_stakeholder_voting::Call::close { .. }
+				pallet_stakeholder_voting::Call::vote { .. } |
+					pallet_stakeholder_voting::Call::close { .. }
 			)
 		)
+	}
+}
+
+/// Calls `pallet-tx-pause` refuses to pause.
+pub struct Unpausable;
+impl Contains<pallet_tx_pause::RuntimeCallNameOf<Runtime>> for Unpausable {
+	fn contains((pallet, _): &pallet_tx_pause::RuntimeCallNameOf<Runtime>) -> bool {
+		GOVERNANCE_PALLETS.iter().any(|p| p.as_bytes() == pallet.as_slice())
+	}
+}
+
+/// Calls that go through in safe mode: governance, inherents, and validators' and sudo's
+/// housekeeping.
+pub struct SafeModeCalls;
+impl Contains<RuntimeCall> for SafeModeCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		let pallet = call.get_call_metadata().pallet_name;
+		GOVERNANCE_PALLETS.contains(&pallet) || matches!(pallet, "Session" | "Sudo")
+	}
+}
+
+/// The network register is `pallet-node-authorization`'s well-known nodes, which every node
+/// enforces through its offchain worker.
+pub struct NetworkRegister;
+impl NodeLicences<AccountId> for NetworkRegister {
+	fn license(node: &[u8], owner: &AccountId) -> DispatchResult {
+		let peer = OpaquePeerId(node.to_vec());
+		if pallet_node_authorization::WellKnownNodes::<Runtime>::get().contains(&peer) {
+			return Ok(());
+		}
+		NodeAuthorization::add_well_known_node(
+			RawOrigin::Root.into(),
+			peer,
+			MultiAddress::Id(owner.clone()),
+		)
+	}
+
+	fn revoke(node: &[u8]) -> DispatchResult {
+		let peer = OpaquePeerId(node.to_vec());
+		if !pallet_node_authorization::WellKnownNodes::<Runtime>::get().contains(&peer) {
+			return Ok(());
+		}
+		NodeAuthorization::remove_well_known_node(RawOrigin::Root.into(), peer)
+	}
+}
+
+/// The calls a pause of `pallet` (or of its `call`) covers, by name.
+fn calls_named(pallet: &[u8], call: Option<&[u8]>) -> Result<Vec<&'static str>, DispatchError> {
+	let unknown = || DispatchError::from(pallet_regulatory_nodes::Error::<Runtime>::UnknownCall);
+	let pallet = core::str::from_utf8(pallet).map_err(|_| unknown())?;
+	if !<RuntimeCall as GetCallMetadata>::get_module_names().contains(&pallet) {
+		return Err(unknown());
+	}
+	let calls = <RuntimeCall as GetCallMetadata>::get_call_names(pallet);
+	match call {
+		None => Ok(calls.to_vec()),
+		Some(call) => calls
+			.iter()
+			.find(|c| c.as_bytes() == call)
+			.map(|c| alloc::vec![*c])
+			.ok_or_else(unknown),
+	}
+}
+
+/// `pallet-tx-pause`'s key for a call.
+fn full_name(pallet: &[u8], call: &str) -> Result<pallet_tx_pause::RuntimeCallNameOf<Runtime>, DispatchError> {
+	let unknown = || pallet_regulatory_nodes::Error::<Runtime>::UnknownCall;
+	Ok((
+		pallet.to_vec().try_into().map_err(|_| unknown())?,
+		call.as_bytes().to_vec().try_into().map_err(|_| unknown())?,
+	))
+}
+
+/// What firewall motions act on: `pallet-tx-pause`, `pallet-safe-mode`, data records'
+/// dispute flags and proposals' enactment holds. The upstream pallets are called with root,
+/// which in this runtime only a passed motion (or a chain-wide vote) reaches.
+pub struct Levers;
+impl FirewallLevers<AccountId, BlockNumber> for Levers {
+	fn can_pause(pallet: &[u8], call: Option<&[u8]>) -> DispatchResult {
+		for name in calls_named(pallet, call)? {
+			let full = full_name(pallet, name)?;
+			if !TxPause::is_paused(&full) {
+				TxPause::ensure_can_pause(&full).map_err(DispatchError::from)?;
+			}
+		}
+		Ok(())
+	}
+
+	fn pause(pallet: &[u8], call: Option<&[u8]>) -> DispatchResult {
+		Self::can_pause(pallet, call)?;
+		for name in calls_named(pallet, call)? {
+			let full = full_name(pallet, name)?;
+			if !TxPause::is_paused(&full) {
+				TxPause::pause(RawOrigin::Root.into(), full)?;
+			}
+		}
+		Ok(())
+	}
+
+	fn unpause(pallet: &[u8], call: Option<&[u8]>) -> DispatchResult {
+		for name in calls_named(pallet, call)? {
+			let full = full_name(pallet, name)?;
+			if TxPause::is_paused(&full) {
+				TxPause::unpause(RawOrigin::Root.into(), full)?;
+			}
+		}
+		Ok(())
+	}
+
+	fn enter_safe_mode() -> Result<BlockNumber, DispatchError> {
+		SafeMode::force_enter(RawOrigin::Root.into())?;
+		pallet_safe_mode::EnteredUntil::<Runtime>::get().ok_or(DispatchError::Corruption)
+	}
+
+	fn exit_safe_mode() -> DispatchResult {
+		SafeMode::force_exit(RawOrigin::Root.into())
+	}
+
+	fn set_disputed(record: RecordHash, disputed: bool) -> Result<AccountId, DispatchError> {
+		DataOwnership::set_disputed(record, disputed)
+	}
+
+	fn hold_enactment(
+		proposal: ProposalIndex,
+		until: Option<BlockNumber>,
+	) -> Result<AccountId, DispatchError> {
+		StakeholderVoting::hold_enactment(proposal, until)
 	}
 }
 
@@ -37,5 +192,56 @@ impl pallet_regulatory_nodes::Config for Runtime {
 	type MaxReasonLen = ConstU32<256>;
 	type MotionDuration = MotionDuration;
 	type MaxFreezeDuration = MaxFreezeDuration;
+	type MaxPauseDuration = MaxPauseDuration;
+	type MaxPauses = ConstU32<16>;
+	type MaxValidators = crate::configs::consensus::MaxAuthorities;
+	type NodeLicences = NetworkRegister;
+	type Levers = Levers;
+	type ValidatorRegistration = Session;
 	type WeightInfo = pallet_regulatory_nodes::weights::SubstrateWeight<Runtime>;
+}
+
+/// The network register: which nodes may connect. Governance maintains it directly; appointing
+/// or dismissing a regulator licenses or revokes its nodes.
+impl pallet_node_authorization::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type MaxWellKnownNodes = ConstU32<64>;
+	type MaxPeerIdLength = ConstU32<128>;
+	type AddOrigin = ChainWideOrRoot;
+	type RemoveOrigin = ChainWideOrRoot;
+	type SwapOrigin = ChainWideOrRoot;
+	type ResetOrigin = ChainWideOrRoot;
+	type WeightInfo = ();
+}
+
+/// Pausing is the regulators' (through root, which only a motion or a vote reaches); unpausing
+/// is also the stakeholders' directly.
+impl pallet_tx_pause::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type PauseOrigin = EnsureRoot<AccountId>;
+	type UnpauseOrigin = ChainWideOrRoot;
+	type WhitelistedCalls = Unpausable;
+	type MaxNameLen = ConstU32<64>;
+	type WeightInfo = pallet_tx_pause::weights::SubstrateWeight<Runtime>;
+}
+
+/// Safe mode cannot be entered by deposit, only forced (by a motion or a vote); stakeholders can
+/// end it directly.
+impl pallet_safe_mode::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type WhitelistedCalls = SafeModeCalls;
+	type EnterDuration = SafeModeDuration;
+	type ExtendDuration = SafeModeExtension;
+	type EnterDepositAmount = ();
+	type ExtendDepositAmount = ();
+	type ForceEnterOrigin = EnsureRootWithSuccess<AccountId, SafeModeDuration>;
+	type ForceExtendOrigin = EnsureRootWithSuccess<AccountId, SafeModeExtension>;
+	type ForceExitOrigin = ChainWideOrRoot;
+	type ForceDepositOrigin = EnsureRoot<AccountId>;
+	type Notify = ();
+	type ReleaseDelay = ();
+	type WeightInfo = pallet_safe_mode::weights::SubstrateWeight<Runtime>;
 }

@@ -9,7 +9,7 @@ use polkadot_sdk::{
 		derive_impl,
 		dispatch::DispatchClass,
 		parameter_types,
-		traits::ConstU32,
+		traits::{ConstU32, InsideBoth},
 		weights::{
 			constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 			Weight,
@@ -53,4 +53,6 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	// Safe mode and call pauses, both levers of the regulators' firewall, filter every call.
+	type BaseCallFilter = InsideBoth<crate::SafeMode, crate::TxPause>;
 }

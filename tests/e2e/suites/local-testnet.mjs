@@ -1,8 +1,30 @@
 // `--chain local`: three of the four genesis validators on loopback reach finality (3 of 4 is
-// more than two thirds), and the chain has no sudo key.
+// more than two thirds), and the chain has no sudo key. Then the network's licence register and
+// the governed validator set: an unlicensed node (Eve's) cannot join; a chain-wide vote licenses
+// it and makes Eve a validator, and after the session change Eve's node authors blocks.
 
+import { Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
+import { base58Decode, blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { assert, assertEq, runTests, test, waitFor } from '../lib/harness.mjs';
 import { connect, peerIdOf, startNode } from '../lib/node.mjs';
+import { sendAndWait } from '../lib/tx.mjs';
+import { polityRpc } from '../lib/definitions.mjs';
+
+/** Block authors of blocks `from..=to`, by Aura slot and the authority set at each block. */
+async function authorsOf(api, from, to) {
+  const authors = [];
+  for (let n = from; n <= to; n++) {
+    const hash = await api.rpc.chain.getBlockHash(n);
+    const header = await api.rpc.chain.getHeader(hash);
+    const preRuntime = header.digest.logs.find((log) => log.isPreRuntime && log.asPreRuntime[0].toString() === 'aura');
+    if (!preRuntime) continue;
+    const authorities = await (await api.at(header.parentHash)).query.aura.authorities();
+    const slot = api.createType('u64', preRuntime.asPreRuntime[1]).toBigInt();
+    authors.push(authorities[Number(slot % BigInt(authorities.length))].toHex());
+  }
+  return authors;
+}
 
 /** Starts `names` as validators of `--chain local`, each bootstrapping from the first. */
 export async function startLocalValidators(names, extraArgs = []) {
@@ -16,7 +38,7 @@ export async function startLocalValidators(names, extraArgs = []) {
       }
       const node = await startNode({ name: `local-${name}`, args });
       nodes.push(node);
-      const api = await connect(node.wsUrl);
+      const api = await connect(node.wsUrl, { rpc: polityRpc });
       node.peerId = await peerIdOf(api);
       node.api = api;
     }
@@ -70,6 +92,87 @@ export async function run() {
       assert(key.isNone, `sudo key is none, got ${key.toString()}`);
       assertEq((await nodes[0].api.rpc.system.chain()).toString(), 'Polity Local Testnet', 'chain name');
     });
+
+    test('an unlicensed node cannot join; governance licenses it and makes it a validator that authors', async () => {
+      await cryptoWaitReady();
+      const keyring = new Keyring({ type: 'sr25519' });
+      const [alice, bob, charlie, eve] = ['//Alice', '//Bob', '//Charlie', '//Eve'].map((u) => keyring.addFromUri(u));
+      const api = nodes[0].api;
+      // Eve's node (node key 00…06) is in no licence: the validators refuse it.
+      const eveNode = await startNode({
+        name: 'local-eve',
+        args: ['--chain', 'local', '--eve', '--validator', '--tmp', '--node-key', '6'.padStart(64, '0'),
+          '--bootnodes', `/ip4/127.0.0.1/tcp/${nodes[0].p2pPort}/p2p/${nodes[0].peerId}`],
+      });
+      try {
+        const eveApi = await connect(eveNode.wsUrl, { rpc: polityRpc });
+        nodes.push(Object.assign(eveNode, { api: eveApi }));
+        const evePeer = await peerIdOf(eveApi);
+        const licensed = Object.values((await api.rpc.supervision.licensedNodes()).toJSON());
+        const eveBytes = u8aToHex(base58Decode(evePeer));
+        assert(!licensed.includes(eveBytes), 'Eve\'s node is not licensed');
+        const t0 = Date.now();
+        await new Promise((r) => setTimeout(r, 20_000));
+        const eveBest = (await eveApi.rpc.chain.getHeader()).number.toNumber();
+        const aliceBest = (await api.rpc.chain.getHeader()).number.toNumber();
+        assertEq(eveBest, 0, `unlicensed node stays at genesis while the network is at #${aliceBest}`);
+        console.log(`       unlicensed: Eve's node at #${eveBest}, network at #${aliceBest} after ${Date.now() - t0} ms`);
+
+        // Eve registers session keys generated in her node's keystore, with the proof that she
+        // holds them.
+        const generated = await eveApi.provider.send('author_rotateKeysWithOwner', [u8aToHex(eve.publicKey)]);
+        await sendAndWait(api, api.tx.session.setKeys(generated.keys, generated.proof), eve);
+
+        // A chain-wide vote licenses Eve's node and adds Eve as a validator.
+        const call = api.tx.utility.batchAll([
+          api.tx.nodeAuthorization.addWellKnownNode(eveBytes, eve.address),
+          api.tx.regulatoryNodes.addValidator(eve.address),
+        ]);
+        const description = blake2AsHex('License Eve\'s node and make Eve a validator.');
+        const { events } = await sendAndWait(api, api.tx.stakeholderVoting.propose(0, 'Admit Eve as validator', description, call), alice);
+        const proposed = events.find(({ event }) => api.events.stakeholderVoting.Proposed.is(event));
+        const index = proposed.event.data.index.toNumber();
+        for (const who of [alice, bob, charlie]) {
+          await sendAndWait(api, api.tx.stakeholderVoting.vote(index, 'Aye'), who);
+        }
+        const enacted = await waitFor(async () => {
+          const p = (await api.query.stakeholderVoting.proposals(index)).unwrap();
+          return p.status.isApproved ? p.status.asApproved : null;
+        }, { ms: 200_000, what: 'the proposal to close and be enacted' });
+        assertEq(enacted.enactment.toString(), 'Enacted', 'enactment');
+        const enactedAt = enacted.at.toNumber();
+        const tLicensed = Date.now();
+
+        // Now licensed, Eve's node joins and syncs.
+        await waitFor(async () => (await eveApi.rpc.chain.getHeader()).number.toNumber() >= enactedAt,
+          { ms: 90_000, what: 'Eve\'s node to sync past the licence' });
+        console.log(`       licensed at #${enactedAt}; Eve's node synced ${Date.now() - tLicensed} ms later`);
+
+        // The session takes the new set at its next change and installs it one session later.
+        const set = (await api.rpc.supervision.validators()).toJSON();
+        assert(Object.values(set.validators).length === 5, 'five validators decided');
+        const active = await waitFor(async () => {
+          const v = (await api.query.session.validators()).map(String);
+          return v.includes(eve.address) ? v : null;
+        }, { ms: 180_000, what: 'Eve in the active validator set' });
+        const activeAt = (await api.rpc.chain.getHeader()).number.toNumber();
+        assertEq(active.length, 5, 'five active validators');
+        // Session keys are Aura's (sr25519) then GRANDPA's (ed25519), 32 bytes each.
+        const eveAura = `0x${generated.keys.slice(2, 66)}`;
+        const auraKeys = (await api.query.aura.authorities()).map((k) => k.toHex());
+        assert(auraKeys.includes(eveAura), 'Eve\'s Aura key is an authority');
+        const authored = await waitFor(async () => {
+          const head = (await api.rpc.chain.getHeader()).number.toNumber();
+          const authors = await authorsOf(api, activeAt, head);
+          return authors.includes(eveAura) ? head : null;
+        }, { ms: 120_000, what: 'a block authored by Eve\'s node' });
+        console.log(`       Eve active from #${activeAt}, authored by #${authored}; ${Date.now() - tLicensed} ms after the licence`);
+        const finalized = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+        assert(finalized >= activeAt, `finality continues with five validators (finalized #${finalized})`);
+      } finally {
+        await eveNode.stop();
+      }
+    }, { timeoutMs: 600_000 });
 
     return await runTests({});
   } finally {

@@ -1,6 +1,7 @@
 //! Supervision JSON-RPC methods, wrapping the `SupervisionApi` runtime API:
 //! `supervision_auditTrail`, `supervision_regulators`, `supervision_licensedNodes`,
-//! `supervision_freezes`, `supervision_actionLog`, `supervision_actionsConcerning`.
+//! `supervision_validators`, `supervision_pauses`, `supervision_freezes`,
+//! `supervision_actionLog`, `supervision_actionsConcerning`.
 //! Each takes an optional block hash last (default: best block).
 
 #![deny(missing_docs)]
@@ -15,13 +16,23 @@ use jsonrpsee::{
 };
 pub use pallet_regulatory_nodes_runtime_api::SupervisionApi as SupervisionRuntimeApi;
 use pallet_regulatory_nodes_runtime_api::{
-	ActionId, ActionView, AuditTrail, FreezeInfo, RegulatorView,
+	ActionId, ActionView, AuditTrail, FreezeInfo, PauseView, RegulatorView, ValidatorSetView,
 };
 use polkadot_sdk::{
 	sp_api::ProvideRuntimeApi, sp_blockchain::HeaderBackend, sp_core::Bytes,
 	sp_runtime::traits::Block as BlockT,
 };
 use serde::Serialize;
+
+/// The firewall's pauses in force.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pauses<BlockNumber> {
+	/// Paused calls and pallets.
+	pub pauses: Vec<PauseView<BlockNumber>>,
+	/// Safe mode's last block, if it is entered.
+	pub safe_mode_until: Option<BlockNumber>,
+}
 
 /// Supervision RPC methods.
 #[rpc(server)]
@@ -46,6 +57,15 @@ pub trait SupervisionApi<BlockHash, AccountId, BlockNumber> {
 	/// Every licensed node's peer id (raw multihash bytes).
 	#[method(name = "supervision_licensedNodes")]
 	fn licensed_nodes(&self, at: Option<BlockHash>) -> RpcResult<Vec<Bytes>>;
+
+	/// The validators authoring now, the set governance decided for the next session, and its
+	/// floor.
+	#[method(name = "supervision_validators")]
+	fn validators(&self, at: Option<BlockHash>) -> RpcResult<ValidatorSetView<AccountId>>;
+
+	/// Paused calls and pallets, and safe mode's last block if it is entered.
+	#[method(name = "supervision_pauses")]
+	fn pauses(&self, at: Option<BlockHash>) -> RpcResult<Pauses<BlockNumber>>;
 
 	/// A page of frozen accounts.
 	#[method(name = "supervision_freezes")]
@@ -108,6 +128,8 @@ where
 	RegulatorView<AccountId, BlockNumber>: Serialize,
 	FreezeInfo<BlockNumber>: Serialize,
 	ActionView<AccountId, BlockNumber>: Serialize,
+	ValidatorSetView<AccountId>: Serialize,
+	PauseView<BlockNumber>: Serialize,
 	AccountId: Serialize,
 {
 	fn audit_trail(
@@ -132,6 +154,18 @@ where
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		let nodes = self.client.runtime_api().licensed_nodes(at).map_err(runtime_error)?;
 		Ok(nodes.into_iter().map(Bytes).collect())
+	}
+
+	fn validators(&self, at: Option<Block::Hash>) -> RpcResult<ValidatorSetView<AccountId>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		self.client.runtime_api().validators(at).map_err(runtime_error)
+	}
+
+	fn pauses(&self, at: Option<Block::Hash>) -> RpcResult<Pauses<BlockNumber>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let (pauses, safe_mode_until) =
+			self.client.runtime_api().pauses(at).map_err(runtime_error)?;
+		Ok(Pauses { pauses, safe_mode_until })
 	}
 
 	fn freezes(

@@ -13,7 +13,9 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
 pub use pallet_data_ownership::ContentHash;
-pub use pallet_regulatory_nodes::{ActionId, ActionView, FreezeInfo, RegulatorView};
+pub use pallet_regulatory_nodes::{
+	ActionId, ActionView, FreezeInfo, PauseView, RegulatorView, ValidatorSetView,
+};
 pub use pallet_stakeholder_voting::{ProposalIndex, StakeholderView, VoteRecord};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
@@ -53,8 +55,14 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// Every regulator with its jurisdiction and licensed nodes.
 		fn regulators() -> Vec<RegulatorView<AccountId, BlockNumber>>;
 
-		/// Every licensed node's peer id.
+		/// Every licensed node's peer id: the network register, validators' and regulators'
+		/// nodes alike.
 		fn licensed_nodes() -> Vec<Vec<u8>>;
+		/// The validators authoring now, the set governance decided for the next session, and
+		/// its floor.
+		fn validators() -> ValidatorSetView<AccountId>;
+		/// Calls and pallets paused now, and the last block of safe mode if it is entered.
+		fn pauses() -> (Vec<PauseView<BlockNumber>>, Option<BlockNumber>);
 
 		/// A page of frozen accounts, after `start_after`.
 		fn freezes(start_after: Option<AccountId>, limit: u32) -> Vec<(AccountId, FreezeInfo<BlockNumber>)>;

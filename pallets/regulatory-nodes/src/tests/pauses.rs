@@ -85,6 +85,10 @@ fn pause_errors() {
 		// Governance can never be paused.
 		assert_noop!(propose(pause(UNPAUSABLE, None, 10)), DispatchError::Other("Unpausable"));
 		assert_noop!(
+			propose(pause(crate::mock::UNKNOWN, None, 10)),
+			Error::<Test>::UnknownCall
+		);
+		assert_noop!(
 			propose(FirewallAction::Unpause { pallet: name(b"Balances"), call: None }),
 			Error::<Test>::NotPaused
 		);
