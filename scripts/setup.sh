@@ -40,7 +40,7 @@ rustup component list --installed | grep -q '^rust-src' || { log "adding rust-sr
 
 # npm dependencies of the end-to-end tests and the testnet tooling, pinned by package-lock.json.
 [ "${SKIP_NPM:-0}" = 1 ] && { log "setup complete (npm skipped)"; exit 0; }
-for dir in tests/e2e; do
+for dir in tests/e2e zombienet; do
 	if [ -f "$POLITY_ROOT/$dir/package-lock.json" ]; then
 		if [ ! -d "$POLITY_ROOT/$dir/node_modules" ] ||
 			[ "$POLITY_ROOT/$dir/package-lock.json" -nt "$POLITY_ROOT/$dir/node_modules/.package-lock.json" ]; then

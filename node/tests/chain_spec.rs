@@ -26,8 +26,12 @@ fn local_testnet_has_four_validators_and_no_sudo_key() {
 	assert_eq!(spec["properties"]["ss58Format"], 7013);
 	// The runtime's `local_testnet` preset, as a patch over the default genesis config.
 	let patch = &spec["genesis"]["runtimeGenesis"]["patch"];
-	assert_eq!(patch["aura"]["authorities"].as_array().map(Vec::len), Some(4));
-	assert_eq!(patch["grandpa"]["authorities"].as_array().map(Vec::len), Some(4));
+	// Validators are the session's genesis keys; Aura and GRANDPA take them from there.
+	assert_eq!(patch["session"]["keys"].as_array().map(Vec::len), Some(4));
+	assert_eq!(patch["regulatoryNodes"]["validators"].as_array().map(Vec::len), Some(4));
+	assert_eq!(patch["regulatoryNodes"]["minValidators"], 3);
+	// Four validators' nodes and the regulators' supervision node are licensed.
+	assert_eq!(patch["nodeAuthorization"]["nodes"].as_array().map(Vec::len), Some(5));
 	assert!(patch["sudo"]["key"].is_null(), "no sudo key in the local testnet");
 	let scopes = patch["stakeholderVoting"]["scopes"].as_array().expect("voting scopes seeded");
 	assert_eq!(scopes.len(), 2, "a chain-wide and a local scope");
@@ -53,7 +57,7 @@ fn development_chain_has_a_sudo_key() {
 	let spec = export("dev");
 	assert_eq!(spec["id"], "polity_dev");
 	let patch = &spec["genesis"]["runtimeGenesis"]["patch"];
-	assert_eq!(patch["aura"]["authorities"].as_array().map(Vec::len), Some(1));
+	assert_eq!(patch["session"]["keys"].as_array().map(Vec::len), Some(1));
 	assert!(patch["sudo"]["key"].is_string(), "Alice is sudo on --dev");
 	let raw = Command::new(env!("CARGO_BIN_EXE_polity-node"))
 		.args(["export-chain-spec", "--chain", "dev", "--raw"])

@@ -218,8 +218,6 @@ mod benches {
 		[pallet_timestamp, Timestamp]
 		[pallet_utility, Utility]
 		[pallet_sudo, Sudo]
-		[pallet_tx_pause, TxPause]
-		[pallet_safe_mode, SafeMode]
 		[pallet_stakeholder_voting, StakeholderVoting]
 		[pallet_data_ownership, DataOwnership]
 		[pallet_regulatory_nodes, RegulatoryNodes]

@@ -14,6 +14,10 @@ const suites = [
   ['voting', () => import('./suites/voting.mjs')],
   ['data', () => import('./suites/data.mjs')],
   ['supervision', () => import('./suites/supervision.mjs')],
+  ['apps', () => import('./suites/apps.mjs')],
+  ['docker', () => import('./suites/docker.mjs')],
+  ['faults', () => import('./suites/faults.mjs')],
+  ['zombienet', () => import('./suites/zombienet.mjs')],
 ];
 
 const only = process.argv[2];

@@ -1,7 +1,7 @@
 //! Benchmarks at worst case: `MaxRegulators` regulators to count, full approval lists.
 
 use super::*;
-use crate::Pallet as Regulatory;
+use crate::{traits::BenchmarkHelper, Pallet as Regulatory};
 use alloc::vec;
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::EnsureOrigin};
@@ -39,13 +39,23 @@ fn freeze<T: Config>(who: &T::AccountId) -> ActionOf<T> {
 	FirewallAction::Freeze { who: who.clone(), until }
 }
 
+/// The costliest action: pausing every call of the largest pausable pallet.
+fn pause_all<T: Config>() -> ActionOf<T> {
+	let until = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
+	FirewallAction::Pause { pallet: T::BenchmarkHelper::pausable_pallet(), call: None, until }
+}
+
 /// An open motion approved by all regulators but the last; returns it and the last regulator.
 fn nearly_approved<T: Config>() -> (MotionId, T::AccountId) {
-	let all = regulators::<T>(0);
 	let subject: T::AccountId = account("subject", 0, 0);
-	let motion =
-		Regulatory::<T>::do_propose(all[0].clone(), freeze::<T>(&subject), None, reason::<T>())
-			.expect("valid motion");
+	nearly_approved_with::<T>(freeze::<T>(&subject))
+}
+
+/// An open motion for `action` approved by all regulators but the last.
+fn nearly_approved_with<T: Config>(action: ActionOf<T>) -> (MotionId, T::AccountId) {
+	let all = regulators::<T>(0);
+	let motion = Regulatory::<T>::do_propose(all[0].clone(), action, None, reason::<T>())
+		.expect("valid motion");
 	for who in all.iter().skip(1).take(all.len().saturating_sub(2)) {
 		Regulatory::<T>::do_approve(who.clone(), motion).expect("approves");
 	}
@@ -100,18 +110,19 @@ mod benchmarks {
 	#[benchmark]
 	fn propose() {
 		let all = regulators::<T>(0);
-		let subject: T::AccountId = account("subject", 0, 0);
+		let motion = NextMotionId::<T>::get();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(all[0].clone()), freeze::<T>(&subject), None, reason::<T>());
-		assert!(Motions::<T>::contains_key(0));
+		_(RawOrigin::Signed(all[0].clone()), pause_all::<T>(), None, reason::<T>());
+		assert!(Motions::<T>::contains_key(motion));
 	}
 
 	#[benchmark]
 	fn approve() {
-		let (motion, last) = nearly_approved::<T>();
+		let (motion, last) = nearly_approved_with::<T>(pause_all::<T>());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last), motion);
 		assert!(!Motions::<T>::contains_key(motion));
+		assert_eq!(Pauses::<T>::count(), 1);
 	}
 
 	#[benchmark]
@@ -126,12 +137,15 @@ mod benchmarks {
 
 	#[benchmark]
 	fn overturn() -> Result<(), BenchmarkError> {
-		let (action, subject) = executed_freeze::<T>();
+		// The costliest undo: lifting a whole-pallet pause.
+		let (motion, last) = nearly_approved_with::<T>(pause_all::<T>());
+		Regulatory::<T>::do_approve(last, motion).expect("executes");
+		let action = NextActionId::<T>::get().saturating_sub(1);
 		let origin =
 			T::OverturnOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, action);
-		assert!(!Freezes::<T>::contains_key(&subject));
+		assert_eq!(Pauses::<T>::count(), 0);
 		Ok(())
 	}
 
@@ -145,6 +159,69 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), subject.clone());
 		assert!(!Freezes::<T>::contains_key(&subject));
+	}
+
+	#[benchmark]
+	fn add_validator() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let mut validators = Validators::<T>::get();
+		let room = T::MaxValidators::get().saturating_sub(validators.len() as u32 + 1);
+		for i in 0..room {
+			let _ = validators.try_push(account("validator", i, 0));
+		}
+		Validators::<T>::put(validators);
+		let who: T::AccountId = account("new", 0, 0);
+		T::BenchmarkHelper::register_keys(&who);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+		assert!(Validators::<T>::get().contains(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_validator() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let mut validators = Validators::<T>::get();
+		let room = T::MaxValidators::get().saturating_sub(validators.len() as u32);
+		for i in 0..room {
+			let _ = validators.try_push(account("validator", i, 0));
+		}
+		// The last one: the longest search.
+		let who = validators.last().cloned().ok_or(BenchmarkError::Weightless)?;
+		Validators::<T>::put(validators);
+		MinValidators::<T>::put(1);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+		assert!(!Validators::<T>::get().contains(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_min_validators() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, 1);
+		assert_eq!(MinValidators::<T>::get(), 1);
+		Ok(())
+	}
+
+	/// `on_initialize` once a pause is due: every pause in force is looked at, `p` of them.
+	#[benchmark]
+	fn expire_pauses(p: Linear<1, { T::MaxPauses::get() }>) {
+		let now = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
+		for i in 0..p {
+			let name = CallName::truncate_from(alloc::format!("pallet{i}").into_bytes());
+			Pauses::<T>::insert((name, None::<CallName>), PauseInfo { until: One::one(), action: i });
+		}
+		NextPauseExpiry::<T>::put(BlockNumberFor::<T>::one());
+		#[block]
+		{
+			Regulatory::<T>::expire_pauses(now);
+		}
+		assert_eq!(Pauses::<T>::count(), 0);
 	}
 
 	impl_benchmark_test_suite!(Regulatory, crate::mock::ExtBuilder::bare(), crate::mock::Test);

@@ -168,6 +168,10 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
+
+		/// Sets up what the benchmarks need from the runtime.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: traits::BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Regulators by account.

@@ -94,6 +94,16 @@ impl Config for Test {
 	type Levers = MockLevers;
 	type ValidatorRegistration = MockKeys;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockKeys;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::traits::BenchmarkHelper<u64> for MockKeys {
+	fn register_keys(_: &u64) {}
+	fn pausable_pallet() -> CallName {
+		CallName::truncate_from(b"Balances".to_vec())
+	}
 }
 
 /// Longest pause.
@@ -240,7 +250,11 @@ impl ExtBuilder {
 	pub fn bare() -> sp_io::TestExternalities {
 		let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);
-		ext.execute_with(|| System::set_block_number(1));
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			Validators::<Test>::put(polkadot_sdk::frame_support::BoundedVec::truncate_from(vec![11, 12]));
+			MinValidators::<Test>::put(1);
+		});
 		ext
 	}
 

@@ -46,3 +46,12 @@ pub trait FirewallLevers<AccountId, BlockNumber> {
 		until: Option<BlockNumber>,
 	) -> Result<AccountId, DispatchError>;
 }
+
+/// What the benchmarks need from the runtime.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Registers session keys for `who`, so it may become a validator.
+	fn register_keys(who: &AccountId);
+	/// The pausable pallet with the most calls: the worst case of a whole-pallet pause.
+	fn pausable_pallet() -> crate::CallName;
+}

@@ -199,6 +199,27 @@ impl pallet_regulatory_nodes::Config for Runtime {
 	type Levers = Levers;
 	type ValidatorRegistration = Session;
 	type WeightInfo = pallet_regulatory_nodes::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkHelper;
+}
+
+/// Session keys and the pallet to pause for the regulatory benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_regulatory_nodes::traits::BenchmarkHelper<AccountId> for BenchmarkHelper {
+	fn register_keys(who: &AccountId) {
+		use polkadot_sdk::sp_core::{ed25519, sr25519};
+		let keys = crate::SessionKeys {
+			aura: sr25519::Public::from_raw([7; 32]).into(),
+			grandpa: ed25519::Public::from_raw([7; 32]).into(),
+		};
+		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
+
+	fn pausable_pallet() -> pallet_regulatory_nodes::CallName {
+		pallet_regulatory_nodes::CallName::truncate_from(b"Balances".to_vec())
+	}
 }
 
 /// The network register: which nodes may connect. Governance maintains it directly; appointing

@@ -35,10 +35,13 @@ export function freePort() {
 export const logDir = process.env.POLITY_E2E_LOGS || path.join(os.tmpdir(), 'polity-e2e-logs');
 
 /**
- * Starts a node. `args` are extra CLI flags; ports are chosen here.
+ * Starts a node. `args` are extra CLI flags; ports are chosen here unless given. `host` is the
+ * address its RPC answers on; `command`/`commandArgs` wrap the binary (e.g. `ip netns exec`).
  * Returns { rpcPort, p2pPort, wsUrl, proc, stop(), logFile, peerId? }.
  */
-export async function startNode({ name, args = [], rpcPort, p2pPort, basePath } = {}) {
+export async function startNode({
+  name, args = [], rpcPort, p2pPort, basePath, host = '127.0.0.1', command, commandArgs = [],
+} = {}) {
   rpcPort = rpcPort ?? (await freePort());
   p2pPort = p2pPort ?? (await freePort());
   fs.mkdirSync(logDir, { recursive: true });
@@ -54,10 +57,12 @@ export async function startNode({ name, args = [], rpcPort, p2pPort, basePath } 
     '--rpc-cors', 'all',
     ...(basePath ? ['--base-path', basePath] : []),
   ];
-  const proc = spawn(nodeBinary(), fullArgs, { stdio: ['ignore', log, log] });
+  const proc = command
+    ? spawn(command, [...commandArgs, ...fullArgs], { stdio: ['ignore', log, log] })
+    : spawn(nodeBinary(), fullArgs, { stdio: ['ignore', log, log] });
   let exited = false;
   proc.on('exit', () => { exited = true; });
-  const wsUrl = `ws://127.0.0.1:${rpcPort}`;
+  const wsUrl = `ws://${host}:${rpcPort}`;
   const node = {
     name, rpcPort, p2pPort, wsUrl, proc, logFile, args: fullArgs,
     get exited() { return exited; },
@@ -75,7 +80,7 @@ export async function startNode({ name, args = [], rpcPort, p2pPort, basePath } 
   };
   await waitFor(async () => {
     if (exited) throw new Error(`${name} exited early; see ${logFile}`);
-    return rpcAnswers(rpcPort);
+    return rpcAnswers(host, rpcPort);
   }, { ms: 60_000, what: `${name} RPC on ${wsUrl}` }).catch(async (e) => {
     await node.stop();
     throw e;
@@ -83,8 +88,8 @@ export async function startNode({ name, args = [], rpcPort, p2pPort, basePath } 
   return node;
 }
 
-async function rpcAnswers(port) {
-  const res = await fetch(`http://127.0.0.1:${port}`, {
+async function rpcAnswers(host, port) {
+  const res = await fetch(`http://${host}:${port}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'system_health', params: [] }),

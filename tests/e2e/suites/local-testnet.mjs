@@ -120,7 +120,13 @@ export async function run() {
 
         // Eve registers session keys generated in her node's keystore, with the proof that she
         // holds them.
-        const generated = await eveApi.provider.send('author_rotateKeysWithOwner', [u8aToHex(eve.publicKey)]);
+        const res = await fetch(`http://127.0.0.1:${eveNode.rpcPort}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'author_rotateKeysWithOwner', params: [u8aToHex(eve.publicKey)] }),
+        });
+        const generated = (await res.json()).result;
+        assert(generated && generated.proof, 'keys generated with an ownership proof');
         await sendAndWait(api, api.tx.session.setKeys(generated.keys, generated.proof), eve);
 
         // A chain-wide vote licenses Eve's node and adds Eve as a validator.
@@ -151,9 +157,10 @@ export async function run() {
         // The session takes the new set at its next change and installs it one session later.
         const set = (await api.rpc.supervision.validators()).toJSON();
         assert(Object.values(set.validators).length === 5, 'five validators decided');
+        const eveAccount = api.createType('AccountId', eve.address).toString();
         const active = await waitFor(async () => {
           const v = (await api.query.session.validators()).map(String);
-          return v.includes(eve.address) ? v : null;
+          return v.includes(eveAccount) ? v : null;
         }, { ms: 180_000, what: 'Eve in the active validator set' });
         const activeAt = (await api.rpc.chain.getHeader()).number.toNumber();
         assertEq(active.length, 5, 'five active validators');

@@ -2,6 +2,8 @@
 // two regulators freeze an account by motion; its transfer is rejected by the pool with the
 // named reason while its votes still pass; a stakeholder vote overturns the freeze and the
 // transfer goes through; the audit RPC returns the account's votes, records and freeze history.
+// Then a pause: regulators pause a call by motion, it is filtered while governance calls pass,
+// the supervision RPC lists it, and it ends by itself at its last block.
 
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { assert, assertEq, test, waitFor } from '../lib/harness.mjs';
@@ -80,4 +82,34 @@ function register() {
     const log = Object.values((await api.rpc.supervision.actionLog(null, null)).toJSON());
     assertEq(log[0].id, state.action, 'the action log');
   });
+
+  test('regulators pause a call by motion; it is filtered until the pause expires, governance is not', async ({ api, alice, bob, dave, state }) => {
+    const now = (await api.rpc.chain.getHeader()).number.toNumber();
+    const until = now + 6;
+    const action = { Pause: { pallet: 'Balances', call: 'transfer_keep_alive', until } };
+    const { events } = await sendAndWait(api, api.tx.regulatoryNodes.propose(action, null, 'halt transfers during review'), alice);
+    const motion = events.find(({ event }) => api.events.regulatoryNodes.MotionProposed.is(event)).event.data.motion.toNumber();
+    await sendAndWait(api, api.tx.regulatoryNodes.approve(motion), bob);
+    const pauses = (await api.rpc.supervision.pauses()).toJSON();
+    assertEq(Object.values(pauses.pauses)[0].call, 'transfer_keep_alive', 'the RPC lists the pause');
+    let error;
+    try {
+      await sendAndWait(api, api.tx.balances.transferKeepAlive(alice.address, 10n ** 12n), dave);
+    } catch (e) {
+      error = e;
+    }
+    assert(error && /system\.CallFiltered/.test(error.message), `paused call filtered, got ${error && error.message}`);
+    // Governance cannot be paused: a pause of the voting pallet is refused at the proposal.
+    let refused;
+    try {
+      await sendAndWait(api, api.tx.regulatoryNodes.propose({ Pause: { pallet: 'StakeholderVoting', call: null, until } }, null, 'x'), alice);
+    } catch (e) {
+      refused = e;
+    }
+    assert(refused && /txPause\.Unpausable/.test(refused.message), `governance unpausable, got ${refused && refused.message}`);
+    await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() > until,
+      { ms: 90_000, what: `block ${until + 1}` });
+    await sendAndWait(api, api.tx.balances.transferKeepAlive(alice.address, 10n ** 12n), dave);
+    assertEq(Object.values((await api.rpc.supervision.pauses()).toJSON().pauses).length, 0, 'the pause expired by itself');
+  }, { timeoutMs: 150_000 });
 }

@@ -1,0 +1,63 @@
+// What can be checked of docker/ without a Docker engine: every flag the Dockerfile and the
+// compose file pass to polity-node is one `polity-node --help` lists; every path they copy or
+// mount exists in the repository; every node key in the compose file is licensed in the
+// `local_testnet` genesis; the binary answers `--version` as the image's smoke check does.
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { base58Decode } from '@polkadot/util-crypto';
+import { assert, runTests, test } from '../lib/harness.mjs';
+import { nodeBinary, repoRoot } from '../lib/node.mjs';
+
+const read = (p) => fs.readFileSync(path.join(repoRoot, p), 'utf8');
+const flagsIn = (text) => [...new Set([...text.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)].map((m) => m[0]))];
+
+export async function run() {
+  const help = execFileSync(nodeBinary(), ['--help'], { encoding: 'utf8' });
+  const known = new Set(flagsIn(help));
+
+  test('every polity-node flag in docker/ is one the node knows', async () => {
+    const dockerfile = read('docker/Dockerfile');
+    const compose = read('docker/docker-compose.yml');
+    // The node's arguments: ENTRYPOINT/CMD of the runtime stage and the compose commands.
+    const nodeArgs = [
+      ...dockerfile.split('\n').filter((l) => /^(ENTRYPOINT|CMD)/.test(l) || /polity-node --version/.test(l)),
+      ...[...compose.matchAll(/command: >\n((?:\s{6}.*\n)+)/g)].map((m) => m[1]),
+    ].join('\n');
+    const flags = flagsIn(nodeArgs);
+    const unknown = flags.filter((f) => !known.has(f));
+    assert(unknown.length === 0, `flags polity-node --help does not list: ${unknown.join(' ')}`);
+    console.log(`       ${flags.length} flags checked: ${flags.join(' ')}`);
+  });
+
+  test('every path docker/ copies or mounts exists', async () => {
+    const dockerfile = read('docker/Dockerfile');
+    const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1].split(/\s+/)).filter((s) => s !== '.');
+    const mounts = [...read('docker/docker-compose.yml').matchAll(/"\.\/([^:"]+):/g)].map((m) => path.join('docker', m[1]));
+    const missing = [...sources, ...mounts, 'docker/Dockerfile'].filter((p) => !fs.existsSync(path.join(repoRoot, p)));
+    assert(missing.length === 0, `missing: ${missing.join(' ')}`);
+    console.log(`       ${sources.length + mounts.length + 1} paths exist: ${[...sources, ...mounts].join(' ')}`);
+  });
+
+  test('the compose network uses only licensed node keys, and the binary passes the image smoke check', async () => {
+    const keys = [...read('docker/docker-compose.yml').matchAll(/--node-key ([0-9a-f]{64})/g)].map((m) => m[1]);
+    const spec = JSON.parse(execFileSync(nodeBinary(), ['export-chain-spec', '--chain', 'local'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+    const licensed = spec.genesis.runtimeGenesis.patch.nodeAuthorization.nodes.map(([peer]) => Buffer.from(peer).toString('hex'));
+    for (const key of keys) {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polity-key-')), 'key');
+      fs.writeFileSync(file, key);
+      const peerId = execFileSync(nodeBinary(), ['key', 'inspect-node-key', '--file', file], { encoding: 'utf8' }).trim();
+      fs.rmSync(path.dirname(file), { recursive: true });
+      const bytes = Buffer.from(base58Decode(peerId)).toString('hex');
+      assert(licensed.includes(bytes), `${peerId} (node key …${key.slice(-2)}) is licensed in local_testnet`);
+      console.log(`       node key …${key.slice(-2)} -> ${peerId}`);
+    }
+    assert(keys.length === 5, `five node keys in the compose file, got ${keys.length}`);
+    const version = execFileSync(nodeBinary(), ['--version'], { encoding: 'utf8' }).trim();
+    assert(/^polity-node /.test(version), `--version answers, got ${version}`);
+  });
+
+  return runTests({});
+}

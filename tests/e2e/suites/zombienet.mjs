@@ -1,0 +1,61 @@
+// The zombienet smoke test (`zombienet/smoke.zndsl`, native provider): four validators and the
+// regulators' supervision node, checked by zombienet's own assertions and a js-script that votes
+// on one node and reads the vote over the regulator RPC on another.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { assert, runTests, test } from '../lib/harness.mjs';
+import { freePort, logDir, nodeBinary, repoRoot } from '../lib/node.mjs';
+
+/** Five consecutive free RPC ports, Alice's first. */
+async function rpcBase() {
+  for (;;) {
+    const base = await freePort();
+    if (base > 60_000) continue;
+    const free = await Promise.all([1, 2, 3, 4].map((i) => portFree(base + i)));
+    if (free.every(Boolean)) return base;
+  }
+}
+
+function portFree(port) {
+  return new Promise((resolve) => {
+    import('node:net').then(({ default: net }) => {
+      const srv = net.createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+    });
+  });
+}
+
+export async function run() {
+  const zombienet = path.join(repoRoot, 'zombienet', 'node_modules', '.bin', 'zombienet');
+  test('zombienet -p native test zombienet/smoke.zndsl passes', async () => {
+    assert(fs.existsSync(zombienet), `zombienet installed (scripts/setup.sh) at ${zombienet}`);
+    const base = await rpcBase();
+    fs.mkdirSync(logDir, { recursive: true });
+    const logFile = path.join(logDir, 'zombienet-smoke.log');
+    const started = Date.now();
+    const code = await new Promise((resolve) => {
+      const proc = spawn(zombienet, ['-p', 'native', '-l', 'text', 'test', path.join(repoRoot, 'zombienet', 'smoke.zndsl')], {
+        cwd: path.join(repoRoot, 'zombienet'),
+        env: { ...process.env, POLITY_NODE: nodeBinary(), POLITY_ROOT: repoRoot, POLITY_RPC_BASE: String(base) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const out = fs.createWriteStream(logFile);
+      proc.stdout.pipe(out);
+      proc.stderr.pipe(out);
+      // Zombienet prints one line per assertion; show them as they come.
+      proc.stdout.on('data', (chunk) => {
+        for (const line of chunk.toString().split('\n')) {
+          if (/✅|❌|passed|failed|Error/i.test(line) && line.trim()) console.log(`       ${line.trim()}`);
+        }
+      });
+      const timer = setTimeout(() => proc.kill('SIGTERM'), 15 * 60_000);
+      proc.on('exit', (c) => { clearTimeout(timer); resolve(c); });
+    });
+    console.log(`       zombienet exited ${code} after ${((Date.now() - started) / 1000).toFixed(0)} s; log ${logFile}`);
+    assert(code === 0, `zombienet test exit code 0, got ${code}`);
+  }, { timeoutMs: 16 * 60_000 });
+  return runTests({});
+}
