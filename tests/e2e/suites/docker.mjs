@@ -23,7 +23,7 @@ export async function run() {
     const compose = read('docker/docker-compose.yml');
     // The node's arguments: ENTRYPOINT/CMD of the runtime stage and the compose commands.
     const nodeArgs = [
-      ...dockerfile.split('\n').filter((l) => /^(ENTRYPOINT|CMD)/.test(l) || /polity-node --version/.test(l)),
+      ...dockerfile.split('\n').filter((l) => !l.startsWith('#') && (/^(ENTRYPOINT|CMD)/.test(l) || /polity-node --version/.test(l))),
       ...[...compose.matchAll(/command: >\n((?:\s{6}.*\n)+)/g)].map((m) => m[1]),
     ].join('\n');
     const flags = flagsIn(nodeArgs);
