@@ -8,12 +8,12 @@ import path from 'node:path';
 import { assert, runTests, test } from '../lib/harness.mjs';
 import { freePort, logDir, nodeBinary, repoRoot } from '../lib/node.mjs';
 
-/** Five consecutive free RPC ports, Alice's first. */
+/** A base port with base..base+4 (RPC) and base+10..base+14 (p2p) free. */
 async function rpcBase() {
   for (;;) {
     const base = await freePort();
     if (base > 60_000) continue;
-    const free = await Promise.all([1, 2, 3, 4].map((i) => portFree(base + i)));
+    const free = await Promise.all([1, 2, 3, 4, 10, 11, 12, 13, 14].map((i) => portFree(base + i)));
     if (free.every(Boolean)) return base;
   }
 }
@@ -45,15 +45,14 @@ export async function run() {
       const out = fs.createWriteStream(logFile);
       proc.stdout.pipe(out);
       proc.stderr.pipe(out);
-      // Zombienet prints one line per assertion; show them as they come.
-      proc.stdout.on('data', (chunk) => {
-        for (const line of chunk.toString().split('\n')) {
-          if (/✅|❌|passed|failed|Error/i.test(line) && line.trim()) console.log(`       ${line.trim()}`);
-        }
-      });
       const timer = setTimeout(() => proc.kill('SIGTERM'), 15 * 60_000);
       proc.on('exit', (c) => { clearTimeout(timer); resolve(c); });
     });
+    // Zombienet logs one line per assertion, and the js-scripts what they saw.
+    const strip = (line) => line.replace(/\u001b\[[0-9;]*m/g, '').trim();
+    for (const line of fs.readFileSync(logFile, 'utf8').split('\n').map(strip)) {
+      if (/✅|❌|lag over|voted|audit trail/.test(line)) console.log(`       ${line}`);
+    }
     console.log(`       zombienet exited ${code} after ${((Date.now() - started) / 1000).toFixed(0)} s; log ${logFile}`);
     assert(code === 0, `zombienet test exit code 0, got ${code}`);
   }, { timeoutMs: 16 * 60_000 });
