@@ -214,7 +214,10 @@ mod benchmarks {
 		let now = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
 		for i in 0..p {
 			let name = CallName::truncate_from(alloc::format!("pallet{i}").into_bytes());
-			Pauses::<T>::insert((name, None::<CallName>), PauseInfo { until: One::one(), action: i });
+			Pauses::<T>::insert(
+				(name, None::<CallName>),
+				PauseInfo { until: One::one(), action: i },
+			);
 		}
 		NextPauseExpiry::<T>::put(BlockNumberFor::<T>::one());
 		#[block]

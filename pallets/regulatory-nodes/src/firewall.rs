@@ -227,11 +227,11 @@ impl<T: Config> Pallet<T> {
 		// Each undo applies only while the action is still in force: a later motion or the
 		// action's own expiry may have ended it already.
 		match &entry.action {
-			FirewallAction::Freeze { who, .. } => {
-				if Freezes::<T>::get(who).is_some_and(|f| f.action == action_id) {
-					Freezes::<T>::remove(who);
-					Self::deposit_event(Event::Unfrozen { who: who.clone() });
-				}
+			FirewallAction::Freeze { who, .. }
+				if Freezes::<T>::get(who).is_some_and(|f| f.action == action_id) =>
+			{
+				Freezes::<T>::remove(who);
+				Self::deposit_event(Event::Unfrozen { who: who.clone() });
 			},
 			FirewallAction::Pause { pallet, call, .. } => {
 				let key = (pallet.clone(), call.clone());

@@ -2,18 +2,18 @@
 //! scope 7, threshold 2.
 
 use crate::{self as pallet_regulatory_nodes, *};
-use std::collections::{BTreeMap, BTreeSet};
 use core::cell::RefCell;
 use polkadot_sdk::{
 	frame_support::{
 		derive_impl,
 		traits::{ConstU32, ConstU64, Contains, ValidatorRegistration},
 	},
-	sp_runtime::{DispatchError, DispatchResult},
 	frame_system::{self, EnsureRoot},
 	pallet_balances, sp_io,
 	sp_runtime::BuildStorage,
+	sp_runtime::{DispatchError, DispatchResult},
 };
+use std::collections::{BTreeMap, BTreeSet};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -125,15 +125,15 @@ pub const SAFE_MODE_BLOCKS: u64 = 20;
 
 thread_local! {
 	/// Licensed nodes.
-	pub static LICENSED: RefCell<BTreeSet<Vec<u8>>> = RefCell::new(BTreeSet::new());
+	pub static LICENSED: RefCell<BTreeSet<Vec<u8>>> = const { RefCell::new(BTreeSet::new()) };
 	/// Paused calls as the levers see them.
-	pub static PAUSED: RefCell<BTreeSet<(Vec<u8>, Option<Vec<u8>>)>> = RefCell::new(BTreeSet::new());
+	pub static PAUSED: RefCell<BTreeSet<(Vec<u8>, Option<Vec<u8>>)>> = const { RefCell::new(BTreeSet::new()) };
 	/// Safe mode's last block, when entered.
 	pub static SAFE_MODE: RefCell<Option<u64>> = const { RefCell::new(None) };
 	/// Disputed records.
-	pub static DISPUTED: RefCell<BTreeSet<RecordHash>> = RefCell::new(BTreeSet::new());
+	pub static DISPUTED: RefCell<BTreeSet<RecordHash>> = const { RefCell::new(BTreeSet::new()) };
 	/// Held proposals and the block they are held until.
-	pub static HELD: RefCell<BTreeMap<ProposalIndex, u64>> = RefCell::new(BTreeMap::new());
+	pub static HELD: RefCell<BTreeMap<ProposalIndex, u64>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// A node register in memory.
@@ -191,7 +191,11 @@ impl FirewallLevers<u64, u64> for MockLevers {
 		}
 		DISPUTED.with(|d| {
 			let mut d = d.borrow_mut();
-			if disputed { d.insert(record) } else { d.remove(&record) }
+			if disputed {
+				d.insert(record)
+			} else {
+				d.remove(&record)
+			}
 		});
 		Ok(CITIZEN)
 	}
@@ -252,7 +256,9 @@ impl ExtBuilder {
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| {
 			System::set_block_number(1);
-			Validators::<Test>::put(polkadot_sdk::frame_support::BoundedVec::truncate_from(vec![11, 12]));
+			Validators::<Test>::put(polkadot_sdk::frame_support::BoundedVec::truncate_from(vec![
+				11, 12,
+			]));
 			MinValidators::<Test>::put(1);
 		});
 		ext

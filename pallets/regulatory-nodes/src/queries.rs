@@ -159,8 +159,8 @@ impl<T: Config> Pallet<T> {
 			"account index differs from the log"
 		);
 		ensure!(
-			Pauses::<T>::iter().count() as u32 == Pauses::<T>::count() &&
-				Pauses::<T>::count() <= T::MaxPauses::get(),
+			Pauses::<T>::iter().count() as u32 == Pauses::<T>::count()
+				&& Pauses::<T>::count() <= T::MaxPauses::get(),
 			"pause count differs from pauses"
 		);
 		for (_, pause) in Pauses::<T>::iter() {

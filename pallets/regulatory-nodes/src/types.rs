@@ -317,7 +317,9 @@ mod optional_name {
 
 	pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<CallName>, D::Error> {
 		Option::<String>::deserialize(d)?
-			.map(|t| CallName::try_from(t.into_bytes()).map_err(|_| D::Error::custom("name too long")))
+			.map(|t| {
+				CallName::try_from(t.into_bytes()).map_err(|_| D::Error::custom("name too long"))
+			})
 			.transpose()
 	}
 }

@@ -95,7 +95,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Enacts a held proposal's call; `at` is the block it closed at.
-	fn enact_held(index: ProposalIndex, mut proposal: ProposalOf<T>, at: BlockNumberFor<T>) -> Weight {
+	fn enact_held(
+		index: ProposalIndex,
+		mut proposal: ProposalOf<T>,
+		at: BlockNumberFor<T>,
+	) -> Weight {
 		let Some(call) = proposal.call.as_ref() else { return Weight::zero() };
 		let (result, used) = Self::enact(proposal.scope, call);
 		Self::deposit_event(Event::Enacted { index, result });

@@ -47,8 +47,8 @@ impl Contains<RuntimeCall> for GovernanceCalls {
 		matches!(
 			call,
 			RuntimeCall::StakeholderVoting(
-				pallet_stakeholder_voting::Call::vote { .. } |
-					pallet_stakeholder_voting::Call::close { .. }
+				pallet_stakeholder_voting::Call::vote { .. }
+					| pallet_stakeholder_voting::Call::close { .. }
 			)
 		)
 	}
@@ -107,16 +107,17 @@ fn calls_named(pallet: &[u8], call: Option<&[u8]>) -> Result<Vec<&'static str>, 
 	let calls = <RuntimeCall as GetCallMetadata>::get_call_names(pallet);
 	match call {
 		None => Ok(calls.to_vec()),
-		Some(call) => calls
-			.iter()
-			.find(|c| c.as_bytes() == call)
-			.map(|c| alloc::vec![*c])
-			.ok_or_else(unknown),
+		Some(call) => {
+			calls.iter().find(|c| c.as_bytes() == call).map(|c| alloc::vec![*c]).ok_or_else(unknown)
+		},
 	}
 }
 
 /// `pallet-tx-pause`'s key for a call.
-fn full_name(pallet: &[u8], call: &str) -> Result<pallet_tx_pause::RuntimeCallNameOf<Runtime>, DispatchError> {
+fn full_name(
+	pallet: &[u8],
+	call: &str,
+) -> Result<pallet_tx_pause::RuntimeCallNameOf<Runtime>, DispatchError> {
 	let unknown = || pallet_regulatory_nodes::Error::<Runtime>::UnknownCall;
 	Ok((
 		pallet.to_vec().try_into().map_err(|_| unknown())?,

@@ -18,8 +18,8 @@ fn a_motion_pauses_a_call_until_it_expires() {
 	ExtBuilder.build_and_execute(|| {
 		let action = act(pause(b"Balances", Some(b"transfer_allow_death"), 10));
 		assert!(paused(b"Balances", Some(b"transfer_allow_death")));
-		assert!(System::events().iter().any(|r| r.event ==
-			RuntimeEvent::Regulatory(Event::Paused {
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::Regulatory(Event::Paused {
 				pallet: name(b"Balances"),
 				call: Some(name(b"transfer_allow_death")),
 				until: 10
@@ -38,7 +38,10 @@ fn a_motion_pauses_a_call_until_it_expires() {
 		assert_eq!(NextPauseExpiry::<Test>::get(), None);
 		assert_eq!(
 			last_event(),
-			Event::Unpaused { pallet: name(b"Balances"), call: Some(name(b"transfer_allow_death")) }
+			Event::Unpaused {
+				pallet: name(b"Balances"),
+				call: Some(name(b"transfer_allow_death"))
+			}
 		);
 	});
 }
@@ -74,20 +77,13 @@ fn a_motion_unpauses_and_a_vote_overturns_a_pause() {
 #[test]
 fn pause_errors() {
 	ExtBuilder.build_and_execute(|| {
-		let propose = |action| {
-			Regulatory::propose(RuntimeOrigin::signed(REG_A), action, None, reason(b"r"))
-		};
+		let propose =
+			|action| Regulatory::propose(RuntimeOrigin::signed(REG_A), action, None, reason(b"r"));
 		assert_noop!(propose(pause(b"Balances", None, 1)), Error::<Test>::InvalidPause);
-		assert_noop!(
-			propose(pause(b"Balances", None, 2 + MAX_PAUSE)),
-			Error::<Test>::InvalidPause
-		);
+		assert_noop!(propose(pause(b"Balances", None, 2 + MAX_PAUSE)), Error::<Test>::InvalidPause);
 		// Governance can never be paused.
 		assert_noop!(propose(pause(UNPAUSABLE, None, 10)), DispatchError::Other("Unpausable"));
-		assert_noop!(
-			propose(pause(crate::mock::UNKNOWN, None, 10)),
-			Error::<Test>::UnknownCall
-		);
+		assert_noop!(propose(pause(crate::mock::UNKNOWN, None, 10)), Error::<Test>::UnknownCall);
 		assert_noop!(
 			propose(FirewallAction::Unpause { pallet: name(b"Balances"), call: None }),
 			Error::<Test>::NotPaused

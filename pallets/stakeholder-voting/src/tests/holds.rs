@@ -99,10 +99,7 @@ fn hold_errors() {
 			Error::<Test>::ProposalNotFound
 		);
 		let bare = propose(GOV, CHAIN_WIDE_SCOPE, None);
-		assert_noop!(
-			StakeholderVoting::hold_enactment(bare, Some(5)),
-			Error::<Test>::NotHoldable
-		);
+		assert_noop!(StakeholderVoting::hold_enactment(bare, Some(5)), Error::<Test>::NotHoldable);
 		let index = passing_proposal();
 		assert_noop!(StakeholderVoting::hold_enactment(index, Some(1)), Error::<Test>::InvalidHold);
 		assert_noop!(
