@@ -11,9 +11,19 @@ use polkadot_sdk::{
 	sp_runtime::{traits::One, Saturating},
 };
 
-fn max_nodes<T: Config>() -> BoundedVec<PeerIdOf<T>, T::MaxNodes> {
-	let node = BoundedVec::truncate_from(vec![7u8; T::MaxPeerIdLen::get() as usize]);
-	BoundedVec::truncate_from(vec![node; T::MaxNodes::get() as usize])
+/// `MaxNodes` distinct peer ids of the longest length, for regulator `seed`: each one a new entry
+/// in the network register.
+fn max_nodes<T: Config>(seed: u32) -> BoundedVec<PeerIdOf<T>, T::MaxNodes> {
+	let nodes = (0..T::MaxNodes::get())
+		.map(|i| {
+			let mut id = vec![7u8; T::MaxPeerIdLen::get() as usize];
+			for (byte, tag) in id.iter_mut().zip(seed.to_le_bytes().into_iter().chain([i as u8])) {
+				*byte = tag;
+			}
+			BoundedVec::truncate_from(id)
+		})
+		.collect::<Vec<_>>();
+	BoundedVec::truncate_from(nodes)
 }
 
 /// Fills the regulator list (all chain-wide) and returns the new ones; the threshold becomes
@@ -22,8 +32,8 @@ fn regulators<T: Config>(spare: u32) -> Vec<T::AccountId> {
 	let n =
 		T::MaxRegulators::get().saturating_sub(RegulatorCount::<T>::get()).saturating_sub(spare);
 	let all: Vec<T::AccountId> = (0..n).map(|i| account("regulator", i, 0)).collect();
-	for who in &all {
-		Regulatory::<T>::do_appoint(who.clone(), Jurisdiction::ChainWide, max_nodes::<T>())
+	for (i, who) in all.iter().enumerate() {
+		Regulatory::<T>::do_appoint(who.clone(), Jurisdiction::ChainWide, max_nodes::<T>(i as u32))
 			.expect("room");
 	}
 	Threshold::<T>::put(n.max(1));
@@ -81,7 +91,12 @@ mod benchmarks {
 		let who: T::AccountId = account("new", 0, 0);
 		let scopes = BoundedVec::truncate_from(vec![1; T::MaxScopes::get() as usize]);
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone(), Jurisdiction::Scopes(scopes), max_nodes::<T>());
+		_(
+			origin as T::RuntimeOrigin,
+			who.clone(),
+			Jurisdiction::Scopes(scopes),
+			max_nodes::<T>(u32::MAX),
+		);
 		assert!(Regulators::<T>::contains_key(&who));
 		Ok(())
 	}

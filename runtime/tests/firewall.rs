@@ -1,0 +1,149 @@
+//! The firewall's levers as the runtime wires them, on the `development` genesis: safe mode and
+//! pauses filter calls but never governance's, disputes and holds reach their pallets, and a
+//! regulator's licensed node enters the network register.
+
+use pallet_regulatory_nodes::{FirewallLevers, NodeLicences};
+use pallet_stakeholder_voting::VoteChoice;
+use polity_runtime::{
+	configs::supervision::{Levers, NetworkRegister},
+	genesis_config_presets, Runtime, RuntimeCall, RuntimeGenesisConfig, System, DAYS,
+};
+use polkadot_sdk::{
+	frame_support::traits::Contains,
+	frame_system, pallet_balances, pallet_node_authorization, pallet_timestamp, pallet_tx_pause,
+	sp_core::{OpaquePeerId, H256},
+	sp_io::TestExternalities,
+	sp_keyring::Sr25519Keyring,
+	sp_runtime::{BuildStorage, DispatchError},
+};
+use serde_json::Value;
+
+/// Overlays `patch` on `base`, as the node does with a preset.
+fn merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) => {
+			for (k, v) in patch {
+				merge(base.entry(k).or_insert(Value::Null), v);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
+fn dev_chain() -> TestExternalities {
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	let preset = genesis_config_presets::get_preset(&"development".into()).unwrap();
+	merge(&mut config, serde_json::from_slice(&preset).unwrap());
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+	let mut ext: TestExternalities = config.build_storage().unwrap().into();
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+fn allowed(call: RuntimeCall) -> bool {
+	<<Runtime as frame_system::Config>::BaseCallFilter as Contains<RuntimeCall>>::contains(&call)
+}
+
+fn transfer() -> RuntimeCall {
+	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+		dest: Sr25519Keyring::Bob.to_account_id().into(),
+		value: 1,
+	})
+}
+
+fn vote() -> RuntimeCall {
+	RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::vote {
+		index: 0,
+		choice: VoteChoice::Aye,
+	})
+}
+
+fn timestamp() -> RuntimeCall {
+	RuntimeCall::Timestamp(pallet_timestamp::Call::set { now: 0 })
+}
+
+#[test]
+fn safe_mode_filters_every_call_but_governance_and_inherents() {
+	dev_chain().execute_with(|| {
+		assert_eq!(Levers::enter_safe_mode(), Ok(1 + DAYS));
+		assert!(!allowed(transfer()));
+		assert!(allowed(vote()));
+		assert!(allowed(timestamp()));
+		assert!(allowed(RuntimeCall::RegulatoryNodes(
+			pallet_regulatory_nodes::Call::close_motion { motion: 0 }
+		)));
+		// Entering twice is refused where safe mode says so.
+		assert!(Levers::enter_safe_mode().is_err());
+		assert_eq!(Levers::exit_safe_mode(), Ok(()));
+		assert!(allowed(transfer()));
+	});
+}
+
+#[test]
+fn a_whole_pallet_pause_filters_each_of_its_calls() {
+	dev_chain().execute_with(|| {
+		assert_eq!(Levers::pause(b"Balances", None), Ok(()));
+		assert!(!allowed(transfer()));
+		assert!(!allowed(RuntimeCall::Balances(pallet_balances::Call::transfer_all {
+			dest: Sr25519Keyring::Bob.to_account_id().into(),
+			keep_alive: true,
+		})));
+		assert!(allowed(vote()));
+		assert_eq!(Levers::unpause(b"Balances", None), Ok(()));
+		assert!(allowed(transfer()));
+		// One call only.
+		assert_eq!(Levers::pause(b"Balances", Some(b"transfer_keep_alive")), Ok(()));
+		assert!(!allowed(transfer()));
+		assert!(allowed(RuntimeCall::Balances(pallet_balances::Call::transfer_all {
+			dest: Sr25519Keyring::Bob.to_account_id().into(),
+			keep_alive: true,
+		})));
+	});
+}
+
+#[test]
+fn governance_cannot_be_paused_and_unknown_names_are_refused() {
+	dev_chain().execute_with(|| {
+		let unpausable: DispatchError = pallet_tx_pause::Error::<Runtime>::Unpausable.into();
+		let unknown: DispatchError = pallet_regulatory_nodes::Error::<Runtime>::UnknownCall.into();
+		for pallet in [&b"StakeholderVoting"[..], b"RegulatoryNodes", b"System", b"Timestamp"] {
+			assert_eq!(Levers::can_pause(pallet, None), Err(unpausable));
+		}
+		assert_eq!(Levers::can_pause(b"StakeholderVoting", Some(b"vote")), Err(unpausable));
+		assert_eq!(Levers::can_pause(b"Nowhere", None), Err(unknown));
+		assert_eq!(Levers::can_pause(b"Balances", Some(b"nothing")), Err(unknown));
+	});
+}
+
+#[test]
+fn disputes_and_holds_reach_their_pallets() {
+	dev_chain().execute_with(|| {
+		assert_eq!(
+			Levers::set_disputed(H256::zero(), true),
+			Err(pallet_data_ownership::Error::<Runtime>::NotFound.into())
+		);
+		assert_eq!(
+			Levers::hold_enactment(9, Some(10)),
+			Err(pallet_stakeholder_voting::Error::<Runtime>::ProposalNotFound.into())
+		);
+	});
+}
+
+#[test]
+fn a_regulators_node_enters_and_leaves_the_network_register() {
+	dev_chain().execute_with(|| {
+		let node = b"a-new-peer-id".to_vec();
+		let registered = || {
+			pallet_node_authorization::WellKnownNodes::<Runtime>::get()
+				.contains(&OpaquePeerId(node.clone()))
+		};
+		assert!(!registered());
+		assert_eq!(NetworkRegister::license(&node, &Sr25519Keyring::Dave.to_account_id()), Ok(()));
+		assert!(registered());
+		// Licensing twice is not an error.
+		assert_eq!(NetworkRegister::license(&node, &Sr25519Keyring::Dave.to_account_id()), Ok(()));
+		assert_eq!(NetworkRegister::revoke(&node), Ok(()));
+		assert!(!registered());
+		assert_eq!(NetworkRegister::revoke(&node), Ok(()));
+	});
+}
