@@ -147,3 +147,17 @@ fn a_regulators_node_enters_and_leaves_the_network_register() {
 		assert_eq!(NetworkRegister::revoke(&node), Ok(()));
 	});
 }
+
+#[test]
+fn the_network_register_has_room_for_every_regulators_nodes() {
+	use polkadot_sdk::frame_support::traits::Get;
+	let regulators_nodes =
+		<<Runtime as pallet_regulatory_nodes::Config>::MaxRegulators as Get<u32>>::get()
+			* <<Runtime as pallet_regulatory_nodes::Config>::MaxNodes as Get<u32>>::get();
+	let register =
+		<<Runtime as pallet_node_authorization::Config>::MaxWellKnownNodes as Get<u32>>::get();
+	assert!(
+		regulators_nodes < register,
+		"{regulators_nodes} regulator nodes, register of {register}"
+	);
+}

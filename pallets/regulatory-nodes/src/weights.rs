@@ -59,20 +59,22 @@ pub trait WeightInfo {
 /// Weights for `pallet_regulatory_nodes` measured on Polity's reference machine.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `NodeAuthorization::WellKnownNodes` (r:1 w:0)
+	/// Storage: `NodeAuthorization::WellKnownNodes` (r:1 w:1)
 	/// Proof: `NodeAuthorization::WellKnownNodes` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `RegulatoryNodes::Regulators` (r:1 w:1)
 	/// Proof: `RegulatoryNodes::Regulators` (`max_values`: None, `max_size`: Some(383), added: 2858, mode: `MaxEncodedLen`)
 	/// Storage: `RegulatoryNodes::RegulatorCount` (r:1 w:1)
 	/// Proof: `RegulatoryNodes::RegulatorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NodeAuthorization::Owners` (r:0 w:4)
+	/// Proof: `NodeAuthorization::Owners` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	fn appoint() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `897`
-		//  Estimated: `3848`
-		// Minimum execution time: 28_254_000 picoseconds.
-		Weight::from_parts(32_128_000, 3848)
+		//  Measured:  `8488`
+		//  Estimated: `9973`
+		// Minimum execution time: 228_492_000 picoseconds.
+		Weight::from_parts(253_711_000, 9973)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `RegulatoryNodes::Regulators` (r:1 w:1)
 	/// Proof: `RegulatoryNodes::Regulators` (`max_values`: None, `max_size`: Some(383), added: 2858, mode: `MaxEncodedLen`)
@@ -80,18 +82,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `NodeAuthorization::WellKnownNodes` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `RegulatoryNodes::RegulatorCount` (r:1 w:1)
 	/// Proof: `RegulatoryNodes::RegulatorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `NodeAuthorization::Owners` (r:0 w:1)
+	/// Storage: `NodeAuthorization::Owners` (r:0 w:4)
 	/// Proof: `NodeAuthorization::Owners` (`max_values`: None, `max_size`: None, mode: `Measured`)
-	/// Storage: `NodeAuthorization::AdditionalConnections` (r:0 w:1)
+	/// Storage: `NodeAuthorization::AdditionalConnections` (r:0 w:4)
 	/// Proof: `NodeAuthorization::AdditionalConnections` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	fn dismiss() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1221`
-		//  Estimated: `3848`
-		// Minimum execution time: 37_573_000 picoseconds.
-		Weight::from_parts(42_964_000, 3848)
+		//  Measured:  `9076`
+		//  Estimated: `10561`
+		// Minimum execution time: 235_666_000 picoseconds.
+		Weight::from_parts(257_336_000, 10561)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `RegulatoryNodes::Threshold` (r:0 w:1)
 	/// Proof: `RegulatoryNodes::Threshold` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -99,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_900_000 picoseconds.
-		Weight::from_parts(5_828_000, 0)
+		// Minimum execution time: 4_872_000 picoseconds.
+		Weight::from_parts(5_795_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `RegulatoryNodes::Regulators` (r:33 w:0)
@@ -119,10 +121,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RegulatoryNodes::Motions` (`max_values`: None, `max_size`: Some(1474), added: 3949, mode: `MaxEncodedLen`)
 	fn propose() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3190`
+		//  Measured:  `10180`
 		//  Estimated: `95304`
-		// Minimum execution time: 182_961_000 picoseconds.
-		Weight::from_parts(197_066_000, 95304)
+		// Minimum execution time: 207_686_000 picoseconds.
+		Weight::from_parts(222_476_000, 95304)
 			.saturating_add(T::DbWeight::get().reads(46_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -146,10 +148,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RegulatoryNodes::ActionLog` (`max_values`: None, `max_size`: Some(1512), added: 3987, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4315`
+		//  Measured:  `11305`
 		//  Estimated: `86730`
-		// Minimum execution time: 288_561_000 picoseconds.
-		Weight::from_parts(319_676_000, 86730)
+		// Minimum execution time: 305_022_000 picoseconds.
+		Weight::from_parts(317_755_000, 86730)
 			.saturating_add(T::DbWeight::get().reads(45_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
@@ -159,8 +161,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1464`
 		//  Estimated: `4939`
-		// Minimum execution time: 16_071_000 picoseconds.
-		Weight::from_parts(19_278_000, 4939)
+		// Minimum execution time: 20_543_000 picoseconds.
+		Weight::from_parts(23_463_000, 4939)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -176,8 +178,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2025`
 		//  Estimated: `24597`
-		// Minimum execution time: 123_643_000 picoseconds.
-		Weight::from_parts(132_379_000, 24597)
+		// Minimum execution time: 134_036_000 picoseconds.
+		Weight::from_parts(140_322_000, 24597)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -187,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `278`
 		//  Estimated: `3521`
-		// Minimum execution time: 14_466_000 picoseconds.
-		Weight::from_parts(16_737_000, 3521)
+		// Minimum execution time: 18_771_000 picoseconds.
+		Weight::from_parts(21_555_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -202,8 +204,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1405`
 		//  Estimated: `4870`
-		// Minimum execution time: 16_677_000 picoseconds.
-		Weight::from_parts(18_416_000, 4870)
+		// Minimum execution time: 16_737_000 picoseconds.
+		Weight::from_parts(18_460_000, 4870)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -217,8 +219,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1160`
 		//  Estimated: `2510`
-		// Minimum execution time: 11_500_000 picoseconds.
-		Weight::from_parts(12_761_000, 2510)
+		// Minimum execution time: 11_437_000 picoseconds.
+		Weight::from_parts(12_655_000, 2510)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -230,8 +232,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `167`
 		//  Estimated: `2510`
-		// Minimum execution time: 9_443_000 picoseconds.
-		Weight::from_parts(10_530_000, 2510)
+		// Minimum execution time: 9_553_000 picoseconds.
+		Weight::from_parts(10_937_000, 2510)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -246,10 +248,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `213 + p * (38 ±0)`
 		//  Estimated: `3622 + p * (2632 ±0)`
-		// Minimum execution time: 15_554_000 picoseconds.
-		Weight::from_parts(10_524_123, 3622)
-			// Standard Error: 1_961
-			.saturating_add(Weight::from_parts(6_643_895, 0).saturating_mul(p.into()))
+		// Minimum execution time: 15_492_000 picoseconds.
+		Weight::from_parts(10_956_652, 3622)
+			// Standard Error: 2_958
+			.saturating_add(Weight::from_parts(6_740_143, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -261,62 +263,62 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB costs, for tests.
 impl WeightInfo for () {
 	fn appoint() -> Weight {
-		Weight::from_parts(32_128_000, 3848)
+		Weight::from_parts(253_711_000, 9973)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn dismiss() -> Weight {
-		Weight::from_parts(42_964_000, 3848)
+		Weight::from_parts(257_336_000, 10561)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn set_threshold() -> Weight {
-		Weight::from_parts(5_828_000, 0)
+		Weight::from_parts(5_795_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(197_066_000, 95304)
+		Weight::from_parts(222_476_000, 95304)
 			.saturating_add(RocksDbWeight::get().reads(46_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(319_676_000, 86730)
+		Weight::from_parts(317_755_000, 86730)
 			.saturating_add(RocksDbWeight::get().reads(45_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	fn close_motion() -> Weight {
-		Weight::from_parts(19_278_000, 4939)
+		Weight::from_parts(23_463_000, 4939)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn overturn() -> Weight {
-		Weight::from_parts(132_379_000, 24597)
+		Weight::from_parts(140_322_000, 24597)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn clear_expired_freeze() -> Weight {
-		Weight::from_parts(16_737_000, 3521)
+		Weight::from_parts(21_555_000, 3521)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn add_validator() -> Weight {
-		Weight::from_parts(18_416_000, 4870)
+		Weight::from_parts(18_460_000, 4870)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_validator() -> Weight {
-		Weight::from_parts(12_761_000, 2510)
+		Weight::from_parts(12_655_000, 2510)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_min_validators() -> Weight {
-		Weight::from_parts(10_530_000, 2510)
+		Weight::from_parts(10_937_000, 2510)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn expire_pauses(p: u32, ) -> Weight {
-		Weight::from_parts(10_524_123, 3622)
-			.saturating_add(Weight::from_parts(6_643_895, 0).saturating_mul(p.into()))
+		Weight::from_parts(10_956_652, 3622)
+			.saturating_add(Weight::from_parts(6_740_143, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))

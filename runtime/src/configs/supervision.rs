@@ -227,7 +227,8 @@ impl pallet_regulatory_nodes::traits::BenchmarkHelper<AccountId> for BenchmarkHe
 /// or dismissing a regulator licenses or revokes its nodes.
 impl pallet_node_authorization::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type MaxWellKnownNodes = ConstU32<64>;
+	// Room for every regulator's licensed nodes (32 × 4) and as many validators' and others'.
+	type MaxWellKnownNodes = ConstU32<256>;
 	type MaxPeerIdLength = ConstU32<128>;
 	type AddOrigin = ChainWideOrRoot;
 	type RemoveOrigin = ChainWideOrRoot;
