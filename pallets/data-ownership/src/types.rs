@@ -165,20 +165,6 @@ pub struct Grant<BlockNumber, MaxPurposeLen: Get<u32>> {
 	pub granted_at: BlockNumber,
 }
 
-/// Serializes byte strings as text for JSON-RPC readers.
-mod utf8 {
-	use alloc::{string::String, vec::Vec};
-	use serde::{Deserialize, Deserializer, Serializer};
-
-	pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-		s.serialize_str(&String::from_utf8_lossy(bytes))
-	}
-
-	pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-		String::deserialize(d).map(String::into_bytes)
-	}
-}
-
 /// A record as queries return it.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -194,13 +180,13 @@ pub struct RecordView<AccountId, Balance, BlockNumber> {
 	/// Milliseconds since the Unix epoch at registration.
 	pub timestamp: u64,
 	/// Title.
-	#[serde(with = "utf8")]
+	#[serde(with = "polity_primitives::text::utf8")]
 	pub title: alloc::vec::Vec<u8>,
 	/// Media type.
-	#[serde(with = "utf8")]
+	#[serde(with = "polity_primitives::text::utf8")]
 	pub media_type: alloc::vec::Vec<u8>,
 	/// URI or CID.
-	#[serde(with = "utf8")]
+	#[serde(with = "polity_primitives::text::utf8")]
 	pub uri: alloc::vec::Vec<u8>,
 	/// Schema hash.
 	pub schema: Option<H256>,
@@ -227,7 +213,7 @@ pub struct GrantView<AccountId, BlockNumber> {
 	/// Who has access.
 	pub grantee: AccountId,
 	/// What for.
-	#[serde(with = "utf8")]
+	#[serde(with = "polity_primitives::text::utf8")]
 	pub purpose: alloc::vec::Vec<u8>,
 	/// Until which block.
 	pub expires: BlockNumber,

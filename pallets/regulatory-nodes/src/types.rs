@@ -104,10 +104,10 @@ pub enum FirewallAction<AccountId, BlockNumber> {
 	/// Governance calls cannot be paused.
 	Pause {
 		/// The pallet's name.
-		#[serde(with = "name")]
+		#[serde(with = "polity_primitives::text::bounded")]
 		pallet: CallName,
 		/// The call's name; `None` pauses every call of the pallet.
-		#[serde(with = "optional_name")]
+		#[serde(with = "polity_primitives::text::optional_bounded")]
 		call: Option<CallName>,
 		/// Last paused block.
 		until: BlockNumber,
@@ -115,10 +115,10 @@ pub enum FirewallAction<AccountId, BlockNumber> {
 	/// End a pause.
 	Unpause {
 		/// The pallet's name.
-		#[serde(with = "name")]
+		#[serde(with = "polity_primitives::text::bounded")]
 		pallet: CallName,
 		/// The call's name, as paused.
-		#[serde(with = "optional_name")]
+		#[serde(with = "polity_primitives::text::optional_bounded")]
 		call: Option<CallName>,
 	},
 	/// Last resort: chain-wide safe mode, in which only governance and consensus calls go
@@ -198,7 +198,7 @@ pub struct PauseInfo<BlockNumber> {
 #[serde(rename_all = "camelCase")]
 pub struct PauseView<BlockNumber> {
 	/// The pallet's name.
-	#[serde(with = "utf8")]
+	#[serde(with = "polity_primitives::text::utf8")]
 	pub pallet: alloc::vec::Vec<u8>,
 	/// The call's name; `None`: the whole pallet.
 	pub call: Option<alloc::string::String>,
@@ -272,58 +272,6 @@ pub struct FreezeInfo<BlockNumber> {
 	pub action: ActionId,
 }
 
-/// Serializes byte strings as text for JSON-RPC readers.
-mod utf8 {
-	use alloc::{string::String, vec::Vec};
-	use serde::{Deserialize, Deserializer, Serializer};
-
-	pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-		s.serialize_str(&String::from_utf8_lossy(bytes))
-	}
-
-	pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-		String::deserialize(d).map(String::into_bytes)
-	}
-}
-
-/// Serializes a bounded name as text.
-mod name {
-	use super::CallName;
-	use alloc::string::String;
-	use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-	pub fn serialize<S: Serializer>(name: &CallName, s: S) -> Result<S::Ok, S::Error> {
-		s.serialize_str(&String::from_utf8_lossy(name))
-	}
-
-	pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<CallName, D::Error> {
-		let text = String::deserialize(d)?;
-		CallName::try_from(text.into_bytes()).map_err(|_| D::Error::custom("name too long"))
-	}
-}
-
-/// Serializes an optional bounded name as text or `null`.
-mod optional_name {
-	use super::CallName;
-	use alloc::string::String;
-	use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-	pub fn serialize<S: Serializer>(name: &Option<CallName>, s: S) -> Result<S::Ok, S::Error> {
-		match name {
-			Some(n) => s.serialize_some(&String::from_utf8_lossy(n)),
-			None => s.serialize_none(),
-		}
-	}
-
-	pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<CallName>, D::Error> {
-		Option::<String>::deserialize(d)?
-			.map(|t| {
-				CallName::try_from(t.into_bytes()).map_err(|_| D::Error::custom("name too long"))
-			})
-			.transpose()
-	}
-}
-
 /// A validator as queries return it.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -363,7 +311,7 @@ pub struct ActionView<AccountId, BlockNumber> {
 	/// In which jurisdiction (`None`: the whole chain).
 	pub scope: Option<ScopeId>,
 	/// Why.
-	#[serde(with = "utf8")]
+	#[serde(with = "polity_primitives::text::utf8")]
 	pub reason: alloc::vec::Vec<u8>,
 	/// Who proposed it.
 	pub proposer: AccountId,

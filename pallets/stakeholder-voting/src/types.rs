@@ -669,20 +669,6 @@ pub struct Proposal<AccountId, Balance, BlockNumber, MaxTitleLen: Get<u32>, MaxC
 	pub status: ProposalStatus<BlockNumber>,
 }
 
-/// Serializes names and titles as text for JSON-RPC readers; SCALE keeps the raw bytes.
-mod utf8 {
-	use alloc::{string::String, vec::Vec};
-	use serde::{Deserialize, Deserializer, Serializer};
-
-	pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-		s.serialize_str(&String::from_utf8_lossy(bytes))
-	}
-
-	pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-		String::deserialize(d).map(String::into_bytes)
-	}
-}
-
 /// A stakeholder as queries return it.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -702,7 +688,7 @@ pub struct ScopeView<BlockNumber> {
 	/// Id.
 	pub id: ScopeId,
 	/// Name, UTF-8.
-	#[serde(with = "utf8")]
+	#[serde(with = "polity_primitives::text::utf8")]
 	pub name: alloc::vec::Vec<u8>,
 	/// Default voting rule.
 	pub rule: VotingRule<BlockNumber>,
@@ -721,7 +707,7 @@ pub struct ProposalView<AccountId, Balance, BlockNumber> {
 	/// Proposer.
 	pub proposer: AccountId,
 	/// Title, UTF-8.
-	#[serde(with = "utf8")]
+	#[serde(with = "polity_primitives::text::utf8")]
 	pub title: alloc::vec::Vec<u8>,
 	/// Hash of the full description.
 	pub description_hash: H256,

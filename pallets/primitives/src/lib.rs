@@ -1,0 +1,114 @@
+//! Pieces Polity's pallets share.
+//!
+//! [`text`]: serde helpers that show byte strings (names, titles, reasons) as text to JSON-RPC
+//! readers, while SCALE keeps the raw bytes.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+/// Byte strings as JSON text: `#[serde(with = "polity_primitives::text::utf8")]` on a `Vec<u8>`,
+/// `text::bounded` on a `BoundedVec<u8, _>`, `text::optional_bounded` on an optional one.
+/// Invalid UTF-8 shows with replacement characters; text longer than the bound is refused.
+pub mod text {
+	/// A `Vec<u8>` as text.
+	pub mod utf8 {
+		use alloc::{string::String, vec::Vec};
+		use serde::{Deserialize, Deserializer, Serializer};
+
+		/// Writes the bytes as a string.
+		pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+			s.serialize_str(&String::from_utf8_lossy(bytes))
+		}
+
+		/// Reads a string's bytes.
+		pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+			String::deserialize(d).map(String::into_bytes)
+		}
+	}
+
+	/// A `BoundedVec<u8, Bound>` as text.
+	pub mod bounded {
+		use alloc::string::String;
+		use polkadot_sdk::sp_core::{bounded::BoundedVec, Get};
+		use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+		/// Writes the bytes as a string.
+		pub fn serialize<S: Serializer, Bound>(
+			bytes: &BoundedVec<u8, Bound>,
+			s: S,
+		) -> Result<S::Ok, S::Error> {
+			s.serialize_str(&String::from_utf8_lossy(bytes))
+		}
+
+		/// Reads a string's bytes, refusing more than `Bound`.
+		pub fn deserialize<'de, D: Deserializer<'de>, Bound: Get<u32>>(
+			d: D,
+		) -> Result<BoundedVec<u8, Bound>, D::Error> {
+			BoundedVec::try_from(String::deserialize(d)?.into_bytes())
+				.map_err(|_| D::Error::custom("text too long"))
+		}
+	}
+
+	/// An `Option<BoundedVec<u8, Bound>>` as text or `null`.
+	pub mod optional_bounded {
+		use alloc::string::String;
+		use polkadot_sdk::sp_core::{bounded::BoundedVec, Get};
+		use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+		/// Writes the bytes as a string, or `null`.
+		pub fn serialize<S: Serializer, Bound>(
+			bytes: &Option<BoundedVec<u8, Bound>>,
+			s: S,
+		) -> Result<S::Ok, S::Error> {
+			match bytes {
+				Some(b) => s.serialize_some(&String::from_utf8_lossy(b)),
+				None => s.serialize_none(),
+			}
+		}
+
+		/// Reads a string's bytes or `null`, refusing more than `Bound`.
+		pub fn deserialize<'de, D: Deserializer<'de>, Bound: Get<u32>>(
+			d: D,
+		) -> Result<Option<BoundedVec<u8, Bound>>, D::Error> {
+			Option::<String>::deserialize(d)?
+				.map(|t| {
+					BoundedVec::try_from(t.into_bytes())
+						.map_err(|_| D::Error::custom("text too long"))
+				})
+				.transpose()
+		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::text;
+	use polkadot_sdk::sp_core::{bounded::BoundedVec, ConstU32};
+	use serde::{Deserialize, Serialize};
+
+	#[derive(Serialize, Deserialize, PartialEq, Debug)]
+	struct Named {
+		#[serde(with = "text::utf8")]
+		raw: Vec<u8>,
+		#[serde(with = "text::bounded")]
+		name: BoundedVec<u8, ConstU32<8>>,
+		#[serde(with = "text::optional_bounded")]
+		call: Option<BoundedVec<u8, ConstU32<8>>>,
+	}
+
+	#[test]
+	fn byte_strings_read_as_text_and_back() {
+		let named = Named {
+			raw: b"minutes".to_vec(),
+			name: BoundedVec::truncate_from(b"Balances".to_vec()),
+			call: None,
+		};
+		let json = serde_json::to_string(&named).unwrap();
+		assert_eq!(json, r#"{"raw":"minutes","name":"Balances","call":null}"#);
+		assert_eq!(serde_json::from_str::<Named>(&json).unwrap(), named);
+		let too_long = r#"{"raw":"","name":"TransactionPayment","call":null}"#;
+		assert!(serde_json::from_str::<Named>(too_long).is_err());
+	}
+}
