@@ -24,6 +24,15 @@ const MAX_BUCKETS_PER_BLOCK: u32 = 16;
 const CALL_DECODE_DEPTH: u32 = 64;
 
 impl<T: Config> Pallet<T> {
+	/// Puts `index` in the bucket of proposals due at `at`, and moves the close cursor back to
+	/// `at` if it is ahead of it.
+	pub(crate) fn schedule(at: BlockNumberFor<T>, index: ProposalIndex) -> Result<(), Error<T>> {
+		ProposalsEndingAt::<T>::try_mutate(at, |bucket| bucket.try_push(index))
+			.map_err(|_| Error::<T>::TooManyProposalsEnding)?;
+		CloseCursor::<T>::mutate(|cursor| *cursor = Some(cursor.map_or(at, |c| c.min(at))));
+		Ok(())
+	}
+
 	/// Takes `index` out of the bucket of proposals ending at `end`.
 	pub(crate) fn remove_from_schedule(end: BlockNumberFor<T>, index: ProposalIndex) {
 		ProposalsEndingAt::<T>::mutate_exists(end, |bucket| {
@@ -124,8 +133,7 @@ impl<T: Config> Pallet<T> {
 		if let (true, Some(until), Some(_)) = (outcome.passes, hold, proposal.call.as_ref()) {
 			// Held for review: enacted when the hold ends. A full bucket at `until` (at most
 			// `MaxProposalsEndingPerBlock`) cannot take it; the call is then enacted now.
-			if ProposalsEndingAt::<T>::try_mutate(until, |b| b.try_push(index)).is_ok() {
-				CloseCursor::<T>::mutate(|c| *c = Some(c.map_or(until, |c| c.min(until))));
+			if Self::schedule(until, index).is_ok() {
 				Self::deposit_event(Event::Approved { index, outcome });
 				proposal.status = ProposalStatus::Held { at: now, until };
 				Proposals::<T>::insert(index, proposal);

@@ -59,10 +59,8 @@ impl<T: Config> Pallet<T> {
 		from: BlockNumberFor<T>,
 		to: BlockNumberFor<T>,
 	) -> DispatchResult {
-		ProposalsEndingAt::<T>::try_mutate(to, |bucket| bucket.try_push(index))
-			.map_err(|_| Error::<T>::TooManyProposalsEnding)?;
+		Self::schedule(to, index)?;
 		Self::remove_from_schedule(from, index);
-		CloseCursor::<T>::mutate(|cursor| *cursor = Some(cursor.map_or(to, |c| c.min(to))));
 		Ok(())
 	}
 }

@@ -57,13 +57,9 @@ impl<T: Config> Pallet<T> {
 		let next = index.checked_add(1).ok_or(Error::<T>::TooManyProposals)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let end = now.saturating_add(info.rule.voting_period);
-		ProposalsEndingAt::<T>::try_mutate(end, |bucket| bucket.try_push(index))
-			.map_err(|_| Error::<T>::TooManyProposalsEnding)?;
+		Self::schedule(end, index)?;
 		let deposit = T::ProposalDeposit::get();
 		T::Currency::hold(&HoldReason::ProposalDeposit.into(), &proposer, deposit)?;
-		CloseCursor::<T>::mutate(|cursor| {
-			*cursor = Some(cursor.map_or(end, |c| c.min(end)));
-		});
 		Proposals::<T>::insert(
 			index,
 			crate::Proposal {
