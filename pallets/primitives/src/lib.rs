@@ -112,3 +112,30 @@ mod tests {
 		assert!(serde_json::from_str::<Named>(too_long).is_err());
 	}
 }
+
+/// Identifies a stakeholder-voting scope; `0` is the chain-wide scope.
+pub type ScopeId = u32;
+/// Identifies a stakeholder-voting proposal.
+pub type ProposalIndex = u32;
+
+/// What one pallet tells another about the state it owns. Each trait is implemented by the
+/// pallet that owns the state and wired in the runtime.
+pub mod traits {
+	use super::{ProposalIndex, ScopeId};
+	use polkadot_sdk::sp_core::H256;
+
+	/// Stakeholder voting's scopes: who belongs to one, and which scope decides a proposal.
+	/// Regulators use it to keep each firewall action inside its jurisdiction.
+	pub trait ScopeMembership<AccountId> {
+		/// Whether `who` is a member of `scope` (active or suspended).
+		fn is_member(scope: ScopeId, who: &AccountId) -> bool;
+		/// The scope deciding `proposal`, if the proposal exists.
+		fn proposal_scope(proposal: ProposalIndex) -> Option<ScopeId>;
+	}
+
+	/// Data ownership's records: who owns one.
+	pub trait RecordOwners<AccountId> {
+		/// The owner of the record with content hash `record`, if it exists.
+		fn owner(record: &H256) -> Option<AccountId>;
+	}
+}

@@ -1,10 +1,11 @@
 //! Motions, their execution, the action log, overturning, freezes and pauses.
 
 use crate::{
-	pallet::*, weights::WeightInfo, ActionOf, FirewallAction, FirewallLevers, FreezeInfo,
-	LoggedAction, Motion, MotionId, PauseInfo, ScopeId,
+	pallet::*, weights::WeightInfo, ActionOf, ActionTarget, CallName, FirewallAction,
+	FirewallLevers, FreezeInfo, LoggedAction, Motion, MotionId, PauseInfo, ScopeId,
 };
 use alloc::vec::Vec;
+use polity_primitives::traits::{RecordOwners, ScopeMembership};
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
@@ -16,13 +17,53 @@ impl<T: Config> Pallet<T> {
 		frame_system::Pallet::<T>::block_number()
 	}
 
-	fn check_action(action: &ActionOf<T>) -> DispatchResult {
+	/// Whether `action`'s target lies inside `scope` (`None`: the whole chain, which holds
+	/// every target). A scope holds its members, the records its members own and its own
+	/// proposals; pauses and safe mode reach everyone and so lie inside no scope.
+	fn target_inside(action: &ActionOf<T>, scope: Option<ScopeId>) -> bool {
+		let Some(scope) = scope else { return true };
 		match action {
-			FirewallAction::Freeze { until, .. } => {
+			FirewallAction::Freeze { who, .. } | FirewallAction::Unfreeze { who } => {
+				T::Scopes::is_member(scope, who)
+			},
+			FirewallAction::Dispute { record } | FirewallAction::ClearDispute { record } => {
+				T::Records::owner(record).is_some_and(|owner| T::Scopes::is_member(scope, &owner))
+			},
+			FirewallAction::HoldEnactment { proposal, .. }
+			| FirewallAction::ReleaseEnactment { proposal } => {
+				T::Scopes::proposal_scope(*proposal) == Some(scope)
+			},
+			FirewallAction::Pause { .. }
+			| FirewallAction::Unpause { .. }
+			| FirewallAction::EnterSafeMode
+			| FirewallAction::ExitSafeMode => false,
+		}
+	}
+
+	/// The first block of the unbroken run of freezes a new freeze of `who` would continue.
+	fn freeze_since(who: &T::AccountId) -> BlockNumberFor<T> {
+		let now = Self::now();
+		Freezes::<T>::get(who).filter(|f| now <= f.until).map_or(now, |f| f.since)
+	}
+
+	/// Checks that `action` may be taken now by a motion in `scope`.
+	fn check_action(action: &ActionOf<T>, scope: Option<ScopeId>) -> DispatchResult {
+		ensure!(Self::target_inside(action, scope), Error::<T>::TargetOutsideJurisdiction);
+		if action.restricts() {
+			if let Some(end) = CoolOffs::<T>::get(action.target()) {
+				ensure!(Self::now() > end, Error::<T>::CoolingOff);
+			}
+		}
+		match action {
+			FirewallAction::Freeze { who, until } => {
 				let now = Self::now();
 				ensure!(
 					*until > now && *until <= now.saturating_add(T::MaxFreezeDuration::get()),
 					Error::<T>::InvalidFreeze
+				);
+				ensure!(
+					*until <= Self::freeze_since(who).saturating_add(T::MaxFreezeDuration::get()),
+					Error::<T>::FreezeTooLong
 				);
 			},
 			FirewallAction::Unfreeze { who } => {
@@ -59,9 +100,12 @@ impl<T: Config> Pallet<T> {
 		action: &ActionOf<T>,
 		action_id: crate::ActionId,
 	) -> Result<Option<T::AccountId>, DispatchError> {
+		let target = action.target();
+		CoolOffs::<T>::remove(&target);
 		Ok(match action {
 			FirewallAction::Freeze { who, until } => {
-				Freezes::<T>::insert(who, FreezeInfo { until: *until, action: action_id });
+				let since = Self::freeze_since(who);
+				Freezes::<T>::insert(who, FreezeInfo { until: *until, since, action: action_id });
 				Self::deposit_event(Event::Frozen { who: who.clone(), until: *until });
 				Some(who.clone())
 			},
@@ -90,30 +134,57 @@ impl<T: Config> Pallet<T> {
 				None
 			},
 			FirewallAction::EnterSafeMode => {
-				T::Levers::enter_safe_mode()?;
+				let until = T::Levers::enter_safe_mode()?;
+				InForce::<T>::insert(target, action_id);
+				SafeModeEnd::<T>::put(until);
 				None
 			},
 			FirewallAction::ExitSafeMode => {
 				T::Levers::exit_safe_mode()?;
+				InForce::<T>::remove(target);
 				None
 			},
-			FirewallAction::Dispute { record } => Some(T::Levers::set_disputed(*record, true)?),
+			FirewallAction::Dispute { record } => {
+				let owner = T::Levers::set_disputed(*record, true)?;
+				InForce::<T>::insert(target, action_id);
+				Some(owner)
+			},
 			FirewallAction::ClearDispute { record } => {
-				Some(T::Levers::set_disputed(*record, false)?)
+				let owner = T::Levers::set_disputed(*record, false)?;
+				InForce::<T>::remove(target);
+				Some(owner)
 			},
 			FirewallAction::HoldEnactment { proposal, until } => {
-				Some(T::Levers::hold_enactment(*proposal, Some(*until))?)
+				let proposer = T::Levers::hold_enactment(*proposal, Some(*until))?;
+				InForce::<T>::insert(target, action_id);
+				Some(proposer)
 			},
 			FirewallAction::ReleaseEnactment { proposal } => {
-				Some(T::Levers::hold_enactment(*proposal, None)?)
+				let proposer = T::Levers::hold_enactment(*proposal, None)?;
+				InForce::<T>::remove(target);
+				Some(proposer)
 			},
 		})
 	}
 
-	/// Ends a pause in force.
-	fn lift_pause(pallet: crate::CallName, call: Option<crate::CallName>) -> DispatchResult {
-		T::Levers::unpause(&pallet, call.as_ref().map(|c| c.as_slice()))?;
+	/// Ends the pause of `pallet` (or of its `call`). Overlapping pauses never end each other:
+	/// a call stays paused while its whole pallet is, and the calls paused on their own stay
+	/// paused when the pause of their pallet ends.
+	fn lift_pause(pallet: CallName, call: Option<CallName>) -> DispatchResult {
 		Pauses::<T>::remove((pallet.clone(), call.clone()));
+		let pallet_still_paused = Pauses::<T>::contains_key((pallet.clone(), None::<CallName>));
+		if call.is_none() || !pallet_still_paused {
+			T::Levers::unpause(&pallet, call.as_ref().map(|c| c.as_slice()))?;
+		}
+		if call.is_none() {
+			let own: Vec<CallName> = Pauses::<T>::iter_keys()
+				.take(T::MaxPauses::get() as usize)
+				.filter_map(|(p, c)| if p == pallet { c } else { None })
+				.collect();
+			for c in own {
+				T::Levers::pause(&pallet, Some(c.as_slice()))?;
+			}
+		}
 		Self::deposit_event(Event::Unpaused { pallet, call });
 		Ok(())
 	}
@@ -151,7 +222,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(Regulators::<T>::contains_key(&who), Error::<T>::NotRegulator);
 		ensure!(Self::is_covering(&who, scope), Error::<T>::OutsideJurisdiction);
 		ensure!(Self::covering(scope) >= Threshold::<T>::get(), Error::<T>::NotEnoughRegulators);
-		Self::check_action(&action)?;
+		Self::check_action(&action, scope)?;
+		let open = OpenMotions::<T>::get(&who);
+		ensure!(open < T::MaxOpenMotions::get(), Error::<T>::TooManyMotions);
 		let id = NextMotionId::<T>::get();
 		NextMotionId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		let mut approvals = BoundedVec::new();
@@ -161,12 +234,14 @@ impl<T: Config> Pallet<T> {
 			id,
 			Motion { action, scope, reason, proposer: who.clone(), approvals, expires },
 		);
+		OpenMotions::<T>::insert(&who, open.saturating_add(1));
 		Self::deposit_event(Event::MotionProposed { motion: id, proposer: who });
 		Self::execute_if_approved(id)?;
 		Ok(id)
 	}
 
 	pub(crate) fn do_approve(who: T::AccountId, id: MotionId) -> DispatchResult {
+		ensure!(Regulators::<T>::contains_key(&who), Error::<T>::NotRegulator);
 		let mut motion = Motions::<T>::get(id).ok_or(Error::<T>::MotionNotFound)?;
 		ensure!(Self::now() <= motion.expires, Error::<T>::MotionExpired);
 		ensure!(Self::is_covering(&who, motion.scope), Error::<T>::OutsideJurisdiction);
@@ -178,6 +253,14 @@ impl<T: Config> Pallet<T> {
 		Self::execute_if_approved(id)
 	}
 
+	/// Removes motion `id` and frees its proposer's slot.
+	fn remove_motion(id: MotionId, proposer: &T::AccountId) {
+		Motions::<T>::remove(id);
+		OpenMotions::<T>::mutate_exists(proposer, |open| {
+			*open = open.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+		});
+	}
+
 	/// Executes motion `id` if the regulators still in office among its approvers reach the
 	/// threshold.
 	fn execute_if_approved(id: MotionId) -> DispatchResult {
@@ -187,8 +270,8 @@ impl<T: Config> Pallet<T> {
 			return Ok(());
 		}
 		// The world may have changed since the motion was proposed.
-		Self::check_action(&motion.action)?;
-		Motions::<T>::remove(id);
+		Self::check_action(&motion.action, motion.scope)?;
+		Self::remove_motion(id, &motion.proposer);
 		let action_id = NextActionId::<T>::get();
 		NextActionId::<T>::put(action_id.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		let subject = Self::take_action(&motion.action, action_id)?;
@@ -215,17 +298,28 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_close_motion(id: MotionId) -> DispatchResult {
 		let motion = Motions::<T>::get(id).ok_or(Error::<T>::MotionNotFound)?;
 		ensure!(Self::now() > motion.expires, Error::<T>::MotionNotExpired);
-		Motions::<T>::remove(id);
+		Self::remove_motion(id, &motion.proposer);
 		Self::deposit_event(Event::MotionExpired { motion: id });
 		Ok(())
+	}
+
+	/// Whether `action_id` is the action in force on `target`, which it then no longer is.
+	fn take_in_force(target: &ActionTarget<T::AccountId>, action_id: crate::ActionId) -> bool {
+		if InForce::<T>::get(target) == Some(action_id) {
+			InForce::<T>::remove(target);
+			true
+		} else {
+			false
+		}
 	}
 
 	pub(crate) fn do_overturn(action_id: crate::ActionId) -> DispatchResult {
 		let mut entry = ActionLog::<T>::get(action_id).ok_or(Error::<T>::ActionNotFound)?;
 		ensure!(entry.overturned_at.is_none(), Error::<T>::AlreadyOverturned);
 		ensure!(entry.action.restricts(), Error::<T>::NotOverturnable);
-		// Each undo applies only while the action is still in force: a later motion or the
-		// action's own expiry may have ended it already.
+		let target = entry.action.target();
+		// Each undo applies only while this very action is still in force: a later motion,
+		// another actor or the action's own expiry may have replaced or ended it already.
 		match &entry.action {
 			FirewallAction::Freeze { who, .. }
 				if Freezes::<T>::get(who).is_some_and(|f| f.action == action_id) =>
@@ -240,17 +334,33 @@ impl<T: Config> Pallet<T> {
 				}
 			},
 			FirewallAction::EnterSafeMode => {
-				let _ = T::Levers::exit_safe_mode();
+				// Safe mode may have ended by itself and been entered anew by someone else: only
+				// the very safe mode this action entered is ended.
+				let entered = SafeModeEnd::<T>::get();
+				if Self::take_in_force(&target, action_id)
+					&& entered.is_some()
+					&& T::Levers::safe_mode_until() == entered
+				{
+					T::Levers::exit_safe_mode()?;
+				}
 			},
 			FirewallAction::Dispute { record } => {
-				let _ = T::Levers::set_disputed(*record, false);
+				if Self::take_in_force(&target, action_id) {
+					// The record may have been purged meanwhile: nothing is left to clear.
+					let _ = T::Levers::set_disputed(*record, false);
+				}
 			},
 			FirewallAction::HoldEnactment { proposal, .. } => {
-				let _ = T::Levers::hold_enactment(*proposal, None);
+				if Self::take_in_force(&target, action_id) {
+					// The hold may have ended and the call been enacted meanwhile.
+					let _ = T::Levers::hold_enactment(*proposal, None);
+				}
 			},
 			_ => {},
 		}
-		entry.overturned_at = Some(Self::now());
+		let now = Self::now();
+		CoolOffs::<T>::insert(&target, now.saturating_add(T::CoolOffPeriod::get()));
+		entry.overturned_at = Some(now);
 		ActionLog::<T>::insert(action_id, entry);
 		Self::deposit_event(Event::Overturned { action: action_id });
 		Ok(())

@@ -157,6 +157,21 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxValidators: Get<u32>;
 
+		/// Blocks after a stakeholder vote overturns an action during which no motion may take
+		/// the same action on the same target again.
+		#[pallet::constant]
+		type CoolOffPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Most open motions one regulator may have proposed at once.
+		#[pallet::constant]
+		type MaxOpenMotions: Get<u32>;
+
+		/// Stakeholder voting's scopes: who a scope's regulators may act on.
+		type Scopes: polity_primitives::traits::ScopeMembership<Self::AccountId>;
+
+		/// Data ownership's records: whose records a scope's regulators may dispute.
+		type Records: polity_primitives::traits::RecordOwners<Self::AccountId>;
+
 		/// The network's register of licensed nodes.
 		type NodeLicences: NodeLicences<Self::AccountId>;
 
@@ -206,6 +221,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Freezes<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, FreezeInfo<BlockNumberFor<T>>>;
+
+	/// Open motions by proposer, bounded by `MaxOpenMotions`.
+	#[pallet::storage]
+	pub type OpenMotions<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The restricting action in force on a safe mode, a record or a proposal: an overturn
+	/// undoes only the action that is still in force, never a newer one.
+	#[pallet::storage]
+	pub type InForce<T: Config> =
+		StorageMap<_, Blake2_128Concat, ActionTarget<T::AccountId>, ActionId>;
+
+	/// Last block of the safe mode a motion entered, as safe mode reported it then.
+	#[pallet::storage]
+	pub type SafeModeEnd<T: Config> = StorageValue<_, BlockNumberFor<T>>;
+
+	/// Targets of overturned actions and the last block of their cool-off: until then no motion
+	/// may restrict the target again.
+	#[pallet::storage]
+	pub type CoolOffs<T: Config> =
+		StorageMap<_, Blake2_128Concat, ActionTarget<T::AccountId>, BlockNumberFor<T>>;
 
 	/// Logged actions by the account they concern, for the audit trail.
 	#[pallet::storage]
@@ -384,8 +419,20 @@ pub mod pallet {
 		TooManyRegulators,
 		/// The threshold must be between 1 and `MaxRegulators`.
 		InvalidThreshold,
-		/// The motion's jurisdiction is not the regulator's.
+		/// The regulator does not cover the motion's jurisdiction.
 		OutsideJurisdiction,
+		/// The action's target lies outside the motion's jurisdiction: a scope's regulators act
+		/// only on the scope's members, their records and the scope's proposals; pauses and safe
+		/// mode affect everyone and need a chain-wide motion.
+		TargetOutsideJurisdiction,
+		/// A stakeholder vote overturned the same action on this target less than
+		/// `CoolOffPeriod` ago.
+		CoolingOff,
+		/// The regulator already has `MaxOpenMotions` open motions.
+		TooManyMotions,
+		/// A renewal would keep the account frozen longer than `MaxFreezeDuration` without a
+		/// break.
+		FreezeTooLong,
 		/// Fewer regulators cover this jurisdiction than the threshold requires.
 		NotEnoughRegulators,
 		/// No open motion has this id.

@@ -88,8 +88,12 @@ impl Config for Test {
 	type MotionDuration = ConstU64<MOTION_DURATION>;
 	type MaxFreezeDuration = ConstU64<MAX_FREEZE>;
 	type MaxPauseDuration = ConstU64<MAX_PAUSE>;
-	type MaxPauses = ConstU32<2>;
+	type MaxPauses = ConstU32<3>;
 	type MaxValidators = ConstU32<4>;
+	type CoolOffPeriod = ConstU64<COOL_OFF>;
+	type MaxOpenMotions = ConstU32<MAX_OPEN_MOTIONS>;
+	type Scopes = MockScopes;
+	type Records = MockScopes;
 	type NodeLicences = MockLicences;
 	type Levers = MockLevers;
 	type ValidatorRegistration = MockKeys;
@@ -103,6 +107,45 @@ impl crate::traits::BenchmarkHelper<u64> for MockKeys {
 	fn register_keys(_: &u64) {}
 	fn pausable_pallet() -> CallName {
 		CallName::truncate_from(b"Balances".to_vec())
+	}
+}
+
+/// Blocks after an overturn during which motions may not act on the same target.
+pub const COOL_OFF: u64 = 30;
+/// Open motions per regulator.
+pub const MAX_OPEN_MOTIONS: u32 = 3;
+/// A member of another scope than `SCOPE`.
+pub const OUTSIDER: u64 = 8;
+/// A proposal of another scope than `SCOPE`.
+pub const OTHER_PROPOSAL: ProposalIndex = 6;
+/// A record owned by `OUTSIDER`.
+pub const OUTSIDER_RECORD: RecordHash = RecordHash::repeat_byte(0xbb);
+
+/// Scopes and records: `CITIZEN` is a member of `SCOPE`, `OUTSIDER` of `SCOPE + 1` only; `PROPOSAL` is
+/// `SCOPE`'s, `OTHER_PROPOSAL` another scope's; `RECORD` is `CITIZEN`'s, `OUTSIDER_RECORD`
+/// `OUTSIDER`'s.
+pub struct MockScopes;
+impl polity_primitives::traits::ScopeMembership<u64> for MockScopes {
+	fn is_member(scope: ScopeId, who: &u64) -> bool {
+		(scope == SCOPE && *who == CITIZEN) || (scope == SCOPE + 1 && *who == OUTSIDER)
+	}
+	fn proposal_scope(proposal: ProposalIndex) -> Option<ScopeId> {
+		match proposal {
+			PROPOSAL => Some(SCOPE),
+			OTHER_PROPOSAL => Some(SCOPE + 1),
+			_ => None,
+		}
+	}
+}
+impl polity_primitives::traits::RecordOwners<u64> for MockScopes {
+	fn owner(record: &RecordHash) -> Option<u64> {
+		if *record == RECORD {
+			Some(CITIZEN)
+		} else if *record == OUTSIDER_RECORD {
+			Some(OUTSIDER)
+		} else {
+			None
+		}
 	}
 }
 
@@ -169,6 +212,10 @@ impl FirewallLevers<u64, u64> for MockLevers {
 	fn unpause(pallet: &[u8], call: Option<&[u8]>) -> DispatchResult {
 		let key = (pallet.to_vec(), call.map(|c| c.to_vec()));
 		if PAUSED.with(|p| p.borrow_mut().remove(&key)) {
+			// Like tx-pause, ending a whole pallet's pause unpauses each of its calls.
+			if call.is_none() {
+				PAUSED.with(|p| p.borrow_mut().retain(|(p, _)| p != pallet));
+			}
 			Ok(())
 		} else {
 			Err(DispatchError::Other("IsUnpaused"))
@@ -185,8 +232,11 @@ impl FirewallLevers<u64, u64> for MockLevers {
 	fn exit_safe_mode() -> DispatchResult {
 		SAFE_MODE.with(|m| m.borrow_mut().take()).map(|_| ()).ok_or(DispatchError::Other("Exited"))
 	}
+	fn safe_mode_until() -> Option<u64> {
+		SAFE_MODE.with(|m| *m.borrow())
+	}
 	fn set_disputed(record: RecordHash, disputed: bool) -> Result<u64, DispatchError> {
-		if record != RECORD {
+		if record != RECORD && record != OUTSIDER_RECORD {
 			return Err(DispatchError::Other("NotFound"));
 		}
 		DISPUTED.with(|d| {
@@ -200,7 +250,7 @@ impl FirewallLevers<u64, u64> for MockLevers {
 		Ok(CITIZEN)
 	}
 	fn hold_enactment(proposal: ProposalIndex, until: Option<u64>) -> Result<u64, DispatchError> {
-		if proposal != PROPOSAL {
+		if proposal != PROPOSAL && proposal != OTHER_PROPOSAL {
 			return Err(DispatchError::Other("ProposalNotFound"));
 		}
 		HELD.with(|h| match until {

@@ -2,7 +2,11 @@
 
 use crate::{pallet::*, ActionId, ActionView, FreezeInfo, Jurisdiction, RegulatorView};
 use alloc::vec::Vec;
-use polkadot_sdk::{frame_support::traits::Get, frame_system::pallet_prelude::BlockNumberFor};
+use polkadot_sdk::{
+	frame_support::traits::Get,
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_runtime::Saturating,
+};
 
 /// Most items one page returns.
 pub const MAX_PAGE: u32 = 100;
@@ -60,17 +64,22 @@ impl<T: Config> Pallet<T> {
 		Freezes::<T>::get(who).filter(|_| Self::is_frozen(who))
 	}
 
-	/// A page of frozen accounts (expired freezes not yet cleared included), after `start_after`.
+	/// A page of the freezes in force (those whose last block has not passed; an expired
+	/// freeze not yet cleared is not in force, as `CheckFirewall` and the audit trail agree),
+	/// after `start_after` in storage order.
 	pub fn freezes(
 		start_after: Option<T::AccountId>,
 		limit: u32,
 	) -> Vec<(T::AccountId, FreezeInfo<BlockNumberFor<T>>)> {
 		let limit = limit.min(MAX_PAGE) as usize;
+		let now = frame_system::Pallet::<T>::block_number();
+		let in_force = |(_, f): &(T::AccountId, FreezeInfo<BlockNumberFor<T>>)| now <= f.until;
 		match start_after {
-			Some(after) => {
-				Freezes::<T>::iter_from(Freezes::<T>::hashed_key_for(after)).take(limit).collect()
-			},
-			None => Freezes::<T>::iter().take(limit).collect(),
+			Some(after) => Freezes::<T>::iter_from(Freezes::<T>::hashed_key_for(after))
+				.filter(in_force)
+				.take(limit)
+				.collect(),
+			None => Freezes::<T>::iter().filter(in_force).take(limit).collect(),
 		}
 	}
 
@@ -117,9 +126,9 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-#[cfg(any(feature = "try-runtime", test))]
 impl<T: Config> Pallet<T> {
-	/// Checks the regulator count, that open motions are approved only by distinct accounts,
+	/// Checks the pallet's invariants (run by `try-runtime`, after every unit test and after
+	/// every fuzzed block): the regulator count, that open motions are approved only by distinct accounts,
 	/// that every freeze points at a logged freeze of that account, and that the index of
 	/// actions by account mirrors the log.
 	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
@@ -170,6 +179,23 @@ impl<T: Config> Pallet<T> {
 			);
 			let logged = ActionLog::<T>::get(pause.action).ok_or("pause without a log entry")?;
 			ensure!(logged.overturned_at.is_none(), "an overturned pause is in force");
+		}
+		let mut open: alloc::collections::btree_map::BTreeMap<T::AccountId, u32> =
+			Default::default();
+		for (_, motion) in Motions::<T>::iter() {
+			let n = open.entry(motion.proposer).or_default();
+			*n = n.saturating_add(1);
+		}
+		for (who, count) in OpenMotions::<T>::iter() {
+			ensure!(open.remove(&who) == Some(count), "open motion count differs from motions");
+			ensure!(count <= T::MaxOpenMotions::get(), "more open motions than allowed");
+		}
+		ensure!(open.is_empty(), "motions missing from the open motion count");
+		for (_, freeze) in Freezes::<T>::iter() {
+			ensure!(
+				freeze.until <= freeze.since.saturating_add(T::MaxFreezeDuration::get()),
+				"a freeze runs longer than MaxFreezeDuration without a break"
+			);
 		}
 		let validators = Validators::<T>::get();
 		ensure!(

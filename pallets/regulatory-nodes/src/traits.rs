@@ -37,6 +37,8 @@ pub trait FirewallLevers<AccountId, BlockNumber> {
 	fn enter_safe_mode() -> Result<BlockNumber, DispatchError>;
 	/// Leaves safe mode.
 	fn exit_safe_mode() -> DispatchResult;
+	/// Safe mode's last block, while it is entered.
+	fn safe_mode_until() -> Option<BlockNumber>;
 	/// Sets or clears a record's dispute flag; returns the record's owner.
 	fn set_disputed(record: RecordHash, disputed: bool) -> Result<AccountId, DispatchError>;
 	/// Holds a proposal's enactment until `until`, or releases it (`None`); returns its

@@ -13,10 +13,7 @@ use serde::{Deserialize, Serialize};
 pub type MotionId = u32;
 /// Identifies an executed action in the log.
 pub type ActionId = u32;
-/// A scope of stakeholder voting (see `pallet-stakeholder-voting`).
-pub type ScopeId = u32;
-/// A stakeholder-voting proposal (see `pallet-stakeholder-voting`).
-pub type ProposalIndex = u32;
+pub use polity_primitives::{ProposalIndex, ScopeId};
 /// A data-ownership record: its content hash (see `pallet-data-ownership`).
 pub type RecordHash = H256;
 /// Longest pallet or call name a pause may name, in bytes.
@@ -153,7 +150,37 @@ pub enum FirewallAction<AccountId, BlockNumber> {
 	},
 }
 
-impl<AccountId, BlockNumber> FirewallAction<AccountId, BlockNumber> {
+impl<AccountId: Clone, BlockNumber> FirewallAction<AccountId, BlockNumber> {
+	/// What the action acts on: restricting and relaxing actions of a pair share it.
+	pub fn target(&self) -> ActionTarget<AccountId> {
+		match self {
+			FirewallAction::Freeze { who, .. } | FirewallAction::Unfreeze { who } => {
+				ActionTarget::Account(who.clone())
+			},
+			FirewallAction::Pause { pallet, call, .. } | FirewallAction::Unpause { pallet, call } => {
+				ActionTarget::Call(pallet.clone(), call.clone())
+			},
+			FirewallAction::EnterSafeMode | FirewallAction::ExitSafeMode => ActionTarget::SafeMode,
+			FirewallAction::Dispute { record } | FirewallAction::ClearDispute { record } => {
+				ActionTarget::Record(*record)
+			},
+			FirewallAction::HoldEnactment { proposal, .. }
+			| FirewallAction::ReleaseEnactment { proposal } => ActionTarget::Proposal(*proposal),
+		}
+	}
+
+	/// Whether the action acts on the whole chain (a pause or safe mode affects everyone), and
+	/// so needs a chain-wide motion.
+	pub fn chain_wide_only(&self) -> bool {
+		matches!(
+			self,
+			FirewallAction::Pause { .. }
+				| FirewallAction::Unpause { .. }
+				| FirewallAction::EnterSafeMode
+				| FirewallAction::ExitSafeMode
+		)
+	}
+
 	/// Whether the action restricts (and so may be overturned by a stakeholder vote).
 	pub fn restricts(&self) -> bool {
 		matches!(
@@ -165,6 +192,38 @@ impl<AccountId, BlockNumber> FirewallAction<AccountId, BlockNumber> {
 				| FirewallAction::HoldEnactment { .. }
 		)
 	}
+}
+
+/// What a firewall action acts on: the key of its cool-off after an overturn, and of the
+/// action in force on it.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub enum ActionTarget<AccountId> {
+	/// An account (freeze).
+	Account(AccountId),
+	/// A pallet, or one of its calls (pause).
+	Call(
+		#[serde(with = "polity_primitives::text::bounded")] CallName,
+		#[serde(with = "polity_primitives::text::optional_bounded")] Option<CallName>,
+	),
+	/// The whole chain (safe mode).
+	SafeMode,
+	/// A data record (dispute).
+	Record(RecordHash),
+	/// A proposal's enactment (hold).
+	Proposal(ProposalIndex),
 }
 
 /// A paused call or pallet's key: pallet name, and call name (`None`: the whole pallet).
@@ -268,6 +327,9 @@ pub struct LoggedAction<AccountId, BlockNumber, MaxReason: Get<u32>, MaxApproval
 pub struct FreezeInfo<BlockNumber> {
 	/// Last frozen block.
 	pub until: BlockNumber,
+	/// First block of the unbroken run of freezes this one continues: renewals never reach
+	/// past `since + MaxFreezeDuration`.
+	pub since: BlockNumber,
 	/// The logged action that froze it.
 	pub action: ActionId,
 }

@@ -12,25 +12,49 @@ use polkadot_sdk::{
 		dispatch::GetDispatchInfo,
 		ensure,
 		pallet_prelude::*,
-		traits::{fungible::MutateHold, tokens::Precision},
+		traits::{
+			fungible::MutateHold,
+			tokens::{Fortitude, Precision},
+		},
 	},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
-	sp_runtime::{traits::Dispatchable, Saturating},
+	sp_runtime::{
+		traits::{Dispatchable, Zero},
+		Saturating,
+	},
 };
 
 /// Most end-of-voting buckets looked at per block while catching up.
 const MAX_BUCKETS_PER_BLOCK: u32 = 16;
-/// Nesting limit when decoding a stored call.
-const CALL_DECODE_DEPTH: u32 = 64;
+/// Nesting limit when decoding a stored call; `propose` refuses calls deeper than this.
+pub(crate) const CALL_DECODE_DEPTH: u32 = 64;
+/// Most blocks looked at for room in a close queue: a proposal's end, a hold's end or a retry
+/// moves to the first block with room within this many.
+pub(crate) const MAX_SPILL: u32 = 256;
 
 impl<T: Config> Pallet<T> {
-	/// Puts `index` in the bucket of proposals due at `at`, and moves the close cursor back to
-	/// `at` if it is ahead of it.
-	pub(crate) fn schedule(at: BlockNumberFor<T>, index: ProposalIndex) -> Result<(), Error<T>> {
-		ProposalsEndingAt::<T>::try_mutate(at, |bucket| bucket.try_push(index))
-			.map_err(|_| Error::<T>::TooManyProposalsEnding)?;
-		CloseCursor::<T>::mutate(|cursor| *cursor = Some(cursor.map_or(at, |c| c.min(at))));
-		Ok(())
+	/// Puts `index` in the bucket of proposals due at `at` or, when that is full, at the first
+	/// later block with room (at most `MAX_SPILL` blocks later); moves the close cursor back if
+	/// it is ahead. Returns the block it went to.
+	pub(crate) fn schedule(
+		at: BlockNumberFor<T>,
+		index: ProposalIndex,
+	) -> Result<BlockNumberFor<T>, Error<T>> {
+		let mut block = at;
+		for _ in 0..MAX_SPILL {
+			let added = ProposalsEndingAt::<T>::mutate(block, |bucket| {
+				if bucket.contains(&index) {
+					return true;
+				}
+				bucket.try_push(index).is_ok()
+			});
+			if added {
+				CloseCursor::<T>::mutate(|c| *c = Some(c.map_or(block, |c| c.min(block))));
+				return Ok(block);
+			}
+			block.saturating_inc();
+		}
+		Err(Error::<T>::TooManyProposalsEnding)
 	}
 
 	/// Takes `index` out of the bucket of proposals ending at `end`.
@@ -45,8 +69,40 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// `on_initialize`: closes proposals whose voting ended, at most `MaxAutoClosesPerBlock`;
-	/// the rest stay queued for the next blocks.
+	/// Moves `index` in the schedule from block `from` to block `to` (or the first block with
+	/// room after it); returns where it went. Moving to the block it is in keeps it there.
+	pub(crate) fn reschedule(
+		index: ProposalIndex,
+		from: BlockNumberFor<T>,
+		to: BlockNumberFor<T>,
+	) -> Result<BlockNumberFor<T>, DispatchError> {
+		if from == to {
+			return Ok(to);
+		}
+		Self::remove_from_schedule(from, index);
+		match Self::schedule(to, index) {
+			Ok(at) => Ok(at),
+			Err(e) => {
+				// Put it back where it was; the caller's call fails and changes nothing.
+				let _ = Self::schedule(from, index);
+				Err(e.into())
+			},
+		}
+	}
+
+	/// The proposal leaves the ongoing ones: its proposer's and scope's slots are freed.
+	pub(crate) fn end_ongoing(proposal: &ProposalOf<T>) {
+		OpenProposalsBy::<T>::mutate_exists(&proposal.proposer, |n| {
+			*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+		});
+		OpenProposalsIn::<T>::mutate_exists(proposal.scope, |n| {
+			*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+		});
+	}
+
+	/// `on_initialize`: closes proposals whose voting ended, enacts held and blocked ones
+	/// whose time came, at most `MaxAutoClosesPerBlock`; the rest stay queued for the next
+	/// blocks.
 	pub(crate) fn close_due(now: BlockNumberFor<T>) -> Weight {
 		let db = T::DbWeight::get();
 		let Some(mut cursor) = CloseCursor::<T>::get() else { return db.reads(1) };
@@ -56,25 +112,20 @@ impl<T: Config> Pallet<T> {
 		let mut enactment_weight = Weight::zero();
 		while cursor <= now && scanned < MAX_BUCKETS_PER_BLOCK && closed < max {
 			scanned = scanned.saturating_add(1);
-			let mut due: Vec<ProposalIndex> = ProposalsEndingAt::<T>::get(cursor).into_inner();
+			let mut due: Vec<ProposalIndex> = ProposalsEndingAt::<T>::take(cursor).into_inner();
 			let take = due.len().min(max.saturating_sub(closed) as usize);
 			let rest = due.split_off(take);
+			if !rest.is_empty() {
+				ProposalsEndingAt::<T>::insert(cursor, BoundedVec::truncate_from(rest));
+			}
 			for index in due {
-				if let Some(proposal) = Proposals::<T>::get(index) {
-					let used = match proposal.status {
-						ProposalStatus::Ongoing => Self::finish(index, proposal, now),
-						ProposalStatus::Held { at, .. } => Self::enact_held(index, proposal, at),
-						_ => Weight::zero(),
-					};
-					enactment_weight.saturating_accrue(used);
-				}
+				enactment_weight.saturating_accrue(Self::close_one(index, now));
 				closed = closed.saturating_add(1);
 			}
-			if rest.is_empty() {
-				ProposalsEndingAt::<T>::remove(cursor);
+			// Closing may have scheduled into this very block (a retry or a spill): look at it
+			// again before moving on.
+			if ProposalsEndingAt::<T>::decode_len(cursor).unwrap_or(0) == 0 {
 				cursor.saturating_inc();
-			} else {
-				ProposalsEndingAt::<T>::insert(cursor, BoundedVec::truncate_from(rest));
 			}
 		}
 		CloseCursor::<T>::put(cursor);
@@ -83,78 +134,142 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(enactment_weight)
 	}
 
-	/// `close`: closes a due proposal, or enacts a held one whose hold ended; returns the
-	/// weight its call used.
+	/// Closes, enacts or retries proposal `index`, already taken out of its bucket; returns
+	/// the weight its call used.
+	fn close_one(index: ProposalIndex, now: BlockNumberFor<T>) -> Weight {
+		let Some(proposal) = Proposals::<T>::get(index) else { return Weight::zero() };
+		match proposal.status {
+			ProposalStatus::Ongoing => Self::finish(index, proposal, now),
+			ProposalStatus::Held { at, .. } => Self::enact_passed(index, at, 0, now),
+			ProposalStatus::AwaitingEnactment { at, attempts, .. } => {
+				Self::enact_passed(index, at, attempts, now)
+			},
+			_ => Weight::zero(),
+		}
+	}
+
+	/// `close`: closes a due proposal, or enacts a held or blocked one whose time came;
+	/// returns the weight its call used.
 	pub(crate) fn do_close_due(index: ProposalIndex) -> Result<Weight, DispatchError> {
 		let proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		match proposal.status {
-			ProposalStatus::Ongoing => {
-				ensure!(now >= proposal.end, Error::<T>::NotDue);
-				Self::remove_from_schedule(proposal.end, index);
-				Ok(Self::finish(index, proposal, now))
-			},
-			ProposalStatus::Held { at, until } => {
-				ensure!(now >= until, Error::<T>::NotDue);
-				Self::remove_from_schedule(until, index);
-				Ok(Self::enact_held(index, proposal, at))
-			},
-			_ => Err(Error::<T>::NotOngoing.into()),
-		}
+		let due = match proposal.status {
+			ProposalStatus::Ongoing => proposal.end,
+			ProposalStatus::Held { until, .. } => until,
+			ProposalStatus::AwaitingEnactment { retry, .. } => retry,
+			_ => return Err(Error::<T>::NotOngoing.into()),
+		};
+		ensure!(now >= due, Error::<T>::NotDue);
+		Self::remove_from_schedule(due, index);
+		Ok(Self::close_one(index, now))
 	}
 
-	/// Enacts a held proposal's call; `at` is the block it closed at.
-	fn enact_held(
+	/// Enacts a passed proposal's call (it closed at `at`, after `attempts` blocked attempts).
+	/// The status says `Approved` before the call runs, so a call acting on its own proposal
+	/// finds it ended. A call blocked by a pause or safe mode is tried again later.
+	fn enact_passed(
 		index: ProposalIndex,
-		mut proposal: ProposalOf<T>,
 		at: BlockNumberFor<T>,
+		attempts: u32,
+		now: BlockNumberFor<T>,
 	) -> Weight {
-		let Some(call) = proposal.call.as_ref() else { return Weight::zero() };
-		let (result, used) = Self::enact(proposal.scope, call);
-		Self::deposit_event(Event::Enacted { index, result });
-		proposal.status = ProposalStatus::Approved { at, enactment: Some(result) };
-		Proposals::<T>::insert(index, proposal);
+		HoldStarts::<T>::remove(index);
+		Proposals::<T>::mutate(index, |p| {
+			if let Some(p) = p {
+				p.status = ProposalStatus::Approved { at, enactment: None };
+			}
+		});
+		let Some(call) = Proposals::<T>::get(index).and_then(|p| p.call) else {
+			return Weight::zero();
+		};
+		let scope = Proposals::<T>::get(index).map_or(0, |p| p.scope);
+		let (result, used) = Self::enact(scope, &call);
+		let attempts = attempts.saturating_add(1);
+		let blocked = matches!(result, Enactment::EnactmentFailed { error }
+			if error == frame_system::Error::<T>::CallFiltered.into());
+		let status = if blocked && attempts < T::MaxEnactmentAttempts::get() {
+			match Self::schedule(now.saturating_add(T::EnactmentRetryPeriod::get()), index) {
+				Ok(retry) => {
+					Self::deposit_event(Event::EnactmentDeferred { index, retry });
+					ProposalStatus::AwaitingEnactment { at, retry, attempts }
+				},
+				Err(_) => ProposalStatus::Approved { at, enactment: Some(result) },
+			}
+		} else {
+			ProposalStatus::Approved { at, enactment: Some(result) }
+		};
+		if matches!(status, ProposalStatus::Approved { .. }) {
+			Self::deposit_event(Event::Enacted { index, result });
+		}
+		Proposals::<T>::mutate(index, |p| {
+			if let Some(p) = p {
+				p.status = status;
+			}
+		});
 		used
 	}
 
-	/// Decides a proposal from its tally, releases the deposit, and enacts the call if it
-	/// passed. Returns the weight the call used.
+	/// Decides a proposal from its tally, settles the deposit, and enacts the call if it
+	/// passed (or schedules it, if regulators hold it). Returns the weight the call used.
 	fn finish(index: ProposalIndex, mut proposal: ProposalOf<T>, now: BlockNumberFor<T>) -> Weight {
 		let outcome = proposal.tally.outcome(&proposal.rule, &proposal.electorate);
-		// The deposit is held by this pallet alone; releasing it cannot fail short of a bug.
-		let _ = T::Currency::release(
-			&HoldReason::ProposalDeposit.into(),
-			&proposal.proposer,
-			proposal.deposit,
-			Precision::BestEffort,
-		);
-		let mut used = Weight::zero();
+		Self::end_ongoing(&proposal);
+		Self::settle_deposit(index, &proposal, outcome.quorum_reached);
 		let hold = EnactmentHolds::<T>::take(index).filter(|until| *until > now);
-		if let (true, Some(until), Some(_)) = (outcome.passes, hold, proposal.call.as_ref()) {
-			// Held for review: enacted when the hold ends. A full bucket at `until` (at most
-			// `MaxProposalsEndingPerBlock`) cannot take it; the call is then enacted now.
-			if Self::schedule(until, index).is_ok() {
-				Self::deposit_event(Event::Approved { index, outcome });
-				proposal.status = ProposalStatus::Held { at: now, until };
-				Proposals::<T>::insert(index, proposal);
-				return used;
-			}
-		}
-		if outcome.passes {
-			Self::deposit_event(Event::Approved { index, outcome });
-			let enactment = proposal.call.as_ref().map(|call| {
-				let (result, weight) = Self::enact(proposal.scope, call);
-				used = weight;
-				Self::deposit_event(Event::Enacted { index, result });
-				result
-			});
-			proposal.status = ProposalStatus::Approved { at: now, enactment };
-		} else {
+		if !outcome.passes {
+			HoldStarts::<T>::remove(index);
 			Self::deposit_event(Event::Rejected { index, outcome });
 			proposal.status = ProposalStatus::Rejected { at: now };
+			Proposals::<T>::insert(index, proposal);
+			return Weight::zero();
 		}
+		Self::deposit_event(Event::Approved { index, outcome });
+		if let (Some(until), Some(_)) = (hold, proposal.call.as_ref()) {
+			// Held for review: enacted when the hold ends, at the first block with room from
+			// then on. With no room at all it is not enacted: a hold never fails open.
+			proposal.status = match Self::schedule(until, index) {
+				Ok(until) => ProposalStatus::Held { at: now, until },
+				Err(e) => {
+					let result = Enactment::EnactmentFailed { error: e.into() };
+					Self::deposit_event(Event::Enacted { index, result });
+					ProposalStatus::Approved { at: now, enactment: Some(result) }
+				},
+			};
+			Proposals::<T>::insert(index, proposal);
+			return Weight::zero();
+		}
+		proposal.status = ProposalStatus::Approved { at: now, enactment: None };
 		Proposals::<T>::insert(index, proposal);
-		used
+		Self::enact_passed(index, now, 0, now)
+	}
+
+	/// Releases a closing proposal's deposit, burning `QuorumFailureSlash` of it if the
+	/// proposal failed its quorum.
+	fn settle_deposit(index: ProposalIndex, proposal: &ProposalOf<T>, quorum_reached: bool) {
+		let reason = HoldReason::ProposalDeposit.into();
+		let slash = if quorum_reached {
+			Zero::zero()
+		} else {
+			T::QuorumFailureSlash::get() * proposal.deposit
+		};
+		if !slash.is_zero() {
+			// The deposit is held by this pallet alone; burning it cannot fail short of a bug.
+			let burned = T::Currency::burn_held(
+				&reason,
+				&proposal.proposer,
+				slash,
+				Precision::BestEffort,
+				Fortitude::Force,
+			)
+			.unwrap_or_default();
+			Self::deposit_event(Event::DepositSlashed { index, amount: burned });
+		}
+		let _ = T::Currency::release(
+			&reason,
+			&proposal.proposer,
+			proposal.deposit.saturating_sub(slash),
+			Precision::BestEffort,
+		);
 	}
 
 	/// Dispatches a passed proposal's call with the scope's origin.
@@ -202,7 +317,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_reap_votes(index: ProposalIndex, limit: u32) -> Result<u32, DispatchError> {
 		let proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
 		let ended = match proposal.status {
-			ProposalStatus::Ongoing | ProposalStatus::Held { .. } => {
+			ProposalStatus::Ongoing
+			| ProposalStatus::Held { .. }
+			| ProposalStatus::AwaitingEnactment { .. } => {
 				return Err(Error::<T>::NotReapable.into())
 			},
 			ProposalStatus::Approved { at, .. }

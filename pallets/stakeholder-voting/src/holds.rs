@@ -1,9 +1,10 @@
 //! Enactment holds: regulators delay a proposal's call for review, within a bounded time, and
 //! release it; a held proposal is enacted by itself when the hold ends.
 
-use crate::{pallet::*, ProposalIndex, ProposalStatus};
+use crate::{closing::CALL_DECODE_DEPTH, pallet::*, ProposalIndex, ProposalStatus};
+use codec::DecodeLimit;
 use polkadot_sdk::{
-	frame_support::{ensure, pallet_prelude::*},
+	frame_support::{ensure, pallet_prelude::*, traits::Contains},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::Saturating,
 };
@@ -20,20 +21,37 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		match (until, proposal.status) {
 			(Some(until), status) => {
-				ensure!(proposal.call.is_some(), Error::<T>::NotHoldable);
+				let call = proposal.call.as_ref().ok_or(Error::<T>::NotHoldable)?;
+				// What overturns the firewall or dismisses a regulator is never held.
+				let call = <T as Config>::RuntimeCall::decode_all_with_depth_limit(
+					CALL_DECODE_DEPTH,
+					&mut &call[..],
+				)
+				.map_err(|_| Error::<T>::CallUndecodable)?;
+				ensure!(!T::Unholdable::contains(&call), Error::<T>::NotHoldable);
 				ensure!(
 					until > now && until <= now.saturating_add(T::MaxEnactmentHold::get()),
 					Error::<T>::InvalidHold
 				);
-				match status {
-					ProposalStatus::Ongoing => EnactmentHolds::<T>::insert(index, until),
+				let start = HoldStarts::<T>::get(index).unwrap_or(now);
+				ensure!(
+					until <= start.saturating_add(T::MaxEnactmentHold::get()),
+					Error::<T>::HoldTooLong
+				);
+				let until = match status {
+					ProposalStatus::Ongoing => {
+						EnactmentHolds::<T>::insert(index, until);
+						until
+					},
 					ProposalStatus::Held { at, until: old } => {
-						Self::reschedule(index, old, until)?;
+						let until = Self::reschedule(index, old, until)?;
 						proposal.status = ProposalStatus::Held { at, until };
 						Proposals::<T>::insert(index, &proposal);
+						until
 					},
 					_ => return Err(Error::<T>::NotHoldable.into()),
-				}
+				};
+				HoldStarts::<T>::insert(index, start);
 				Self::deposit_event(Event::EnactmentHeld { index, until });
 			},
 			(None, ProposalStatus::Ongoing) => {
@@ -42,8 +60,7 @@ impl<T: Config> Pallet<T> {
 			},
 			(None, ProposalStatus::Held { at, until: old }) => {
 				// Enacted at the next block's start, like a proposal that just closed.
-				let next = now.saturating_add(1u32.into());
-				Self::reschedule(index, old, next)?;
+				let next = Self::reschedule(index, old, now.saturating_add(1u32.into()))?;
 				proposal.status = ProposalStatus::Held { at, until: next };
 				Proposals::<T>::insert(index, &proposal);
 				Self::deposit_event(Event::EnactmentReleased { index });
@@ -51,16 +68,5 @@ impl<T: Config> Pallet<T> {
 			(None, _) => return Err(Error::<T>::NotHeld.into()),
 		}
 		Ok(proposal.proposer)
-	}
-
-	/// Moves `index` in the schedule from block `from` to block `to`.
-	fn reschedule(
-		index: ProposalIndex,
-		from: BlockNumberFor<T>,
-		to: BlockNumberFor<T>,
-	) -> DispatchResult {
-		Self::schedule(to, index)?;
-		Self::remove_from_schedule(from, index);
-		Ok(())
 	}
 }

@@ -87,10 +87,10 @@ pub mod pallet {
 	use frame_support::{
 		dispatch::{GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
-		traits::{fungible, EnsureOrigin, EnsureOriginWithArg},
+		traits::{fungible, Contains, EnsureOrigin, EnsureOriginWithArg},
 	};
 	use frame_system::pallet_prelude::*;
-	use polkadot_sdk::sp_core::H256;
+	use polkadot_sdk::{sp_arithmetic::Perbill, sp_core::H256};
 	#[cfg(feature = "try-runtime")]
 	use polkadot_sdk::sp_runtime;
 	use polkadot_sdk::sp_runtime::traits::Dispatchable;
@@ -194,6 +194,31 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxEnactmentHold: Get<BlockNumberFor<Self>>;
 
+		/// Calls whose proposals regulators may never hold: those that overturn a firewall
+		/// action or dismiss a regulator, so no regulator can delay the vote against them.
+		type Unholdable: Contains<<Self as Config>::RuntimeCall>;
+
+		/// Most ongoing proposals one proposer may have, over all scopes.
+		#[pallet::constant]
+		type MaxOpenProposalsPerProposer: Get<u32>;
+
+		/// Most ongoing proposals one scope may have; the chain-wide scope has no such cap, so a
+		/// chain-wide proposal (the one that can suspend a spammer) is always possible.
+		#[pallet::constant]
+		type MaxOpenProposalsPerScope: Get<u32>;
+
+		/// Part of the deposit burned when a proposal fails its quorum: spam costs something.
+		#[pallet::constant]
+		type QuorumFailureSlash: Get<Perbill>;
+
+		/// Blocks between attempts to enact a passed call that a pause or safe mode blocked.
+		#[pallet::constant]
+		type EnactmentRetryPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Attempts to enact a blocked call before its failure is recorded.
+		#[pallet::constant]
+		type MaxEnactmentAttempts: Get<u32>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 	}
@@ -290,6 +315,21 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type EnactmentHolds<T: Config> =
 		StorageMap<_, Twox64Concat, ProposalIndex, BlockNumberFor<T>>;
+
+	/// Ongoing proposals by proposer, bounded by `MaxOpenProposalsPerProposer`.
+	#[pallet::storage]
+	pub type OpenProposalsBy<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Ongoing proposals by scope, bounded by `MaxOpenProposalsPerScope` (but for the
+	/// chain-wide scope).
+	#[pallet::storage]
+	pub type OpenProposalsIn<T: Config> = StorageMap<_, Twox64Concat, ScopeId, u32, ValueQuery>;
+
+	/// The block regulators first held a proposal's enactment: every later hold ends within
+	/// `MaxEnactmentHold` of it.
+	#[pallet::storage]
+	pub type HoldStarts<T: Config> = StorageMap<_, Twox64Concat, ProposalIndex, BlockNumberFor<T>>;
 
 	/// The earliest block whose ending proposals may not all be closed yet.
 	#[pallet::storage]
@@ -449,6 +489,20 @@ pub mod pallet {
 			/// The proposal.
 			index: ProposalIndex,
 		},
+		/// A passed proposal's call was blocked by a pause or safe mode; it is tried again.
+		EnactmentDeferred {
+			/// The proposal.
+			index: ProposalIndex,
+			/// Block of the next attempt.
+			retry: BlockNumberFor<T>,
+		},
+		/// Part of a deposit was burned: the proposal failed its quorum.
+		DepositSlashed {
+			/// The proposal.
+			index: ProposalIndex,
+			/// The amount burned.
+			amount: BalanceOf<T>,
+		},
 		/// A proposal was withdrawn by its proposer.
 		Withdrawn {
 			/// The proposal.
@@ -510,6 +564,10 @@ pub mod pallet {
 		NotHoldable,
 		/// The hold must end after this block and within `MaxEnactmentHold`.
 		InvalidHold,
+		/// Renewed holds may not end later than `MaxEnactmentHold` after the first.
+		HoldTooLong,
+		/// The proposer, or the scope, already has the most ongoing proposals allowed.
+		TooManyOpenProposals,
 		/// The proposal's enactment is not held.
 		NotHeld,
 		/// Voting on the proposal has ended.
@@ -526,13 +584,14 @@ pub mod pallet {
 		CallTooLong,
 		/// The proposal's call weighs more than `MaxEnactmentWeight`.
 		CallTooHeavy,
-		/// Too many proposals already end in that block.
+		/// Every block within reach is full of proposals ending in it.
 		TooManyProposalsEnding,
 		/// No more proposal indices.
 		TooManyProposals,
 		/// The proposal has not ended, or its votes are still within the retention period.
 		NotReapable,
-		/// The stored call no longer decodes (the runtime changed since submission).
+		/// The call would not decode at enactment: nested too deeply, or the runtime changed
+		/// since submission.
 		CallUndecodable,
 	}
 
@@ -707,7 +766,11 @@ pub mod pallet {
 
 		/// Proposes in `scope`: a title, the hash of the full description, and optionally a call
 		/// to dispatch if it passes. Holds `ProposalDeposit`; the electorate is the scope's
-		/// active stakeholders as of this block.
+		/// active stakeholders as of this block. Voting ends `voting_period` blocks later, or at
+		/// the first block after that with room in its close queue. A proposer may have at most
+		/// `MaxOpenProposalsPerProposer` ongoing proposals, a scope other than the chain-wide one
+		/// at most `MaxOpenProposalsPerScope`; a call that would not decode at enactment is
+		/// refused (`CallUndecodable`).
 		///
 		/// Origin: signed, an active stakeholder of `scope`. Emits `Proposed`.
 		#[pallet::call_index(12)]

@@ -39,8 +39,39 @@ mod runtime {
 	pub type StakeholderVoting = pallet_stakeholder_voting;
 }
 
+parameter_types! {
+	/// Whether `System::remark` is blocked, standing for a pause or safe mode.
+	pub static RemarkBlocked: bool = false;
+}
+
+/// Blocks `System::remark` while `RemarkBlocked` is set, as tx-pause or safe mode would.
+pub struct MockFilter;
+impl polkadot_sdk::frame_support::traits::Contains<RuntimeCall> for MockFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		!(RemarkBlocked::get() && matches!(call, RuntimeCall::System(frame_system::Call::remark { .. })))
+	}
+}
+
+/// In the mock, `System::remark_with_event` stands for the calls that overturn the firewall.
+pub struct MockUnholdable;
+impl polkadot_sdk::frame_support::traits::Contains<RuntimeCall> for MockUnholdable {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::System(frame_system::Call::remark_with_event { .. }))
+	}
+}
+
+/// Open proposals per proposer.
+pub const MAX_OPEN_PER_PROPOSER: u32 = 5;
+/// Open proposals per scope (not the chain-wide one).
+pub const MAX_OPEN_PER_SCOPE: u32 = 6;
+/// Blocks between attempts at a blocked enactment.
+pub const RETRY_PERIOD: u64 = 3;
+/// Attempts at a blocked enactment.
+pub const MAX_ATTEMPTS: u32 = 3;
+
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
+	type BaseCallFilter = MockFilter;
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<u64>;
 }
@@ -54,6 +85,7 @@ impl pallet_balances::Config for Test {
 parameter_types! {
 	pub const ChainWide: ScopeId = CHAIN_WIDE_SCOPE;
 	pub MaxEnactmentWeight: Weight = Weight::from_parts(1_000_000_000, 100_000);
+	pub QuorumFailureSlash: Perbill = Perbill::from_percent(20);
 }
 
 /// Voting period of the genesis scopes.
@@ -88,7 +120,7 @@ impl Config for Test {
 	type ApplicationDeposit = ConstU64<APPLICATION_DEPOSIT>;
 	type MaxNameLen = ConstU32<32>;
 	type MaxTitleLen = ConstU32<64>;
-	type MaxCallLen = ConstU32<128>;
+	type MaxCallLen = ConstU32<256>;
 	type MaxEnactmentWeight = MaxEnactmentWeight;
 	type MaxScopesPerStakeholder = ConstU32<3>;
 	type MaxProposalsEndingPerBlock = ConstU32<3>;
@@ -97,6 +129,12 @@ impl Config for Test {
 	type MaxVotingPeriod = ConstU64<1_000>;
 	type VoteRetention = ConstU64<5>;
 	type MaxEnactmentHold = ConstU64<MAX_HOLD>;
+	type Unholdable = MockUnholdable;
+	type MaxOpenProposalsPerProposer = ConstU32<MAX_OPEN_PER_PROPOSER>;
+	type MaxOpenProposalsPerScope = ConstU32<MAX_OPEN_PER_SCOPE>;
+	type QuorumFailureSlash = QuorumFailureSlash;
+	type EnactmentRetryPeriod = ConstU64<RETRY_PERIOD>;
+	type MaxEnactmentAttempts = ConstU32<MAX_ATTEMPTS>;
 	type WeightInfo = ();
 }
 
@@ -169,6 +207,7 @@ impl ExtBuilder {
 		.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| System::set_block_number(1));
+		RemarkBlocked::set(false);
 		ext
 	}
 

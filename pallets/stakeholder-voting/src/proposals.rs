@@ -1,8 +1,11 @@
 //! Submitting, withdrawing and cancelling proposals.
 
-use crate::{pallet::*, ProposalIndex, ProposalStatus, ScopeId, StakeholderStatus, Tally};
+use crate::{
+	closing::CALL_DECODE_DEPTH, pallet::*, ProposalIndex, ProposalStatus, ScopeId,
+	StakeholderStatus, Tally, CHAIN_WIDE_SCOPE,
+};
 use alloc::vec::Vec;
-use codec::Encode;
+use codec::{DecodeLimit, Encode};
 use polkadot_sdk::{
 	frame_support::{
 		dispatch::GetDispatchInfo,
@@ -42,6 +45,13 @@ impl<T: Config> Pallet<T> {
 	) -> Result<ProposalIndex, DispatchError> {
 		let info = Scopes::<T>::get(scope).ok_or(Error::<T>::ScopeNotFound)?;
 		Self::active_membership(&proposer, scope)?;
+		let open_by = OpenProposalsBy::<T>::get(&proposer);
+		let open_in = OpenProposalsIn::<T>::get(scope);
+		ensure!(
+			open_by < T::MaxOpenProposalsPerProposer::get()
+				&& (scope == CHAIN_WIDE_SCOPE || open_in < T::MaxOpenProposalsPerScope::get()),
+			Error::<T>::TooManyOpenProposals
+		);
 		let call = match call {
 			Some(call) => {
 				ensure!(
@@ -49,6 +59,12 @@ impl<T: Config> Pallet<T> {
 					Error::<T>::CallTooHeavy
 				);
 				let encoded: Vec<u8> = call.encode();
+				// Enactment decodes with a nesting limit: what it could not decode is refused now.
+				<T as Config>::RuntimeCall::decode_all_with_depth_limit(
+					CALL_DECODE_DEPTH,
+					&mut &encoded[..],
+				)
+				.map_err(|_| Error::<T>::CallUndecodable)?;
 				Some(BoundedVec::try_from(encoded).map_err(|_| Error::<T>::CallTooLong)?)
 			},
 			None => None,
@@ -56,8 +72,7 @@ impl<T: Config> Pallet<T> {
 		let index = ProposalCount::<T>::get();
 		let next = index.checked_add(1).ok_or(Error::<T>::TooManyProposals)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let end = now.saturating_add(info.rule.voting_period);
-		Self::schedule(end, index)?;
+		let end = Self::schedule(now.saturating_add(info.rule.voting_period), index)?;
 		let deposit = T::ProposalDeposit::get();
 		T::Currency::hold(&HoldReason::ProposalDeposit.into(), &proposer, deposit)?;
 		Proposals::<T>::insert(
@@ -79,6 +94,8 @@ impl<T: Config> Pallet<T> {
 		);
 		ProposalCount::<T>::put(next);
 		ProposalsBy::<T>::insert(&proposer, index, ());
+		OpenProposalsBy::<T>::insert(&proposer, open_by.saturating_add(1));
+		OpenProposalsIn::<T>::insert(scope, open_in.saturating_add(1));
 		Self::deposit_event(Event::Proposed { index, scope, proposer, end });
 		Ok(index)
 	}
@@ -90,6 +107,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(proposal.tally.voters() == 0, Error::<T>::HasVotes);
 		Self::remove_from_schedule(proposal.end, index);
 		EnactmentHolds::<T>::remove(index);
+		HoldStarts::<T>::remove(index);
+		Self::end_ongoing(&proposal);
 		T::Currency::release(
 			&HoldReason::ProposalDeposit.into(),
 			who,
@@ -108,6 +127,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
 		Self::remove_from_schedule(proposal.end, index);
 		EnactmentHolds::<T>::remove(index);
+		HoldStarts::<T>::remove(index);
+		Self::end_ongoing(&proposal);
 		T::Currency::burn_held(
 			&HoldReason::ProposalDeposit.into(),
 			&proposal.proposer,

@@ -95,16 +95,16 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-#[cfg(any(feature = "try-runtime", test))]
 impl<T: Config> Pallet<T> {
-	/// Checks that totals equal the sum of stakeholder records, tallies equal the sum of
+	/// Checks the pallet's invariants (run by `try-runtime`, after every unit test and after
+	/// every fuzzed block): that totals equal the sum of stakeholder records, tallies equal the sum of
 	/// votes, the account index mirrors the votes, every ongoing proposal is scheduled, and
 	/// held deposits equal those recorded.
 	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 		use crate::{ProposalStatus, SectorTotals, StakeholderStatus, Tally};
 		use alloc::collections::btree_map::BTreeMap;
 		use polkadot_sdk::{
-			frame_support::{ensure, traits::fungible::InspectHold},
+			frame_support::{ensure, traits::fungible::InspectHold, traits::Get},
 			sp_runtime::Saturating,
 		};
 
@@ -126,6 +126,8 @@ impl<T: Config> Pallet<T> {
 		}
 
 		let mut held: BTreeMap<T::AccountId, crate::BalanceOf<T>> = BTreeMap::new();
+		let mut open_by: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let mut open_in: BTreeMap<ScopeId, u32> = BTreeMap::new();
 		for (index, proposal) in Proposals::<T>::iter() {
 			let mut tally = Tally::default();
 			for (_, vote) in Votes::<T>::iter_prefix(index) {
@@ -140,11 +142,17 @@ impl<T: Config> Pallet<T> {
 				);
 				let entry = held.entry(proposal.proposer.clone()).or_default();
 				*entry = entry.saturating_add(proposal.deposit);
+				let n = open_by.entry(proposal.proposer.clone()).or_default();
+				*n = n.saturating_add(1);
+				let n = open_in.entry(proposal.scope).or_default();
+				*n = n.saturating_add(1);
 			}
-			if let ProposalStatus::Held { until, .. } = proposal.status {
+			if let ProposalStatus::Held { until: due, .. }
+			| ProposalStatus::AwaitingEnactment { retry: due, .. } = proposal.status
+			{
 				ensure!(
-					ProposalsEndingAt::<T>::get(until).contains(&index),
-					"held proposal not scheduled"
+					ProposalsEndingAt::<T>::get(due).contains(&index),
+					"held or blocked proposal not scheduled"
 				);
 			}
 		}
@@ -173,6 +181,28 @@ impl<T: Config> Pallet<T> {
 				"vote missing from account index"
 			);
 		}
+		for (who, count) in OpenProposalsBy::<T>::iter() {
+			ensure!(open_by.remove(&who) == Some(count), "open proposals of a proposer miscounted");
+			ensure!(
+				count <= T::MaxOpenProposalsPerProposer::get(),
+				"a proposer has more open proposals than allowed"
+			);
+		}
+		ensure!(open_by.is_empty(), "a proposer's open proposals are not counted");
+		for (scope, count) in OpenProposalsIn::<T>::iter() {
+			ensure!(open_in.remove(&scope) == Some(count), "open proposals of a scope miscounted");
+		}
+		ensure!(open_in.is_empty(), "a scope's open proposals are not counted");
+		for (at, bucket) in ProposalsEndingAt::<T>::iter() {
+			let mut sorted = bucket.to_vec();
+			sorted.sort();
+			sorted.dedup();
+			ensure!(sorted.len() == bucket.len(), "a proposal is scheduled twice in one block");
+			ensure!(
+				CloseCursor::<T>::get().is_some_and(|c| c <= at),
+				"a bucket lies behind the close cursor"
+			);
+		}
 		for (who, deposit) in held {
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::ProposalDeposit.into(), &who) == deposit,
@@ -187,5 +217,15 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		Ok(())
+	}
+}
+
+impl<T: Config> polity_primitives::traits::ScopeMembership<T::AccountId> for Pallet<T> {
+	fn is_member(scope: ScopeId, who: &T::AccountId) -> bool {
+		Stakeholders::<T>::get(who).is_some_and(|info| info.membership(scope).is_some())
+	}
+
+	fn proposal_scope(proposal: ProposalIndex) -> Option<ScopeId> {
+		Proposals::<T>::get(proposal).map(|p| p.scope)
 	}
 }

@@ -111,7 +111,8 @@ pub struct VotingRule<BlockNumber> {
 	/// The share of the electorate that voted (abstentions included) must reach this.
 	pub quorum: Perbill,
 	/// Each sector with members in the electorate must approve by a simple majority of its own
-	/// votes.
+	/// ayes and nays. A sector whose members cast no aye and no nay takes no side and does not
+	/// block: silence is not a veto (turnout still counts toward the quorum).
 	pub sector_balance: bool,
 	/// Blocks from submission to close.
 	pub voting_period: BlockNumber,
@@ -520,10 +521,13 @@ impl PerSector<SectorTally> {
 		let approval = approval_of(&self.sum(), &rule.weighting);
 		let quorum_reached = turnout >= rule.quorum && self.voters() > 0;
 		let approval_reached = approval > rule.approval;
+		// A sector whose members cast no aye and no nay takes no side: silence is not a veto.
 		let sectors_approve = !rule.sector_balance
 			|| Sector::ALL.iter().all(|s| {
+				let votes = self.of(*s);
 				electorate.of(*s).members == 0
-					|| approval_of(self.of(*s), &rule.weighting) > Perbill::from_percent(50)
+					|| votes.ayes.count.saturating_add(votes.nays.count) == 0
+					|| approval_of(votes, &rule.weighting) > Perbill::from_percent(50)
 			});
 		Outcome {
 			turnout,
@@ -618,6 +622,16 @@ pub enum ProposalStatus<BlockNumber> {
 		at: BlockNumber,
 		/// Block its call is enacted at.
 		until: BlockNumber,
+	},
+	/// Passed, but a pause or safe mode blocked its call; it is tried again at `retry`, at
+	/// most `MaxEnactmentAttempts` times in all, then its failure is recorded.
+	AwaitingEnactment {
+		/// Block it closed at.
+		at: BlockNumber,
+		/// Block of the next attempt.
+		retry: BlockNumber,
+		/// Attempts made so far.
+		attempts: u32,
 	},
 	/// Did not pass.
 	Rejected {

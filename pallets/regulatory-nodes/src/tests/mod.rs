@@ -1,5 +1,6 @@
 //! Tests, one file per feature; `build_and_execute` checks the invariants after each.
 
+mod attacks;
 mod extension;
 mod levers;
 mod motions;

@@ -164,7 +164,7 @@ fn motion_errors() {
 		);
 		assert_noop!(
 			Regulatory::approve(RuntimeOrigin::signed(CITIZEN), 0),
-			Error::<Test>::OutsideJurisdiction
+			Error::<Test>::NotRegulator
 		);
 		assert_noop!(
 			Regulatory::propose(RuntimeOrigin::none(), freeze(4, 50), None, reason(b"r")),

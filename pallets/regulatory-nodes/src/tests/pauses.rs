@@ -91,6 +91,7 @@ fn pause_errors() {
 		act(pause(b"Balances", None, 10));
 		assert_noop!(propose(pause(b"Balances", None, 10)), Error::<Test>::AlreadyPaused);
 		act(pause(b"Data", None, 10));
+		act(pause(b"Assets", None, 10));
 		assert_noop!(propose(pause(b"Other", None, 10)), Error::<Test>::TooManyPauses);
 	});
 }

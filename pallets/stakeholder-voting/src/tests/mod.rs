@@ -2,6 +2,7 @@
 //! checks the pallet's invariants (`do_try_state`) after the test body.
 
 mod applications;
+mod attacks;
 mod closing;
 mod holds;
 mod proposals;

@@ -73,14 +73,14 @@ fn propose_errors() {
 			StakeholderVoting::propose(RuntimeOrigin::signed(5), LOCAL, title(), h, None),
 			Error::<Test>::Suspended
 		);
-		// MaxCallLen is 128 bytes.
+		// MaxCallLen is 256 bytes.
 		assert_noop!(
 			StakeholderVoting::propose(
 				RuntimeOrigin::signed(GOV),
 				LOCAL,
 				title(),
 				h,
-				Some(Box::new(remark(200)))
+				Some(Box::new(remark(300)))
 			),
 			Error::<Test>::CallTooLong
 		);
@@ -115,22 +115,15 @@ fn propose_errors() {
 }
 
 #[test]
-fn too_many_proposals_ending_in_one_block() {
+fn a_full_close_queue_moves_the_end_to_the_next_block_with_room() {
 	ExtBuilder::default().build_and_execute(|| {
 		// MaxProposalsEndingPerBlock is 3.
 		for _ in 0..3 {
 			propose(GOV, LOCAL, None);
 		}
-		assert_noop!(
-			StakeholderVoting::propose(
-				RuntimeOrigin::signed(MARKET),
-				LOCAL,
-				bounded(b"t"),
-				H256::zero(),
-				None
-			),
-			Error::<Test>::TooManyProposalsEnding
-		);
+		let index = propose(MARKET, LOCAL, None);
+		assert_eq!(Proposals::<Test>::get(index).unwrap().end, 2 + PERIOD);
+		assert_eq!(ProposalsEndingAt::<Test>::get(2 + PERIOD).to_vec(), vec![index]);
 	});
 }
 
