@@ -130,6 +130,35 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	})
 }
 
+/// Restricts the node's peers to the licence register (`pallet-node-authorization`'s
+/// well-known nodes) as its best block knows it: an unlicensed node can neither connect to
+/// this node nor sync through it.
+fn enforce_licence_register(
+	client: &FullClient,
+	network: &Arc<dyn sc_network::service::traits::NetworkService>,
+) -> Result<(), ServiceError> {
+	use codec::Decode;
+	use polkadot_sdk::{
+		sc_client_api::StorageProvider,
+		sp_blockchain::HeaderBackend,
+		sp_core::{storage::StorageKey, twox_128, OpaquePeerId},
+	};
+	let best = client.info().best_hash;
+	let key = [twox_128(b"NodeAuthorization"), twox_128(b"WellKnownNodes")].concat();
+	let nodes = match client.storage(best, &StorageKey(key))? {
+		Some(data) => std::collections::BTreeSet::<OpaquePeerId>::decode(&mut &data.0[..])
+			.map_err(|e| ServiceError::Other(format!("the licence register does not decode: {e}")))?,
+		None => Default::default(),
+	};
+	let peers = nodes
+		.iter()
+		.filter_map(|node| sc_network::PeerId::from_bytes(&node.0).ok())
+		.collect();
+	network.set_authorized_peers(peers);
+	network.set_authorized_only(true);
+	Ok(())
+}
+
 /// Builds and starts a full node: networking, RPC, offchain workers, Aura and GRANDPA.
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
@@ -192,7 +221,11 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
-	if config.offchain_worker.enabled {
+	// The licensed network holds whatever the node's role: the register applies from the first
+	// moment, and the offchain worker — run by every node, whatever `--offchain-worker` says —
+	// keeps it current at every imported block.
+	enforce_licence_register(&client, &network)?;
+	{
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
 				runtime_api_provider: client.clone(),

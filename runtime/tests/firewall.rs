@@ -138,10 +138,13 @@ fn a_regulators_node_enters_and_leaves_the_network_register() {
 				.contains(&OpaquePeerId(node.clone()))
 		};
 		assert!(!registered());
-		assert_eq!(NetworkRegister::license(&node, &Sr25519Keyring::Dave.to_account_id()), Ok(()));
+		assert_eq!(NetworkRegister::license(&node, &Sr25519Keyring::Dave.to_account_id()), Ok(true));
 		assert!(registered());
-		// Licensing twice is not an error.
-		assert_eq!(NetworkRegister::license(&node, &Sr25519Keyring::Dave.to_account_id()), Ok(()));
+		// Licensing twice is not an error; the register says it gained nothing.
+		assert_eq!(
+			NetworkRegister::license(&node, &Sr25519Keyring::Dave.to_account_id()),
+			Ok(false)
+		);
 		assert_eq!(NetworkRegister::revoke(&node), Ok(()));
 		assert!(!registered());
 		assert_eq!(NetworkRegister::revoke(&node), Ok(()));
@@ -160,4 +163,151 @@ fn the_network_register_has_room_for_every_regulators_nodes() {
 		regulators_nodes < register,
 		"{regulators_nodes} regulator nodes, register of {register}"
 	);
+}
+
+fn signed(who: Sr25519Keyring) -> polity_runtime::RuntimeOrigin {
+	polity_runtime::RuntimeOrigin::signed(who.to_account_id())
+}
+
+fn overturn(action: u32) -> RuntimeCall {
+	RuntimeCall::RegulatoryNodes(pallet_regulatory_nodes::Call::overturn { action })
+}
+
+fn propose(scope: u32, call: RuntimeCall) -> RuntimeCall {
+	RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::propose {
+		scope,
+		title: b"overturn".to_vec().try_into().unwrap(),
+		description_hash: H256::zero(),
+		call: Some(Box::new(call)),
+	})
+}
+
+/// Whether `CheckFirewall` lets `who` submit `call`.
+fn passes_firewall(who: Sr25519Keyring, call: &RuntimeCall) -> bool {
+	use polkadot_sdk::{
+		frame_support::{dispatch::GetDispatchInfo, pallet_prelude::TransactionSource},
+		sp_runtime::traits::TransactionExtension,
+	};
+	pallet_regulatory_nodes::CheckFirewall::<Runtime>::new()
+		.validate(
+			signed(who),
+			call,
+			&call.get_dispatch_info(),
+			0,
+			(),
+			&polkadot_sdk::sp_runtime::traits::TxBaseImplication(()),
+			TransactionSource::External,
+		)
+		.is_ok()
+}
+
+/// Freezes `who` by a chain-wide motion of Alice and Bob; returns the action id.
+fn freeze(who: Sr25519Keyring) -> u32 {
+	use pallet_regulatory_nodes::FirewallAction;
+	let motion = pallet_regulatory_nodes::NextMotionId::<Runtime>::get();
+	polity_runtime::RegulatoryNodes::propose(
+		signed(Sr25519Keyring::Alice),
+		FirewallAction::Freeze { who: who.to_account_id(), until: 100 },
+		None,
+		b"review".to_vec().try_into().unwrap(),
+	)
+	.unwrap();
+	polity_runtime::RegulatoryNodes::approve(signed(Sr25519Keyring::Bob), motion).unwrap();
+	pallet_regulatory_nodes::NextActionId::<Runtime>::get() - 1
+}
+
+#[test]
+fn a_frozen_stakeholder_still_proposes_the_overturn_of_its_freeze_and_a_dismissal() {
+	dev_chain().execute_with(|| {
+		let action = freeze(Sr25519Keyring::Charlie);
+		let dismiss = RuntimeCall::RegulatoryNodes(pallet_regulatory_nodes::Call::dismiss {
+			who: Sr25519Keyring::Alice.to_account_id(),
+		});
+		let as_root = RuntimeCall::StakeholderVoting(
+			pallet_stakeholder_voting::Call::dispatch_as_root { call: Box::new(overturn(action)) },
+		);
+		for call in [overturn(action), dismiss, as_root] {
+			assert!(passes_firewall(Sr25519Keyring::Charlie, &propose(0, call.clone())));
+			// Only in the chain-wide scope, where such a vote can pass.
+			assert!(!passes_firewall(Sr25519Keyring::Charlie, &propose(1, call)));
+		}
+		assert!(passes_firewall(Sr25519Keyring::Charlie, &vote()));
+		assert!(!passes_firewall(Sr25519Keyring::Charlie, &transfer()));
+		assert!(!passes_firewall(Sr25519Keyring::Charlie, &propose(0, transfer())));
+		assert!(passes_firewall(Sr25519Keyring::Dave, &transfer()));
+		// The proposal goes through and cannot be held.
+		let index = pallet_stakeholder_voting::ProposalCount::<Runtime>::get();
+		let RuntimeCall::StakeholderVoting(call) = propose(0, overturn(action)) else {
+			unreachable!()
+		};
+		use polkadot_sdk::sp_runtime::traits::Dispatchable;
+		RuntimeCall::StakeholderVoting(call).dispatch(signed(Sr25519Keyring::Charlie)).unwrap();
+		assert_eq!(
+			Levers::hold_enactment(index, Some(50)),
+			Err(pallet_stakeholder_voting::Error::<Runtime>::NotHoldable.into())
+		);
+	});
+}
+
+#[test]
+fn no_account_changes_the_licensed_network_on_its_own() {
+	use polkadot_sdk::sp_runtime::traits::Dispatchable;
+	dev_chain().execute_with(|| {
+		let node = OpaquePeerId(b"squatted".to_vec());
+		let calls = [
+			RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::claim_node {
+				node: node.clone(),
+			}),
+			RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_connections {
+				node: node.clone(),
+				connections: vec![],
+			}),
+			RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::remove_claim {
+				node: node.clone(),
+			}),
+		];
+		for call in calls {
+			assert!(!allowed(call.clone()));
+			let err = call.dispatch(signed(Sr25519Keyring::Eve)).unwrap_err().error;
+			assert_eq!(err, frame_system::Error::<Runtime>::CallFiltered.into());
+		}
+		assert!(pallet_node_authorization::Owners::<Runtime>::get(&node).is_none());
+	});
+}
+
+#[test]
+fn a_scope_regulator_cannot_pause_a_pallet_nor_freeze_an_outsider() {
+	use pallet_regulatory_nodes::{Error, FirewallAction, Jurisdiction};
+	use polity_runtime::RegulatoryNodes;
+	dev_chain().execute_with(|| {
+		// Dave regulates scope 1 (district-7-water), where he is a member and Ferdie is not.
+		RegulatoryNodes::appoint(
+			polity_runtime::RuntimeOrigin::root(),
+			Sr25519Keyring::Dave.to_account_id(),
+			Jurisdiction::Scopes(vec![1].try_into().unwrap()),
+			Default::default(),
+		)
+		.unwrap();
+		let propose = |action| {
+			RegulatoryNodes::propose(
+				signed(Sr25519Keyring::Dave),
+				action,
+				Some(1),
+				b"local".to_vec().try_into().unwrap(),
+			)
+		};
+		let outside: DispatchError = Error::<Runtime>::TargetOutsideJurisdiction.into();
+		let pause = FirewallAction::Pause {
+			pallet: b"Balances".to_vec().try_into().unwrap(),
+			call: None,
+			until: 10,
+		};
+		assert_eq!(propose(pause), Err(outside));
+		assert_eq!(propose(FirewallAction::EnterSafeMode), Err(outside));
+		let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+		assert_eq!(propose(FirewallAction::Freeze { who: ferdie, until: 10 }), Err(outside));
+		// A member of the scope is within reach.
+		let dave = Sr25519Keyring::Dave.to_account_id();
+		assert_eq!(propose(FirewallAction::Freeze { who: dave, until: 10 }), Ok(()));
+	});
 }

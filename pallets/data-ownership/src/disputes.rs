@@ -28,3 +28,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
+
+impl<T: Config> polity_primitives::traits::RecordOwners<T::AccountId> for Pallet<T> {
+	fn owner(record: &polkadot_sdk::sp_core::H256) -> Option<T::AccountId> {
+		Records::<T>::get(record).map(|r| r.owner)
+	}
+}

@@ -82,7 +82,6 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-#[cfg(any(feature = "try-runtime", test))]
 impl<T: Config> Pallet<T> {
 	/// Checks that the owner index equals the records, versions index every record, licence
 	/// counts match, offers point at active records, disputes at records, and held deposits

@@ -222,6 +222,12 @@ pub mod pallet {
 	pub type Freezes<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, FreezeInfo<BlockNumberFor<T>>>;
 
+	/// Nodes that entered the network register through a regulator's licence, and the
+	/// regulator holding it. A node licensed otherwise as well (a validator's, by governance)
+	/// is not here and stays licensed when the regulator goes.
+	#[pallet::storage]
+	pub type LicensedBy<T: Config> = StorageMap<_, Blake2_128Concat, PeerIdOf<T>, T::AccountId>;
+
 	/// Open motions by proposer, bounded by `MaxOpenMotions`.
 	#[pallet::storage]
 	pub type OpenMotions<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;

@@ -182,9 +182,8 @@ thread_local! {
 /// A node register in memory.
 pub struct MockLicences;
 impl NodeLicences<u64> for MockLicences {
-	fn license(node: &[u8], _: &u64) -> DispatchResult {
-		LICENSED.with(|l| l.borrow_mut().insert(node.to_vec()));
-		Ok(())
+	fn license(node: &[u8], _: &u64) -> Result<bool, DispatchError> {
+		Ok(LICENSED.with(|l| l.borrow_mut().insert(node.to_vec())))
 	}
 	fn revoke(node: &[u8]) -> DispatchResult {
 		LICENSED.with(|l| l.borrow_mut().remove(node));

@@ -14,7 +14,10 @@ impl<T: Config> Pallet<T> {
 		nodes: BoundedVec<PeerIdOf<T>, T::MaxNodes>,
 	) -> DispatchResult {
 		for node in &nodes {
-			T::NodeLicences::license(node, &who)?;
+			// Only a node that entered the register through this licence leaves it with it.
+			if T::NodeLicences::license(node, &who)? {
+				LicensedBy::<T>::insert(node, &who);
+			}
 		}
 		Self::insert_regulator(who, jurisdiction, nodes)
 	}
@@ -44,7 +47,22 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_dismiss(who: T::AccountId) -> DispatchResult {
 		let regulator = Regulators::<T>::take(&who).ok_or(Error::<T>::NotRegulator)?;
 		for node in &regulator.nodes {
-			T::NodeLicences::revoke(node)?;
+			if LicensedBy::<T>::get(node).as_ref() != Some(&who) {
+				// Licensed by someone else too (governance, for a validator): it stays.
+				continue;
+			}
+			// Another regulator licensing the same node takes the licence over.
+			let other = Regulators::<T>::iter()
+				.take(T::MaxRegulators::get() as usize)
+				.find(|(_, r)| r.nodes.contains(node))
+				.map(|(other, _)| other);
+			match other {
+				Some(other) => LicensedBy::<T>::insert(node, other),
+				None => {
+					LicensedBy::<T>::remove(node);
+					T::NodeLicences::revoke(node)?;
+				},
+			}
 		}
 		RegulatorCount::<T>::mutate(|n| *n = n.saturating_sub(1));
 		Self::deposit_event(Event::Dismissed { who });

@@ -7,16 +7,16 @@ use polkadot_sdk::sp_runtime::{DispatchError, DispatchResult};
 /// The register of nodes allowed on the network. A regulator's licensed nodes enter it when the
 /// regulator is appointed and leave it when the regulator is dismissed.
 pub trait NodeLicences<AccountId> {
-	/// Licenses `node` (a libp2p peer id), owned by `owner`. Licensing a node already licensed
-	/// is not an error.
-	fn license(node: &[u8], owner: &AccountId) -> DispatchResult;
-	/// Revokes `node`'s licence. Revoking a node that has none is not an error.
+	/// Licenses `node` (a libp2p peer id), owned by `owner`; returns whether the register
+	/// gained it (`false`: it was licensed already, by someone else).
+	fn license(node: &[u8], owner: &AccountId) -> Result<bool, DispatchError>;
+	/// Takes `node` out of the register. Revoking a node that is not in it is not an error.
 	fn revoke(node: &[u8]) -> DispatchResult;
 }
 
 impl<AccountId> NodeLicences<AccountId> for () {
-	fn license(_: &[u8], _: &AccountId) -> DispatchResult {
-		Ok(())
+	fn license(_: &[u8], _: &AccountId) -> Result<bool, DispatchError> {
+		Ok(false)
 	}
 	fn revoke(_: &[u8]) -> DispatchResult {
 		Ok(())

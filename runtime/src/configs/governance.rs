@@ -1,7 +1,7 @@
 //! Stakeholder voting: scopes, stakeholders, proposals and who may decide what.
 
 use crate::{
-	AccountId, Balances, BlockNumber, Runtime, RuntimeCall, RuntimeHoldReason, DAYS, UNIT,
+	AccountId, Balances, BlockNumber, Runtime, RuntimeCall, RuntimeHoldReason, DAYS, HOURS, UNIT,
 };
 use pallet_stakeholder_voting::{
 	EnsureStakeholders, EnsureStakeholdersOf, ScopeId, CHAIN_WIDE_SCOPE,
@@ -9,10 +9,11 @@ use pallet_stakeholder_voting::{
 use polkadot_sdk::{
 	frame_support::{
 		parameter_types,
-		traits::{AsEnsureOriginWithArg, ConstU32, EitherOfDiverse},
+		traits::{AsEnsureOriginWithArg, ConstU32, Contains, EitherOfDiverse},
 		weights::{constants::WEIGHT_REF_TIME_PER_MILLIS, Weight},
 	},
 	frame_system::EnsureRoot,
+	sp_runtime::Perbill,
 };
 
 parameter_types! {
@@ -25,8 +26,32 @@ parameter_types! {
 	pub const MinVotingPeriod: BlockNumber = 2;
 	pub const MaxVotingPeriod: BlockNumber = 90 * DAYS;
 	pub const VoteRetention: BlockNumber = 30 * DAYS;
-	/// Regulators may hold a passed proposal's enactment for review for at most a week.
+	/// Regulators may hold a passed proposal's enactment for review for at most a week, all
+	/// renewals included.
 	pub const MaxEnactmentHold: BlockNumber = 7 * DAYS;
+	/// A proposal failing its quorum loses a tenth of its deposit.
+	pub const QuorumFailureSlash: Perbill = Perbill::from_percent(10);
+	/// A passed call blocked by a pause or safe mode is tried again every hour, for up to a
+	/// week (safe mode lasts a day, a pause at most a week).
+	pub const EnactmentRetryPeriod: BlockNumber = HOURS;
+}
+
+/// Proposals regulators can never hold: those overturning a firewall action or dismissing a
+/// regulator, directly or dispatched as root.
+pub struct Unholdable;
+impl Contains<RuntimeCall> for Unholdable {
+	fn contains(call: &RuntimeCall) -> bool {
+		match call {
+			RuntimeCall::RegulatoryNodes(
+				pallet_regulatory_nodes::Call::overturn { .. }
+				| pallet_regulatory_nodes::Call::dismiss { .. },
+			) => true,
+			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::dispatch_as_root {
+				call,
+			}) => Self::contains(call),
+			_ => false,
+		}
+	}
 }
 
 /// A passed vote of the chain-wide scope — or root, which only `--dev` has (through sudo).
@@ -57,5 +82,13 @@ impl pallet_stakeholder_voting::Config for Runtime {
 	type MaxVotingPeriod = MaxVotingPeriod;
 	type VoteRetention = VoteRetention;
 	type MaxEnactmentHold = MaxEnactmentHold;
+	type Unholdable = Unholdable;
+	// Every stakeholder may have a few proposals open; a scope at most one close queue's worth
+	// (the chain-wide scope has no cap: it spills to the next block with room).
+	type MaxOpenProposalsPerProposer = ConstU32<4>;
+	type MaxOpenProposalsPerScope = ConstU32<16>;
+	type QuorumFailureSlash = QuorumFailureSlash;
+	type EnactmentRetryPeriod = EnactmentRetryPeriod;
+	type MaxEnactmentAttempts = ConstU32<168>;
 	type WeightInfo = pallet_stakeholder_voting::weights::SubstrateWeight<Runtime>;
 }

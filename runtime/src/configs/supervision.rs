@@ -32,6 +32,9 @@ parameter_types! {
 	/// Safe mode lasts a day unless regulators or governance end it sooner.
 	pub const SafeModeDuration: BlockNumber = DAYS;
 	pub const SafeModeExtension: BlockNumber = 6 * HOURS;
+	/// After a stakeholder vote overturns an action, motions may not repeat it on the same
+	/// target for a week.
+	pub const CoolOffPeriod: BlockNumber = 7 * DAYS;
 }
 
 /// Pallets whose calls keep governance alive, and the inherents every block needs. No pause and
@@ -40,15 +43,44 @@ const GOVERNANCE_PALLETS: [&str; 6] =
 	["System", "Timestamp", "StakeholderVoting", "RegulatoryNodes", "SafeMode", "TxPause"];
 
 /// The calls a frozen account may still make: those that keep governance alive. A freeze can
-/// never silence the vote that would overturn it.
+/// never silence the vote that would overturn it: a frozen stakeholder still votes, closes, and
+/// proposes in the chain-wide scope a call that overturns a firewall action or dismisses a
+/// regulator (the calls regulators can never hold).
 pub struct GovernanceCalls;
 impl Contains<RuntimeCall> for GovernanceCalls {
 	fn contains(call: &RuntimeCall) -> bool {
-		matches!(
-			call,
+		match call {
 			RuntimeCall::StakeholderVoting(
 				pallet_stakeholder_voting::Call::vote { .. }
-					| pallet_stakeholder_voting::Call::close { .. }
+				| pallet_stakeholder_voting::Call::close { .. },
+			) => true,
+			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::propose {
+				scope,
+				call: Some(call),
+				..
+			}) => {
+				*scope == pallet_stakeholder_voting::CHAIN_WIDE_SCOPE
+					&& crate::configs::governance::Unholdable::contains(call)
+			},
+			_ => false,
+		}
+	}
+}
+
+/// Calls of `pallet-node-authorization` no account may make: only governance and the
+/// firewall change who connects, so no account claims a node id, squats one before it is
+/// licensed, or adds connections of its own.
+pub struct LicensedNetworkCalls;
+impl Contains<RuntimeCall> for LicensedNetworkCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(
+			call,
+			RuntimeCall::NodeAuthorization(
+				pallet_node_authorization::Call::claim_node { .. }
+					| pallet_node_authorization::Call::remove_claim { .. }
+					| pallet_node_authorization::Call::transfer_node { .. }
+					| pallet_node_authorization::Call::add_connections { .. }
+					| pallet_node_authorization::Call::remove_connections { .. }
 			)
 		)
 	}
@@ -73,19 +105,21 @@ impl Contains<RuntimeCall> for SafeModeCalls {
 }
 
 /// The network register is `pallet-node-authorization`'s well-known nodes, which every node
-/// enforces through its offchain worker.
+/// enforces. A node licensed both by governance (a validator's) and through a regulator stays
+/// when the regulator goes: the regulatory pallet revokes only what its licence added.
 pub struct NetworkRegister;
 impl NodeLicences<AccountId> for NetworkRegister {
-	fn license(node: &[u8], owner: &AccountId) -> DispatchResult {
+	fn license(node: &[u8], owner: &AccountId) -> Result<bool, DispatchError> {
 		let peer = OpaquePeerId(node.to_vec());
 		if pallet_node_authorization::WellKnownNodes::<Runtime>::get().contains(&peer) {
-			return Ok(());
+			return Ok(false);
 		}
 		NodeAuthorization::add_well_known_node(
 			RawOrigin::Root.into(),
 			peer,
 			MultiAddress::Id(owner.clone()),
-		)
+		)?;
+		Ok(true)
 	}
 
 	fn revoke(node: &[u8]) -> DispatchResult {
@@ -171,6 +205,10 @@ impl FirewallLevers<AccountId, BlockNumber> for Levers {
 		SafeMode::force_exit(RawOrigin::Root.into())
 	}
 
+	fn safe_mode_until() -> Option<BlockNumber> {
+		pallet_safe_mode::EnteredUntil::<Runtime>::get()
+	}
+
 	fn set_disputed(record: RecordHash, disputed: bool) -> Result<AccountId, DispatchError> {
 		DataOwnership::set_disputed(record, disputed)
 	}
@@ -196,6 +234,10 @@ impl pallet_regulatory_nodes::Config for Runtime {
 	type MaxFreezeDuration = MaxFreezeDuration;
 	type MaxPauseDuration = MaxPauseDuration;
 	type MaxPauses = ConstU32<16>;
+	type CoolOffPeriod = CoolOffPeriod;
+	type MaxOpenMotions = ConstU32<8>;
+	type Scopes = StakeholderVoting;
+	type Records = DataOwnership;
 	type MaxValidators = crate::configs::consensus::MaxAuthorities;
 	type NodeLicences = NetworkRegister;
 	type Levers = Levers;

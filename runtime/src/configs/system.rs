@@ -53,6 +53,10 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
-	// Safe mode and call pauses, both levers of the regulators' firewall, filter every call.
-	type BaseCallFilter = InsideBoth<crate::SafeMode, crate::TxPause>;
+	// Safe mode and call pauses, both levers of the regulators' firewall, filter every call;
+	// no account changes the licensed network on its own.
+	type BaseCallFilter = InsideBoth<
+		InsideBoth<crate::SafeMode, crate::TxPause>,
+		crate::configs::supervision::LicensedNetworkCalls,
+	>;
 }

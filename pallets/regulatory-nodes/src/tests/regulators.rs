@@ -101,3 +101,39 @@ fn set_threshold() {
 		);
 	});
 }
+
+#[test]
+fn a_node_licensed_twice_stays_until_its_last_licence_goes() {
+	let licensed =
+		|node: &[u8]| crate::mock::LICENSED.with(|l| l.borrow().contains(&node.to_vec()));
+	ExtBuilder.build_and_execute(|| {
+		// Room for two more regulators (at most four).
+		assert_ok!(Regulatory::dismiss(RuntimeOrigin::root(), REG_LOCAL));
+		// Governance licensed a validator's node on its own.
+		crate::mock::LICENSED.with(|l| l.borrow_mut().insert(b"validator".to_vec()));
+		assert_ok!(Regulatory::appoint(
+			RuntimeOrigin::root(),
+			4,
+			Jurisdiction::ChainWide,
+			nodes(&[b"validator", b"shared"])
+		));
+		assert_ok!(Regulatory::appoint(
+			RuntimeOrigin::root(),
+			5,
+			Jurisdiction::ChainWide,
+			nodes(&[b"shared"])
+		));
+		assert_eq!(LicensedBy::<Test>::get(name(b"validator")), None);
+		assert_eq!(LicensedBy::<Test>::get(name(b"shared")), Some(4));
+		// Dismissing 4 cuts neither the validator off nor regulator 5's node.
+		assert_ok!(Regulatory::dismiss(RuntimeOrigin::root(), 4));
+		assert!(licensed(b"validator"));
+		assert!(licensed(b"shared"));
+		assert_eq!(LicensedBy::<Test>::get(name(b"shared")), Some(5));
+		// The last licence goes with regulator 5.
+		assert_ok!(Regulatory::dismiss(RuntimeOrigin::root(), 5));
+		assert!(!licensed(b"shared"));
+		assert!(licensed(b"validator"));
+		assert_eq!(LicensedBy::<Test>::get(name(b"shared")), None);
+	});
+}

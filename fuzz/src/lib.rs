@@ -1,0 +1,581 @@
+//! # Polity's stateful fuzzer
+//!
+//! Runs random sequences of every custom call of the three pallets — stakeholder voting, data
+//! ownership and regulatory nodes — together with the firewall levers (`tx-pause`,
+//! `safe-mode`) and the network register (`node-authorization`), from random origins (signed
+//! accounts, passed votes of a scope, root) with random arguments drawn from small domains so
+//! that calls meet each other's state. Blocks advance with the pallets' hooks. After every block
+//! all three pallets' invariants (`do_try_state`, the same checks `try-runtime` runs) must hold,
+//! and no call or hook may panic.
+//!
+//! Signed calls pass through `CheckFirewall` as a transaction would: a frozen account's call is
+//! dropped unless it is one of the governance calls a freeze never blocks.
+//!
+//! A run is reproducible from its seed. `polity-fuzz --seed S --steps N` runs one from the
+//! command line; `scripts/fuzz.sh` runs as many seeds as asked; the crate's test runs a bounded,
+//! seeded amount in CI.
+
+use codec::Encode;
+use pallet_regulatory_nodes::{FirewallAction, Jurisdiction};
+use pallet_stakeholder_voting::{Sector, VoteChoice, VotingRule, Weighting};
+use polity_runtime::{
+	genesis_config_presets, AccountId, BlockNumber, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	RuntimeOrigin,
+};
+use polkadot_sdk::{
+	frame_support::{
+		dispatch::GetDispatchInfo,
+		pallet_prelude::TransactionSource,
+		traits::OnInitialize,
+	},
+	frame_system, pallet_node_authorization, pallet_safe_mode, pallet_tx_pause,
+	sp_core::{OpaquePeerId, H256},
+	sp_io::TestExternalities,
+	sp_keyring::Sr25519Keyring,
+	sp_runtime::{traits::Dispatchable, traits::TransactionExtension, BuildStorage, Perbill},
+};
+use std::{collections::BTreeMap, panic::AssertUnwindSafe};
+
+/// A small, fast, seedable generator (xorshift64*): runs are reproducible from the seed alone.
+pub struct Rng(u64);
+
+impl Rng {
+	/// A generator for `seed`.
+	pub fn new(seed: u64) -> Self {
+		Self(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+	}
+
+	/// The next 64 random bits.
+	pub fn next(&mut self) -> u64 {
+		let mut x = self.0;
+		x ^= x >> 12;
+		x ^= x << 25;
+		x ^= x >> 27;
+		self.0 = x;
+		x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+	}
+
+	/// A number below `n` (`n > 0`).
+	pub fn below(&mut self, n: u64) -> u64 {
+		self.next() % n.max(1)
+	}
+
+	/// `true` with probability `percent` %.
+	pub fn chance(&mut self, percent: u64) -> bool {
+		self.below(100) < percent
+	}
+
+	/// One of `items`.
+	pub fn pick<T: Clone>(&mut self, items: &[T]) -> T {
+		items[self.below(items.len() as u64) as usize].clone()
+	}
+}
+
+/// What a run did and found.
+#[derive(Debug, Default)]
+pub struct Report {
+	/// The seed.
+	pub seed: u64,
+	/// Calls dispatched.
+	pub calls: u64,
+	/// Calls that succeeded.
+	pub succeeded: u64,
+	/// Signed calls `CheckFirewall` dropped (frozen accounts).
+	pub dropped: u64,
+	/// Blocks advanced.
+	pub blocks: u64,
+	/// Calls dispatched per pallet.
+	pub by_pallet: BTreeMap<&'static str, u64>,
+	/// Proposals submitted, and how many passed.
+	pub proposals: (u32, u32),
+	/// Firewall actions executed (motions that reached their threshold).
+	pub actions: u32,
+	/// Failures by error name.
+	pub errors: BTreeMap<String, u64>,
+	/// Panics and broken invariants, with the step they happened at. Empty on a clean run.
+	pub findings: Vec<String>,
+}
+
+const ACCOUNTS: [Sr25519Keyring; 8] = [
+	Sr25519Keyring::Alice,
+	Sr25519Keyring::Bob,
+	Sr25519Keyring::Charlie,
+	Sr25519Keyring::Dave,
+	Sr25519Keyring::Eve,
+	Sr25519Keyring::Ferdie,
+	Sr25519Keyring::AliceStash,
+	Sr25519Keyring::BobStash,
+];
+
+/// Mostly the genesis stakeholders and regulators (Alice, Bob, Charlie, Dave), so calls meet
+/// state; sometimes anyone.
+fn account(rng: &mut Rng) -> AccountId {
+	if rng.chance(60) {
+		rng.pick(&ACCOUNTS[..4]).to_account_id()
+	} else {
+		rng.pick(&ACCOUNTS).to_account_id()
+	}
+}
+
+fn record(rng: &mut Rng) -> H256 {
+	H256::repeat_byte(1 + rng.below(6) as u8)
+}
+
+fn peer(rng: &mut Rng) -> OpaquePeerId {
+	OpaquePeerId(vec![b'p', rng.below(6) as u8])
+}
+
+fn bounded<S: polkadot_sdk::sp_core::Get<u32>>(
+	bytes: &[u8],
+) -> polkadot_sdk::frame_support::BoundedVec<u8, S> {
+	polkadot_sdk::frame_support::BoundedVec::truncate_from(bytes.to_vec())
+}
+
+/// The state a run keeps to aim its arguments at what exists.
+struct World {
+	now: BlockNumber,
+}
+
+impl World {
+	fn block_near(&self, rng: &mut Rng) -> BlockNumber {
+		match rng.below(4) {
+			0 => self.now,
+			1 => self.now.saturating_add(rng.below(20) as BlockNumber),
+			2 => self.now.saturating_add(rng.below(2_000) as BlockNumber),
+			_ => self.now.saturating_sub(rng.below(5) as BlockNumber),
+		}
+	}
+
+	fn proposal(&self, rng: &mut Rng) -> u32 {
+		let count = pallet_stakeholder_voting::ProposalCount::<Runtime>::get();
+		// Mostly the latest few, which are still open: votes gather and proposals pass.
+		if rng.chance(70) {
+			count.saturating_sub(1 + rng.below(3) as u32)
+		} else {
+			rng.below(u64::from(count) + 2) as u32
+		}
+	}
+
+	fn motion(&self, rng: &mut Rng) -> u32 {
+		let next = pallet_regulatory_nodes::NextMotionId::<Runtime>::get();
+		next.saturating_sub(rng.below(4) as u32 + u32::from(rng.chance(80)))
+	}
+
+	fn action(&self, rng: &mut Rng) -> u32 {
+		let next = pallet_regulatory_nodes::NextActionId::<Runtime>::get();
+		next.saturating_sub(1 + rng.below(4) as u32)
+	}
+
+	fn scope(&self, rng: &mut Rng) -> u32 {
+		rng.below(4) as u32
+	}
+
+	fn rule(&self, rng: &mut Rng) -> VotingRule<BlockNumber> {
+		VotingRule {
+			weighting: match rng.below(4) {
+				0 => Weighting::Headcount,
+				1 => Weighting::Stake { cap: Perbill::from_percent(rng.below(101) as u32) },
+				2 => Weighting::Quadratic,
+				_ => Weighting::Hybrid {
+					headcount_share: Perbill::from_percent(rng.below(101) as u32),
+				},
+			},
+			approval: Perbill::from_percent(rng.below(101) as u32),
+			quorum: Perbill::from_percent(rng.below(60) as u32),
+			sector_balance: rng.chance(50),
+			voting_period: 1 + rng.below(30) as BlockNumber,
+		}
+	}
+
+	fn firewall_action(&self, rng: &mut Rng) -> FirewallAction<AccountId, BlockNumber> {
+		let pallets: [&[u8]; 5] =
+			[b"Balances", b"DataOwnership", b"StakeholderVoting", b"Utility", b"Nowhere"];
+		let calls: [&[u8]; 4] =
+			[b"transfer_keep_alive", b"register", b"transfer_allow_death", b"nothing"];
+		let pallet = bounded(rng.pick(&pallets));
+		let call = rng.chance(50).then(|| bounded(rng.pick(&calls)));
+		match rng.below(10) {
+			0 => FirewallAction::Freeze { who: account(rng), until: self.block_near(rng) },
+			1 => FirewallAction::Unfreeze { who: account(rng) },
+			2 => FirewallAction::Pause { pallet, call, until: self.block_near(rng) },
+			3 => FirewallAction::Unpause { pallet, call },
+			4 => FirewallAction::EnterSafeMode,
+			5 => FirewallAction::ExitSafeMode,
+			6 => FirewallAction::Dispute { record: record(rng) },
+			7 => FirewallAction::ClearDispute { record: record(rng) },
+			8 => FirewallAction::HoldEnactment {
+				proposal: self.proposal(rng),
+				until: self.block_near(rng),
+			},
+			_ => FirewallAction::ReleaseEnactment { proposal: self.proposal(rng) },
+		}
+	}
+
+	/// A call a proposal may carry.
+	fn proposal_call(&self, rng: &mut Rng) -> Option<Box<RuntimeCall>> {
+		let call = match rng.below(7) {
+			0 => return None,
+			1 => RuntimeCall::System(frame_system::Call::remark { remark: vec![1, 2, 3] }),
+			2 => RuntimeCall::RegulatoryNodes(pallet_regulatory_nodes::Call::overturn {
+				action: self.action(rng),
+			}),
+			3 => RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::cancel {
+				index: self.proposal(rng),
+			}),
+			4 => RuntimeCall::RegulatoryNodes(pallet_regulatory_nodes::Call::dismiss {
+				who: account(rng),
+			}),
+			5 => RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::admit {
+				who: account(rng),
+				sector: self.sector(rng),
+				scope: self.scope(rng),
+				stake: rng.below(1_000),
+			}),
+			_ => RuntimeCall::Balances(polkadot_sdk::pallet_balances::Call::transfer_keep_alive {
+				dest: account(rng).into(),
+				value: 1,
+			}),
+		};
+		Some(Box::new(call))
+	}
+
+	fn sector(&self, rng: &mut Rng) -> Sector {
+		rng.pick(&[Sector::Government, Sector::Market, Sector::Community])
+	}
+
+	fn metadata(&self, rng: &mut Rng) -> pallet_data_ownership::MetadataOf<Runtime> {
+		pallet_data_ownership::Metadata {
+			title: bounded(&b"a record title"[..rng.below(14) as usize]),
+			media_type: bounded(b"text/csv"),
+			uri: bounded(b"ipfs://cid"),
+			schema: None,
+		}
+	}
+
+	/// A random call of the three pallets, the levers or the register.
+	fn call(&self, rng: &mut Rng) -> RuntimeCall {
+		use pallet_data_ownership::Call as Data;
+		use pallet_regulatory_nodes::Call as Reg;
+		use pallet_stakeholder_voting::Call as Vote;
+		match rng.below(100) {
+			// Stakeholder voting: most traffic.
+			0..=15 => RuntimeCall::StakeholderVoting(Vote::vote {
+				index: self.proposal(rng),
+				choice: match rng.below(20) {
+					0..=11 => VoteChoice::Aye,
+					12..=16 => VoteChoice::Nay,
+					_ => VoteChoice::Abstain,
+				},
+			}),
+			16..=19 => RuntimeCall::StakeholderVoting(Vote::propose {
+				scope: self.scope(rng),
+				title: bounded(b"a proposal"),
+				description_hash: H256::repeat_byte(7),
+				call: self.proposal_call(rng),
+			}),
+			20..=23 => RuntimeCall::StakeholderVoting(Vote::close { index: self.proposal(rng) }),
+			24 => RuntimeCall::StakeholderVoting(Vote::withdraw { index: self.proposal(rng) }),
+			25 => RuntimeCall::StakeholderVoting(Vote::cancel { index: self.proposal(rng) }),
+			26 => RuntimeCall::StakeholderVoting(Vote::reap_votes {
+				index: self.proposal(rng),
+				limit: rng.below(5) as u32,
+			}),
+			27 => RuntimeCall::StakeholderVoting(Vote::admit {
+				who: account(rng),
+				sector: self.sector(rng),
+				scope: self.scope(rng),
+				stake: rng.below(1_000),
+			}),
+			28 => RuntimeCall::StakeholderVoting(Vote::set_stake {
+				who: account(rng),
+				scope: self.scope(rng),
+				stake: rng.below(1_000),
+			}),
+			29 => RuntimeCall::StakeholderVoting(Vote::remove_from_scope {
+				who: account(rng),
+				scope: self.scope(rng),
+			}),
+			30 => RuntimeCall::StakeholderVoting(Vote::suspend { who: account(rng) }),
+			31 => RuntimeCall::StakeholderVoting(Vote::resume { who: account(rng) }),
+			32 => RuntimeCall::StakeholderVoting(Vote::remove { who: account(rng) }),
+			33 => RuntimeCall::StakeholderVoting(Vote::apply {
+				sector: self.sector(rng),
+				scope: self.scope(rng),
+				stake: rng.below(1_000),
+			}),
+			34 => RuntimeCall::StakeholderVoting(Vote::approve_application {
+				who: account(rng),
+				stake: rng.below(1_000),
+			}),
+			35 => RuntimeCall::StakeholderVoting(Vote::reject_application {
+				who: account(rng),
+				slash: rng.chance(50),
+			}),
+			36 => RuntimeCall::StakeholderVoting(Vote::withdraw_application {}),
+			37 => RuntimeCall::StakeholderVoting(Vote::create_scope {
+				name: bounded(b"fuzzed-scope"),
+				rule: self.rule(rng),
+			}),
+			38 => RuntimeCall::StakeholderVoting(Vote::set_rule {
+				scope: self.scope(rng),
+				rule: self.rule(rng),
+			}),
+			39 => RuntimeCall::StakeholderVoting(Vote::dispatch_as_root {
+				call: self.proposal_call(rng).unwrap_or_else(|| {
+					Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] }))
+				}),
+			}),
+			// Data ownership.
+			40..=45 => RuntimeCall::DataOwnership(Data::register {
+				hash: record(rng),
+				metadata: self.metadata(rng),
+				supersedes: rng.chance(20).then(|| record(rng)),
+			}),
+			46 => RuntimeCall::DataOwnership(Data::revoke { hash: record(rng) }),
+			47 => RuntimeCall::DataOwnership(Data::purge { hash: record(rng) }),
+			48 => RuntimeCall::DataOwnership(Data::offer_transfer {
+				hash: record(rng),
+				to: account(rng),
+				expires: self.block_near(rng),
+			}),
+			49 => RuntimeCall::DataOwnership(Data::accept_transfer { hash: record(rng) }),
+			50 => RuntimeCall::DataOwnership(Data::cancel_offer { hash: record(rng) }),
+			51..=52 => RuntimeCall::DataOwnership(Data::grant_access {
+				hash: record(rng),
+				to: account(rng),
+				purpose: bounded(b"research"),
+				expires: self.block_near(rng),
+			}),
+			53 => RuntimeCall::DataOwnership(Data::revoke_access {
+				hash: record(rng),
+				who: account(rng),
+			}),
+			// Regulatory nodes and the firewall.
+			54..=63 => RuntimeCall::RegulatoryNodes(Reg::propose {
+				action: self.firewall_action(rng),
+				scope: rng.chance(60).then(|| self.scope(rng)),
+				reason: bounded(b"fuzzed"),
+			}),
+			64..=71 => RuntimeCall::RegulatoryNodes(Reg::approve { motion: self.motion(rng) }),
+			72 => RuntimeCall::RegulatoryNodes(Reg::close_motion { motion: self.motion(rng) }),
+			73..=74 => RuntimeCall::RegulatoryNodes(Reg::overturn { action: self.action(rng) }),
+			75 => RuntimeCall::RegulatoryNodes(Reg::clear_expired_freeze { who: account(rng) }),
+			76 => RuntimeCall::RegulatoryNodes(Reg::appoint {
+				who: account(rng),
+				jurisdiction: if rng.chance(50) {
+					Jurisdiction::ChainWide
+				} else {
+					Jurisdiction::Scopes(
+						polkadot_sdk::frame_support::BoundedVec::truncate_from(vec![
+							self.scope(rng)
+						]),
+					)
+				},
+				nodes: polkadot_sdk::frame_support::BoundedVec::truncate_from(vec![
+					polkadot_sdk::frame_support::BoundedVec::truncate_from(peer(rng).0),
+				]),
+			}),
+			77 => RuntimeCall::RegulatoryNodes(Reg::dismiss { who: account(rng) }),
+			78 => RuntimeCall::RegulatoryNodes(Reg::set_threshold {
+				threshold: rng.below(4) as u32,
+			}),
+			79 => RuntimeCall::RegulatoryNodes(Reg::add_validator { who: account(rng) }),
+			80 => RuntimeCall::RegulatoryNodes(Reg::remove_validator { who: account(rng) }),
+			81 => RuntimeCall::RegulatoryNodes(Reg::set_min_validators {
+				min: rng.below(4) as u32,
+			}),
+			// The levers and the register, as their own calls.
+			82 => RuntimeCall::TxPause(pallet_tx_pause::Call::unpause {
+				ident: (bounded(b"Balances"), bounded(b"transfer_keep_alive")),
+			}),
+			83 => RuntimeCall::SafeMode(pallet_safe_mode::Call::force_exit {}),
+			84 => RuntimeCall::SafeMode(pallet_safe_mode::Call::enter {}),
+			85 => RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::claim_node {
+				node: peer(rng),
+			}),
+			86 => RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_connections {
+				node: peer(rng),
+				connections: vec![peer(rng)],
+			}),
+			87 => RuntimeCall::NodeAuthorization(
+				pallet_node_authorization::Call::add_well_known_node {
+					node: peer(rng),
+					owner: account(rng).into(),
+				},
+			),
+			88 => RuntimeCall::NodeAuthorization(
+				pallet_node_authorization::Call::remove_well_known_node { node: peer(rng) },
+			),
+			89 => RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::transfer_node {
+				node: peer(rng),
+				owner: account(rng).into(),
+			}),
+			// Balance moves change who can pay deposits.
+			_ => RuntimeCall::Balances(polkadot_sdk::pallet_balances::Call::transfer_keep_alive {
+				dest: account(rng).into(),
+				value: u128::from(rng.below(1_000)) * polity_runtime::UNIT,
+			}),
+		}
+	}
+
+	/// A random origin: mostly accounts, sometimes a passed vote of a scope, rarely root.
+	fn origin(&self, rng: &mut Rng) -> (RuntimeOrigin, Option<AccountId>) {
+		match rng.below(100) {
+			0..=74 => {
+				let who = account(rng);
+				(RuntimeOrigin::signed(who.clone()), Some(who))
+			},
+			75..=96 => {
+				let scope = if rng.chance(70) { 0 } else { self.scope(rng) };
+				(pallet_stakeholder_voting::Origin::Stakeholders { scope }.into(), None)
+			},
+			_ => (RuntimeOrigin::root(), None),
+		}
+	}
+}
+
+/// The `development` genesis with a short voting period, as the node builds it.
+pub fn dev_chain() -> TestExternalities {
+	fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+		match (base, patch) {
+			(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+				for (k, v) in patch {
+					merge(base.entry(k).or_insert(serde_json::Value::Null), v);
+				}
+			},
+			(base, patch) => *base = patch,
+		}
+	}
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
+	let preset =
+		genesis_config_presets::get_preset(&"development".into()).expect("the dev preset exists");
+	merge(&mut config, serde_json::from_slice(&preset).expect("the preset is JSON"));
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("a genesis config");
+	let mut ext: TestExternalities = config.build_storage().expect("genesis builds").into();
+	ext.execute_with(|| frame_system::Pallet::<Runtime>::set_block_number(1));
+	ext
+}
+
+/// Every pallet invariant; `None` when all hold.
+fn broken_invariant() -> Option<String> {
+	let checks: [(&str, fn() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError>); 3] = [
+		("StakeholderVoting", pallet_stakeholder_voting::Pallet::<Runtime>::do_try_state),
+		("DataOwnership", pallet_data_ownership::Pallet::<Runtime>::do_try_state),
+		("RegulatoryNodes", pallet_regulatory_nodes::Pallet::<Runtime>::do_try_state),
+	];
+	checks.iter().find_map(|(pallet, check)| check().err().map(|e| format!("{pallet}: {e:?}")))
+}
+
+/// Runs the hooks of a new block `n`.
+fn next_block(n: BlockNumber) {
+	frame_system::Pallet::<Runtime>::reset_events();
+	frame_system::Pallet::<Runtime>::set_block_number(n);
+	<(
+		polity_runtime::Session,
+		polity_runtime::SafeMode,
+		polity_runtime::StakeholderVoting,
+		polity_runtime::RegulatoryNodes,
+	) as OnInitialize<BlockNumber>>::on_initialize(n);
+}
+
+/// Whether `CheckFirewall` admits `who`'s `call` into a block.
+fn firewall_admits(who: &AccountId, call: &RuntimeCall) -> bool {
+	pallet_regulatory_nodes::CheckFirewall::<Runtime>::new()
+		.validate(
+			RuntimeOrigin::signed(who.clone()),
+			call,
+			&call.get_dispatch_info(),
+			call.encoded_size(),
+			(),
+			&polkadot_sdk::sp_runtime::traits::TxBaseImplication(()),
+			TransactionSource::External,
+		)
+		.is_ok()
+}
+
+/// Runs `steps` random steps from `seed`: each a call or, about one in eight, a new block.
+pub fn run(seed: u64, steps: u64) -> Report {
+	let mut rng = Rng::new(seed);
+	let mut report = Report { seed, ..Default::default() };
+	let mut ext = dev_chain();
+	ext.execute_with(|| {
+		let mut world = World { now: 1 };
+		for step in 0..steps {
+			if rng.chance(12) {
+				world.now = world.now.saturating_add(1 + rng.below(3) as BlockNumber);
+				let now = world.now;
+				if let Err(panic) = std::panic::catch_unwind(AssertUnwindSafe(|| next_block(now))) {
+					report.findings.push(format!("step {step}: block {now} panicked: {panic:?}"));
+					break;
+				}
+				report.blocks += 1;
+				if let Some(broken) = broken_invariant() {
+					report.findings.push(format!("step {step}: after block {now}: {broken}"));
+					break;
+				}
+				continue;
+			}
+			let call = world.call(&mut rng);
+			let (origin, signer) = world.origin(&mut rng);
+			if let Some(who) = &signer {
+				if !firewall_admits(who, &call) {
+					report.dropped += 1;
+					continue;
+				}
+			}
+			let pallet = call_pallet(&call);
+			*report.by_pallet.entry(pallet).or_default() += 1;
+			report.calls += 1;
+			let described = format!("{call:?}");
+			match std::panic::catch_unwind(AssertUnwindSafe(|| call.dispatch(origin))) {
+				Ok(Ok(_)) => report.succeeded += 1,
+				Ok(Err(e)) => *report.errors.entry(error_name(e.error)).or_default() += 1,
+				Err(panic) => {
+					report.findings.push(format!("step {step}: {described} panicked: {panic:?}"));
+					break;
+				},
+			}
+		}
+		report.proposals = (
+			pallet_stakeholder_voting::ProposalCount::<Runtime>::get(),
+			pallet_stakeholder_voting::Proposals::<Runtime>::iter_values()
+				.filter(|p| {
+					matches!(
+						p.status,
+						pallet_stakeholder_voting::ProposalStatus::Approved { .. }
+							| pallet_stakeholder_voting::ProposalStatus::Held { .. }
+							| pallet_stakeholder_voting::ProposalStatus::AwaitingEnactment { .. }
+					)
+				})
+				.count() as u32,
+		);
+		report.actions = pallet_regulatory_nodes::NextActionId::<Runtime>::get();
+		if report.findings.is_empty() {
+			if let Some(broken) = broken_invariant() {
+				report.findings.push(format!("at the end: {broken}"));
+			}
+		}
+	});
+	report
+}
+
+fn call_pallet(call: &RuntimeCall) -> &'static str {
+	match call {
+		RuntimeCall::StakeholderVoting(_) => "StakeholderVoting",
+		RuntimeCall::DataOwnership(_) => "DataOwnership",
+		RuntimeCall::RegulatoryNodes(_) => "RegulatoryNodes",
+		RuntimeCall::TxPause(_) => "TxPause",
+		RuntimeCall::SafeMode(_) => "SafeMode",
+		RuntimeCall::NodeAuthorization(_) => "NodeAuthorization",
+		_ => "other",
+	}
+}
+
+fn error_name(error: polkadot_sdk::sp_runtime::DispatchError) -> String {
+	match error {
+		polkadot_sdk::sp_runtime::DispatchError::Module(m) => {
+			m.message.map_or_else(|| format!("{m:?}"), |name| name.to_string())
+		},
+		other => format!("{other:?}"),
+	}
+}
