@@ -141,7 +141,8 @@ fn enforce_licence_register(
 	use polkadot_sdk::{
 		sc_client_api::StorageProvider,
 		sp_blockchain::HeaderBackend,
-		sp_core::{storage::StorageKey, twox_128, OpaquePeerId},
+		sp_core::{storage::StorageKey, OpaquePeerId},
+		sp_io::hashing::twox_128,
 	};
 	let best = client.info().best_hash;
 	let key = [twox_128(b"NodeAuthorization"), twox_128(b"WellKnownNodes")].concat();

@@ -30,7 +30,7 @@ const MAX_BUCKETS_PER_BLOCK: u32 = 16;
 pub(crate) const CALL_DECODE_DEPTH: u32 = 64;
 /// Most blocks looked at for room in a close queue: a proposal's end, a hold's end or a retry
 /// moves to the first block with room within this many.
-pub(crate) const MAX_SPILL: u32 = 256;
+pub(crate) const MAX_SPILL: u32 = 32;
 
 impl<T: Config> Pallet<T> {
 	/// Puts `index` in the bucket of proposals due at `at` or, when that is full, at the first

@@ -93,6 +93,41 @@ export async function run() {
       assertEq((await nodes[0].api.rpc.system.chain()).toString(), 'Polity Local Testnet', 'chain name');
     });
 
+    test('an unlicensed node cannot sync through a licensed non-validator', async () => {
+      // The regulators' supervision node (node key 00…05) is licensed, does not validate and
+      // runs with the default `--offchain-worker`: it syncs from the validators.
+      const supervision = await startNode({
+        name: 'local-supervision',
+        args: ['--chain', 'local', '--tmp', '--node-key', '5'.padStart(64, '0'),
+          '--bootnodes', `/ip4/127.0.0.1/tcp/${nodes[0].p2pPort}/p2p/${nodes[0].peerId}`],
+      });
+      const supervisionApi = await connect(supervision.wsUrl, { rpc: polityRpc });
+      nodes.push(Object.assign(supervision, { api: supervisionApi, peerId: await peerIdOf(supervisionApi) }));
+      await waitFor(async () => (await supervisionApi.rpc.chain.getHeader()).number.toNumber() >= 3,
+        { ms: 60_000, what: 'the supervision node to sync' });
+      // An unlicensed node (node key 00…07) knows only the supervision node.
+      const outsider = await startNode({
+        name: 'local-outsider',
+        args: ['--chain', 'local', '--tmp', '--node-key', '7'.padStart(64, '0'),
+          '--bootnodes', `/ip4/127.0.0.1/tcp/${supervision.p2pPort}/p2p/${nodes.at(-1).peerId}`],
+      });
+      try {
+        const outsiderApi = await connect(outsider.wsUrl, { rpc: polityRpc });
+        const t0 = Date.now();
+        await new Promise((r) => setTimeout(r, 15_000));
+        const outsiderBest = (await outsiderApi.rpc.chain.getHeader()).number.toNumber();
+        const supervisionBest = (await supervisionApi.rpc.chain.getHeader()).number.toNumber();
+        const outsiderPeers = (await outsiderApi.rpc.system.health()).peers.toNumber();
+        await outsiderApi.disconnect();
+        assertEq(outsiderBest, 0, `the unlicensed node stays at genesis while the supervision node is at #${supervisionBest}`);
+        assertEq(outsiderPeers, 0, 'no licensed node keeps it as a peer');
+        assert(supervisionBest >= 3, 'the licensed non-validator itself syncs');
+        console.log(`       unlicensed via a non-validator: #${outsiderBest} with ${outsiderPeers} peers, supervision node at #${supervisionBest} after ${Date.now() - t0} ms`);
+      } finally {
+        await outsider.stop();
+      }
+    }, { timeoutMs: 150_000 });
+
     test('an unlicensed node cannot join; governance licenses it and makes it a validator that authors', async () => {
       await cryptoWaitReady();
       const keyring = new Keyring({ type: 'sr25519' });
