@@ -12,6 +12,11 @@ started=$(date +%s)
 # is compiled twice; the node's integration tests need the binary and make cargo build it.
 log "cargo test --release --workspace"
 cargo test --release --locked --workspace
+
+# Every benchmark runs once as a test on the pallets' mocks (debug profile, no wasm).
+log "benchmarks as tests (--features runtime-benchmarks)"
+SKIP_WASM_BUILD=1 cargo test --locked -p pallet-stakeholder-voting -p pallet-regulatory-nodes \
+	-p pallet-data-ownership --features runtime-benchmarks --lib benchmark
 built=$(date +%s)
 
 log "end-to-end tests (node: $POLITY_NODE)"

@@ -7,6 +7,22 @@
 //! and `genesis_config_presets.rs` the only place genesis state is defined.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// Runtime code never panics: no unwrap, expect, panic, indexing, unchecked arithmetic or lossy
+// casts outside tests (enforced by `cargo clippy`, as for wasm32 runtimes).
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::panic,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects,
+		clippy::cast_possible_truncation,
+		clippy::unreachable,
+		clippy::todo,
+		clippy::unimplemented
+	)
+)]
 // `construct_runtime` and `impl_runtime_apis` expand to deeply nested types.
 #![recursion_limit = "256"]
 

@@ -4,6 +4,22 @@
 //! readers, while SCALE keeps the raw bytes.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// Runtime code never panics: no unwrap, expect, panic, indexing, unchecked arithmetic or lossy
+// casts outside tests (enforced by `cargo clippy`, as for wasm32 runtimes).
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::panic,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects,
+		clippy::cast_possible_truncation,
+		clippy::unreachable,
+		clippy::todo,
+		clippy::unimplemented
+	)
+)]
 #![deny(missing_docs)]
 
 extern crate alloc;

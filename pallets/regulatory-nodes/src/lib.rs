@@ -31,6 +31,22 @@
 //!   at the next session, never below `MinValidators`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// Runtime code never panics: no unwrap, expect, panic, indexing, unchecked arithmetic or lossy
+// casts outside tests (enforced by `cargo clippy`, as for wasm32 runtimes).
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::panic,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects,
+		clippy::cast_possible_truncation,
+		clippy::unreachable,
+		clippy::todo,
+		clippy::unimplemented
+	)
+)]
 #![deny(missing_docs)]
 
 extern crate alloc;
@@ -292,6 +308,9 @@ pub mod pallet {
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		// An invalid genesis must not produce a chain: building it fails loudly, once, on the
+		// node that builds the spec.
+		#[allow(clippy::expect_used)]
 		fn build(&self) {
 			for (who, scopes, nodes) in &self.regulators {
 				let jurisdiction = match scopes {

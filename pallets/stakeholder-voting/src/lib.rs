@@ -29,6 +29,22 @@
 //! - Votes of ended proposals are reaped in bounded pages after a retention period.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// Runtime code never panics: no unwrap, expect, panic, indexing, unchecked arithmetic or lossy
+// casts outside tests (enforced by `cargo clippy`, as for wasm32 runtimes).
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::panic,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects,
+		clippy::cast_possible_truncation,
+		clippy::unreachable,
+		clippy::todo,
+		clippy::unimplemented
+	)
+)]
 #![deny(missing_docs)]
 
 extern crate alloc;
@@ -316,6 +332,30 @@ pub mod pallet {
 	pub type EnactmentHolds<T: Config> =
 		StorageMap<_, Twox64Concat, ProposalIndex, BlockNumberFor<T>>;
 
+	/// A member's recent stake changes in a scope: (block of the change, stake before it),
+	/// oldest first. A vote weighs the voter's stake as it was when the proposal was submitted.
+	#[pallet::storage]
+	pub type StakeChanges<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		ScopeId,
+		BoundedVec<(BlockNumberFor<T>, Stake), ConstU32<MAX_RECENT_CHANGES>>,
+		ValueQuery,
+	>;
+
+	/// A stakeholder's recent suspensions and resumptions: (block of the change, status before
+	/// it), oldest first. Whether a member may vote is decided by its status at submission.
+	#[pallet::storage]
+	pub type StatusChanges<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<(BlockNumberFor<T>, StakeholderStatus), ConstU32<MAX_RECENT_CHANGES>>,
+		ValueQuery,
+	>;
+
 	/// Ongoing proposals by proposer, bounded by `MaxOpenProposalsPerProposer`.
 	#[pallet::storage]
 	pub type OpenProposalsBy<T: Config> =
@@ -347,6 +387,9 @@ pub mod pallet {
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		// An invalid genesis must not produce a chain: building it fails loudly, once, on the
+		// node that builds the spec.
+		#[allow(clippy::expect_used)]
 		fn build(&self) {
 			for (name, rule) in &self.scopes {
 				let name = BoundedVec::try_from(name.clone()).expect("genesis scope name too long");
@@ -568,6 +611,9 @@ pub mod pallet {
 		HoldTooLong,
 		/// The proposer, or the scope, already has the most ongoing proposals allowed.
 		TooManyOpenProposals,
+		/// The stake or status changed `MAX_RECENT_CHANGES` times within a voting period already:
+		/// open proposals must still know what it was when they were submitted.
+		TooManyChanges,
 		/// The proposal's enactment is not held.
 		NotHeld,
 		/// Voting on the proposal has ended.

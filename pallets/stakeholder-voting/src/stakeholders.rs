@@ -2,20 +2,65 @@
 
 use crate::{
 	pallet::*, Application, Membership, ScopeId, Sector, Stake, StakeholderInfo, StakeholderStatus,
+	MAX_RECENT_CHANGES,
 };
 use polkadot_sdk::{
 	frame_support::{
 		ensure,
 		pallet_prelude::*,
+		traits::ConstU32,
 		traits::{
 			fungible::MutateHold,
 			tokens::{Fortitude, Precision},
 		},
 	},
-	frame_system,
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_runtime::Saturating,
 };
 
+/// Records a change at `now` of a value that was `before`, dropping the changes no open proposal
+/// can need: those at or before the earliest submission of a proposal still open for votes.
+fn record_change<T: Config, V>(
+	changes: &mut BoundedVec<(BlockNumberFor<T>, V), ConstU32<MAX_RECENT_CHANGES>>,
+	before: V,
+) -> DispatchResult {
+	let now = frame_system::Pallet::<T>::block_number();
+	// A proposal open for votes now ends within MaxVotingPeriod plus the spill of its close
+	// queue from its submission.
+	let horizon = T::MaxVotingPeriod::get().saturating_add(crate::closing::MAX_SPILL.into());
+	let oldest_open = now.saturating_sub(horizon);
+	changes.retain(|(at, _)| *at > oldest_open);
+	changes.try_push((now, before)).map_err(|_| Error::<T>::TooManyChanges.into())
+}
+
 impl<T: Config> Pallet<T> {
+	/// `who`'s stake in `scope` at the submission of a proposal at `submitted`, given its stake
+	/// now: a change after the submission block does not count for that proposal (one in the
+	/// submission block does, as it does for the electorate's totals).
+	pub(crate) fn stake_at(
+		who: &T::AccountId,
+		scope: ScopeId,
+		submitted: BlockNumberFor<T>,
+		now: Stake,
+	) -> Stake {
+		StakeChanges::<T>::get(who, scope)
+			.iter()
+			.find(|(at, _)| *at > submitted)
+			.map_or(now, |(_, before)| *before)
+	}
+
+	/// `who`'s status at the submission of a proposal at `submitted`, given its status now.
+	pub(crate) fn status_at(
+		who: &T::AccountId,
+		submitted: BlockNumberFor<T>,
+		now: StakeholderStatus,
+	) -> StakeholderStatus {
+		StatusChanges::<T>::get(who)
+			.iter()
+			.find(|(at, _)| *at > submitted)
+			.map_or(now, |(_, before)| *before)
+	}
+
 	/// Applies `f` to the running totals of `sector` in `scope`.
 	fn update_totals(scope: ScopeId, sector: Sector, f: impl FnOnce(&mut crate::Count)) {
 		Scopes::<T>::mutate(scope, |info| {
@@ -60,6 +105,9 @@ impl<T: Config> Pallet<T> {
 				.find(|m| m.scope == scope)
 				.ok_or(Error::<T>::NotMember)?;
 			let old = core::mem::replace(&mut membership.stake, stake);
+			StakeChanges::<T>::try_mutate(who, scope, |changes| {
+				record_change::<T, _>(changes, old)
+			})?;
 			if info.status == StakeholderStatus::Active {
 				Self::update_totals(scope, info.sector, |count| {
 					count.stake =
@@ -77,11 +125,14 @@ impl<T: Config> Pallet<T> {
 		let position =
 			info.memberships.iter().position(|m| m.scope == scope).ok_or(Error::<T>::NotMember)?;
 		let membership = info.memberships.remove(position);
+		// A member who leaves votes on nothing of the scope's any more.
+		StakeChanges::<T>::remove(who, scope);
 		if info.status == StakeholderStatus::Active {
 			Self::update_totals(scope, info.sector, |count| count.remove(membership.stake));
 		}
 		if info.memberships.is_empty() {
 			Stakeholders::<T>::remove(who);
+			StatusChanges::<T>::remove(who);
 		} else {
 			Stakeholders::<T>::insert(who, info);
 		}
@@ -93,6 +144,9 @@ impl<T: Config> Pallet<T> {
 		Stakeholders::<T>::try_mutate(who, |info| {
 			let info = info.as_mut().ok_or(Error::<T>::StakeholderNotFound)?;
 			ensure!(info.status == StakeholderStatus::Active, Error::<T>::Suspended);
+			StatusChanges::<T>::try_mutate(who, |changes| {
+				record_change::<T, _>(changes, StakeholderStatus::Active)
+			})?;
 			info.status = StakeholderStatus::Suspended;
 			for m in info.memberships.iter() {
 				Self::update_totals(m.scope, info.sector, |count| count.remove(m.stake));
@@ -107,6 +161,9 @@ impl<T: Config> Pallet<T> {
 		Stakeholders::<T>::try_mutate(who, |info| {
 			let info = info.as_mut().ok_or(Error::<T>::StakeholderNotFound)?;
 			ensure!(info.status == StakeholderStatus::Suspended, Error::<T>::NotSuspended);
+			StatusChanges::<T>::try_mutate(who, |changes| {
+				record_change::<T, _>(changes, StakeholderStatus::Suspended)
+			})?;
 			info.status = StakeholderStatus::Active;
 			for m in info.memberships.iter() {
 				Self::update_totals(m.scope, info.sector, |count| count.add(m.stake));
@@ -119,6 +176,10 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_remove(who: &T::AccountId) -> DispatchResult {
 		let info = Stakeholders::<T>::take(who).ok_or(Error::<T>::StakeholderNotFound)?;
+		for m in info.memberships.iter() {
+			StakeChanges::<T>::remove(who, m.scope);
+		}
+		StatusChanges::<T>::remove(who);
 		if info.status == StakeholderStatus::Active {
 			for m in info.memberships.iter() {
 				Self::update_totals(m.scope, info.sector, |count| count.remove(m.stake));

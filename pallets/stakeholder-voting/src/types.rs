@@ -23,6 +23,11 @@ pub type Stake = u64;
 /// everything else that concerns the whole chain.
 pub const CHAIN_WIDE_SCOPE: ScopeId = 0;
 
+/// Most stake changes of one membership, and most suspensions and resumptions of one
+/// stakeholder, kept for the proposals still open (older ones are dropped once no open proposal
+/// can need them).
+pub const MAX_RECENT_CHANGES: u32 = 8;
+
 /// One of the three mechanisms of governance, equal in rights.
 #[derive(
 	Encode,

@@ -1,6 +1,9 @@
 //! Casting and changing votes: O(1) per vote.
 
-use crate::{pallet::*, vote_weight, ProposalIndex, ProposalStatus, VoteChoice, VoteRecord};
+use crate::{
+	pallet::*, vote_weight, ProposalIndex, ProposalStatus, StakeholderStatus, VoteChoice,
+	VoteRecord,
+};
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system,
@@ -15,13 +18,21 @@ impl<T: Config> Pallet<T> {
 		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
 		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
 		ensure!(frame_system::Pallet::<T>::block_number() < proposal.end, Error::<T>::VotingEnded);
-		let (sector, membership) = Self::active_membership(who, proposal.scope)?;
-		// The electorate is fixed at submission: later members do not vote on it.
+		// The electorate is fixed at submission, and so is each member's weight: later members
+		// do not vote on it, and a suspension, resumption or stake change since changes nothing
+		// for it.
+		let info = Stakeholders::<T>::get(who).ok_or(Error::<T>::StakeholderNotFound)?;
+		let membership = *info.membership(proposal.scope).ok_or(Error::<T>::NotMember)?;
+		ensure!(
+			Self::status_at(who, proposal.submitted, info.status) == StakeholderStatus::Active,
+			Error::<T>::Suspended
+		);
 		ensure!(membership.since < proposal.submitted, Error::<T>::NotInElectorate);
+		let stake = Self::stake_at(who, proposal.scope, proposal.submitted, membership.stake);
 		let record = VoteRecord {
 			choice,
-			sector,
-			weight: vote_weight(&proposal.rule.weighting, membership.stake, &proposal.electorate),
+			sector: info.sector,
+			weight: vote_weight(&proposal.rule.weighting, stake, &proposal.electorate),
 		};
 		match Votes::<T>::get(index, who) {
 			Some(previous) => proposal.tally.remove(&previous),

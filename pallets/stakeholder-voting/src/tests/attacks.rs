@@ -305,3 +305,66 @@ fn scope_membership_is_what_regulators_see() {
 		let _ = DispatchError::BadOrigin;
 	});
 }
+
+#[test]
+fn a_stake_change_or_suspension_during_a_vote_changes_nothing_for_it() {
+	ExtBuilder::default()
+		.with_scope(b"staked", VotingRule { ..rule(Weighting::Stake { cap: Perbill::one() }) })
+		.with_stakeholder(4, Sector::Market, vec![(2, 10)])
+		.with_stakeholder(5, Sector::Market, vec![(2, 10)])
+		.build_and_execute(|| {
+			run_to(2);
+			let index = propose(4, 2, None);
+			run_to(3);
+			// The majority raises its own stake, and suspends the minority, mid-vote.
+			assert_ok!(StakeholderVoting::set_stake(RuntimeOrigin::root(), 4, 2, 1_000));
+			assert_ok!(StakeholderVoting::suspend(RuntimeOrigin::root(), 5));
+			vote(4, index, VoteChoice::Aye);
+			// Suspended after submission: still votes on it, with its stake then.
+			vote(5, index, VoteChoice::Nay);
+			let tally = Proposals::<Test>::get(index).unwrap().tally;
+			assert_eq!(tally.of(Sector::Market).ayes.weight, 10);
+			assert_eq!(tally.of(Sector::Market).nays.weight, 10);
+			// A proposal submitted after the changes sees them.
+			run_to(4);
+			let later = propose(4, 2, None);
+			vote(4, later, VoteChoice::Aye);
+			assert_eq!(
+				Proposals::<Test>::get(later).unwrap().tally.of(Sector::Market).ayes.weight,
+				1_000
+			);
+			assert_noop!(
+				StakeholderVoting::vote(RuntimeOrigin::signed(5), later, VoteChoice::Nay),
+				Error::<Test>::Suspended
+			);
+			// A resumption during a vote does not let a member suspended at submission in.
+			run_to(5);
+			assert_ok!(StakeholderVoting::resume(RuntimeOrigin::root(), 5));
+			assert_noop!(
+				StakeholderVoting::vote(RuntimeOrigin::signed(5), later, VoteChoice::Nay),
+				Error::<Test>::Suspended
+			);
+		});
+}
+
+#[test]
+fn stake_changes_within_a_voting_period_are_bounded() {
+	ExtBuilder::default().build_and_execute(|| {
+		for stake in 0..crate::MAX_RECENT_CHANGES {
+			assert_ok!(StakeholderVoting::set_stake(
+				RuntimeOrigin::root(),
+				GOV,
+				LOCAL,
+				u64::from(stake)
+			));
+		}
+		assert_noop!(
+			StakeholderVoting::set_stake(RuntimeOrigin::root(), GOV, LOCAL, 99),
+			Error::<Test>::TooManyChanges
+		);
+		// Once no open proposal can need them, old changes make room.
+		System::set_block_number(1 + 1_000 + u64::from(crate::closing::MAX_SPILL) + 1);
+		assert_ok!(StakeholderVoting::set_stake(RuntimeOrigin::root(), GOV, LOCAL, 99));
+		assert_eq!(StakeChanges::<Test>::get(GOV, LOCAL).len(), 1);
+	});
+}

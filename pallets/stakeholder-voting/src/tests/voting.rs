@@ -64,9 +64,11 @@ fn vote_errors() {
 			StakeholderVoting::vote(RuntimeOrigin::signed(6), index, VoteChoice::Aye),
 			Error::<Test>::NotInElectorate
 		);
+		// Suspended when the proposal was submitted: not to vote on it.
 		assert_ok!(StakeholderVoting::suspend(RuntimeOrigin::root(), MARKET));
+		let later = propose(GOV, LOCAL, None);
 		assert_noop!(
-			StakeholderVoting::vote(RuntimeOrigin::signed(MARKET), index, VoteChoice::Aye),
+			StakeholderVoting::vote(RuntimeOrigin::signed(MARKET), later, VoteChoice::Aye),
 			Error::<Test>::Suspended
 		);
 		assert_noop!(
