@@ -96,6 +96,8 @@ pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
 /// Aura slot length; it cannot change once the chain has started.
 pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
 /// Blocks per minute.
+// Evaluated at compile time: 10 blocks a minute fits any block number.
+#[allow(clippy::cast_possible_truncation)]
 pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
 /// Blocks per hour.
 pub const HOURS: BlockNumber = MINUTES * 60;

@@ -2,6 +2,7 @@
 
 use crate::{pallet::*, BalanceOf, ContentHash, GrantView, RecordView};
 use alloc::vec::Vec;
+use polkadot_sdk::sp_runtime::SaturatedConversion as _;
 use polkadot_sdk::{
 	frame_support::traits::Get,
 	frame_system::{self, pallet_prelude::BlockNumberFor},
@@ -100,7 +101,7 @@ impl<T: Config> Pallet<T> {
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut records = 0usize;
 		for (hash, record) in Records::<T>::iter() {
-			records += 1;
+			records = records.saturating_add(1);
 			ensure!(
 				RecordsByOwner::<T>::contains_key(&record.owner, hash),
 				"record missing from its owner's index"
@@ -111,7 +112,7 @@ impl<T: Config> Pallet<T> {
 			);
 			let entry = deposits.entry(record.owner.clone()).or_default();
 			*entry = entry.saturating_add(record.deposit);
-			let grants = Grants::<T>::iter_prefix(hash).count() as u32;
+			let grants = Grants::<T>::iter_prefix(hash).count().saturated_into::<u32>();
 			ensure!(GrantCount::<T>::get(hash) == grants, "licence count differs from licences");
 			ensure!(grants <= T::MaxGrantsPerRecord::get(), "too many licences");
 			if Offers::<T>::contains_key(hash) {

@@ -3,6 +3,7 @@
 use crate::{pallet::*, BalanceOf, ContentHash, NewRecordOf, Record, RecordStatus};
 use alloc::collections::btree_set::BTreeSet;
 use codec::Encode;
+use polkadot_sdk::sp_runtime::SaturatedConversion as _;
 use polkadot_sdk::{
 	frame_support::{
 		ensure,
@@ -16,7 +17,7 @@ use polkadot_sdk::{
 impl<T: Config> Pallet<T> {
 	/// The deposit a record with this metadata holds.
 	pub fn deposit_for(metadata: &crate::MetadataOf<T>) -> BalanceOf<T> {
-		let bytes: BalanceOf<T> = (metadata.encoded_size() as u32).into();
+		let bytes: BalanceOf<T> = metadata.encoded_size().saturated_into::<u32>().into();
 		T::RecordDepositBase::get()
 			.saturating_add(T::RecordDepositPerByte::get().saturating_mul(bytes))
 	}
@@ -42,7 +43,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let deposit = Self::deposit_for(&new.metadata);
 		T::Currency::hold(&HoldReason::RecordDeposit.into(), who, deposit)?;
-		let timestamp = T::UnixTime::now().as_millis() as u64;
+		let timestamp = T::UnixTime::now().as_millis().saturated_into::<u64>();
 		Records::<T>::insert(
 			new.hash,
 			Record {

@@ -6,6 +6,7 @@ use crate::{
 };
 use alloc::vec::Vec;
 use polity_primitives::traits::{RecordOwners, ScopeMembership};
+use polkadot_sdk::sp_runtime::SaturatedConversion as _;
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
@@ -197,7 +198,7 @@ impl<T: Config> Pallet<T> {
 			_ => return T::DbWeight::get().reads(1),
 		}
 		let pauses: Vec<_> = Pauses::<T>::iter().take(T::MaxPauses::get() as usize).collect();
-		let scanned = pauses.len() as u32;
+		let scanned = pauses.len().saturated_into::<u32>();
 		let mut earliest: Option<BlockNumberFor<T>> = None;
 		for ((pallet, call), pause) in pauses {
 			if pause.until < now {
@@ -247,7 +248,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::is_covering(&who, motion.scope), Error::<T>::OutsideJurisdiction);
 		ensure!(!motion.approvals.contains(&who), Error::<T>::AlreadyApproved);
 		motion.approvals.try_push(who.clone()).map_err(|_| Error::<T>::TooManyRegulators)?;
-		let approvals = motion.approvals.len() as u32;
+		let approvals = motion.approvals.len().saturated_into::<u32>();
 		Motions::<T>::insert(id, motion);
 		Self::deposit_event(Event::MotionApproved { motion: id, who, approvals });
 		Self::execute_if_approved(id)
@@ -266,7 +267,7 @@ impl<T: Config> Pallet<T> {
 	fn execute_if_approved(id: MotionId) -> DispatchResult {
 		let Some(motion) = Motions::<T>::get(id) else { return Ok(()) };
 		let valid = motion.approvals.iter().filter(|a| Self::is_covering(a, motion.scope)).count();
-		if (valid as u32) < Threshold::<T>::get() {
+		if valid.saturated_into::<u32>() < Threshold::<T>::get() {
 			return Ok(());
 		}
 		// The world may have changed since the motion was proposed.
@@ -344,17 +345,15 @@ impl<T: Config> Pallet<T> {
 					T::Levers::exit_safe_mode()?;
 				}
 			},
-			FirewallAction::Dispute { record } => {
-				if Self::take_in_force(&target, action_id) {
-					// The record may have been purged meanwhile: nothing is left to clear.
-					let _ = T::Levers::set_disputed(*record, false);
-				}
+			// The record may have been purged meanwhile: nothing is left to clear then.
+			FirewallAction::Dispute { record } if Self::take_in_force(&target, action_id) => {
+				let _ = T::Levers::set_disputed(*record, false);
 			},
-			FirewallAction::HoldEnactment { proposal, .. } => {
-				if Self::take_in_force(&target, action_id) {
-					// The hold may have ended and the call been enacted meanwhile.
-					let _ = T::Levers::hold_enactment(*proposal, None);
-				}
+			// The hold may have ended and the call been enacted meanwhile.
+			FirewallAction::HoldEnactment { proposal, .. }
+				if Self::take_in_force(&target, action_id) =>
+			{
+				let _ = T::Levers::hold_enactment(*proposal, None);
 			},
 			_ => {},
 		}

@@ -2,6 +2,7 @@
 
 use crate::{pallet::*, ActionId, ActionView, FreezeInfo, Jurisdiction, RegulatorView};
 use alloc::vec::Vec;
+use polkadot_sdk::sp_runtime::SaturatedConversion as _;
 use polkadot_sdk::{
 	frame_support::traits::Get,
 	frame_system::{self, pallet_prelude::BlockNumberFor},
@@ -135,7 +136,7 @@ impl<T: Config> Pallet<T> {
 		use crate::FirewallAction;
 		use polkadot_sdk::frame_support::ensure;
 		ensure!(
-			Regulators::<T>::iter().count() as u32 == RegulatorCount::<T>::get(),
+			Regulators::<T>::iter().count().saturated_into::<u32>() == RegulatorCount::<T>::get(),
 			"regulator count differs from regulators"
 		);
 		ensure!(Threshold::<T>::get() >= 1, "threshold below one");
@@ -160,7 +161,7 @@ impl<T: Config> Pallet<T> {
 					ActionsConcerning::<T>::contains_key(subject, id),
 					"logged action missing from the account index"
 				);
-				concerning += 1;
+				concerning = concerning.saturating_add(1);
 			}
 		}
 		ensure!(
@@ -168,7 +169,7 @@ impl<T: Config> Pallet<T> {
 			"account index differs from the log"
 		);
 		ensure!(
-			Pauses::<T>::iter().count() as u32 == Pauses::<T>::count()
+			Pauses::<T>::iter().count().saturated_into::<u32>() == Pauses::<T>::count()
 				&& Pauses::<T>::count() <= T::MaxPauses::get(),
 			"pause count differs from pauses"
 		);
@@ -199,7 +200,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let validators = Validators::<T>::get();
 		ensure!(
-			validators.len() as u32 >= MinValidators::<T>::get().min(validators.len() as u32),
+			validators.len().saturated_into::<u32>()
+				>= MinValidators::<T>::get().min(validators.len().saturated_into::<u32>()),
 			"validators below the floor"
 		);
 		let mut sorted = validators.to_vec();

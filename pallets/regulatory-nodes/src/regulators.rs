@@ -1,6 +1,7 @@
 //! Appointing and dismissing regulators; the approval threshold.
 
 use crate::{pallet::*, JurisdictionOf, NodeLicences, PeerIdOf, Regulator};
+use polkadot_sdk::sp_runtime::SaturatedConversion as _;
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system,
@@ -84,7 +85,8 @@ impl<T: Config> Pallet<T> {
 		Regulators::<T>::iter_values()
 			.take(T::MaxRegulators::get() as usize)
 			.filter(|r| r.jurisdiction.covers(scope))
-			.count() as u32
+			.count()
+			.saturated_into::<u32>()
 	}
 
 	/// Whether `who` is a regulator covering `scope`.

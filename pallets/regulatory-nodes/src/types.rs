@@ -1,5 +1,9 @@
 //! Regulators, motions, firewall actions and the action log.
 
+// The codec, scale-info and serde derives cast variant indices; the lints hold for the rest of
+// the crate.
+#![allow(clippy::cast_possible_truncation)]
+
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use polkadot_sdk::{

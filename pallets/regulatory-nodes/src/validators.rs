@@ -3,6 +3,7 @@
 
 use crate::pallet::*;
 use alloc::vec::Vec;
+use polkadot_sdk::sp_runtime::SaturatedConversion as _;
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*, traits::ValidatorRegistration},
 	pallet_session::SessionManager,
@@ -25,7 +26,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_remove_validator(who: T::AccountId) -> DispatchResult {
 		let mut validators = Validators::<T>::get();
 		let position = validators.iter().position(|v| *v == who).ok_or(Error::<T>::NotValidator)?;
-		ensure!(validators.len() as u32 > MinValidators::<T>::get(), Error::<T>::TooFewValidators);
+		ensure!(validators.len().saturated_into::<u32>() > MinValidators::<T>::get(), Error::<T>::TooFewValidators);
 		validators.remove(position);
 		Validators::<T>::put(validators);
 		ValidatorsChanged::<T>::put(true);
@@ -35,7 +36,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_set_min_validators(min: u32) -> DispatchResult {
 		ensure!(
-			min >= 1 && min <= Validators::<T>::decode_len().unwrap_or(0) as u32,
+			min >= 1 && min <= Validators::<T>::decode_len().unwrap_or(0).saturated_into::<u32>(),
 			Error::<T>::InvalidMinimum
 		);
 		MinValidators::<T>::put(min);

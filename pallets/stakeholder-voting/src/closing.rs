@@ -250,7 +250,7 @@ impl<T: Config> Pallet<T> {
 		let slash = if quorum_reached {
 			Zero::zero()
 		} else {
-			T::QuorumFailureSlash::get() * proposal.deposit
+			T::QuorumFailureSlash::get().mul_floor(proposal.deposit)
 		};
 		if !slash.is_zero() {
 			// The deposit is held by this pallet alone; burning it cannot fail short of a bug.

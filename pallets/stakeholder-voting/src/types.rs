@@ -1,5 +1,9 @@
 //! The records the pallet stores and the arithmetic of tallies.
 
+// The codec, scale-info and serde derives cast variant indices; the lints hold for the rest of
+// the crate.
+#![allow(clippy::cast_possible_truncation)]
+
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use polkadot_sdk::{
@@ -552,8 +556,9 @@ fn approval_of(votes: &SectorTally, weighting: &Weighting) -> Perbill {
 	match weighting {
 		Weighting::Headcount => by_count,
 		Weighting::Stake { .. } | Weighting::Quadratic => by_weight,
-		Weighting::Hybrid { headcount_share } => (*headcount_share * by_count)
-			.saturating_add(headcount_share.left_from_one() * by_weight),
+		Weighting::Hybrid { headcount_share } => headcount_share
+			.saturating_mul(by_count)
+			.saturating_add(headcount_share.left_from_one().saturating_mul(by_weight)),
 	}
 }
 
@@ -562,7 +567,7 @@ pub fn vote_weight(weighting: &Weighting, stake: Stake, electorate: &SectorTotal
 	let stake = u128::from(stake);
 	match weighting {
 		Weighting::Headcount => 0,
-		Weighting::Stake { cap } => stake.min(*cap * electorate.stake()),
+		Weighting::Stake { cap } => stake.min(cap.mul_floor(electorate.stake())),
 		Weighting::Quadratic => stake.integer_sqrt(),
 		Weighting::Hybrid { .. } => stake,
 	}
