@@ -24,9 +24,7 @@ use polity_runtime::{
 };
 use polkadot_sdk::{
 	frame_support::{
-		dispatch::GetDispatchInfo,
-		pallet_prelude::TransactionSource,
-		traits::OnInitialize,
+		dispatch::GetDispatchInfo, pallet_prelude::TransactionSource, traits::OnInitialize,
 	},
 	frame_system, pallet_node_authorization, pallet_safe_mode, pallet_tx_pause,
 	sp_core::{OpaquePeerId, H256},
@@ -365,25 +363,23 @@ impl World {
 				jurisdiction: if rng.chance(50) {
 					Jurisdiction::ChainWide
 				} else {
-					Jurisdiction::Scopes(
-						polkadot_sdk::frame_support::BoundedVec::truncate_from(vec![
-							self.scope(rng)
-						]),
-					)
+					Jurisdiction::Scopes(polkadot_sdk::frame_support::BoundedVec::truncate_from(
+						vec![self.scope(rng)],
+					))
 				},
 				nodes: polkadot_sdk::frame_support::BoundedVec::truncate_from(vec![
 					polkadot_sdk::frame_support::BoundedVec::truncate_from(peer(rng).0),
 				]),
 			}),
 			77 => RuntimeCall::RegulatoryNodes(Reg::dismiss { who: account(rng) }),
-			78 => RuntimeCall::RegulatoryNodes(Reg::set_threshold {
-				threshold: rng.below(4) as u32,
-			}),
+			78 => {
+				RuntimeCall::RegulatoryNodes(Reg::set_threshold { threshold: rng.below(4) as u32 })
+			},
 			79 => RuntimeCall::RegulatoryNodes(Reg::add_validator { who: account(rng) }),
 			80 => RuntimeCall::RegulatoryNodes(Reg::remove_validator { who: account(rng) }),
-			81 => RuntimeCall::RegulatoryNodes(Reg::set_min_validators {
-				min: rng.below(4) as u32,
-			}),
+			81 => {
+				RuntimeCall::RegulatoryNodes(Reg::set_min_validators { min: rng.below(4) as u32 })
+			},
 			// The levers and the register, as their own calls.
 			82 => RuntimeCall::TxPause(pallet_tx_pause::Call::unpause {
 				ident: (bounded(b"Balances"), bounded(b"transfer_keep_alive")),
@@ -393,10 +389,12 @@ impl World {
 			85 => RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::claim_node {
 				node: peer(rng),
 			}),
-			86 => RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_connections {
-				node: peer(rng),
-				connections: vec![peer(rng)],
-			}),
+			86 => {
+				RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_connections {
+					node: peer(rng),
+					connections: vec![peer(rng)],
+				})
+			},
 			87 => RuntimeCall::NodeAuthorization(
 				pallet_node_authorization::Call::add_well_known_node {
 					node: peer(rng),

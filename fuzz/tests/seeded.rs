@@ -6,7 +6,8 @@ const SEEDS: u64 = 8;
 
 #[test]
 fn seeded_runs_find_nothing() {
-	let steps = std::env::var("POLITY_FUZZ_STEPS").ok().and_then(|s| s.parse().ok()).unwrap_or(20_000);
+	let steps =
+		std::env::var("POLITY_FUZZ_STEPS").ok().and_then(|s| s.parse().ok()).unwrap_or(20_000);
 	let mut total = (0u64, 0u64, 0u64);
 	for seed in 1..=SEEDS {
 		let report = polity_fuzz::run(seed, steps);

@@ -148,13 +148,13 @@ fn enforce_licence_register(
 	let key = [twox_128(b"NodeAuthorization"), twox_128(b"WellKnownNodes")].concat();
 	let nodes = match client.storage(best, &StorageKey(key))? {
 		Some(data) => std::collections::BTreeSet::<OpaquePeerId>::decode(&mut &data.0[..])
-			.map_err(|e| ServiceError::Other(format!("the licence register does not decode: {e}")))?,
+			.map_err(|e| {
+				ServiceError::Other(format!("the licence register does not decode: {e}"))
+			})?,
 		None => Default::default(),
 	};
-	let peers = nodes
-		.iter()
-		.filter_map(|node| sc_network::PeerId::from_bytes(&node.0).ok())
-		.collect();
+	let peers =
+		nodes.iter().filter_map(|node| sc_network::PeerId::from_bytes(&node.0).ok()).collect();
 	network.set_authorized_peers(peers);
 	network.set_authorized_only(true);
 	Ok(())

@@ -138,7 +138,10 @@ fn a_regulators_node_enters_and_leaves_the_network_register() {
 				.contains(&OpaquePeerId(node.clone()))
 		};
 		assert!(!registered());
-		assert_eq!(NetworkRegister::license(&node, &Sr25519Keyring::Dave.to_account_id()), Ok(true));
+		assert_eq!(
+			NetworkRegister::license(&node, &Sr25519Keyring::Dave.to_account_id()),
+			Ok(true)
+		);
 		assert!(registered());
 		// Licensing twice is not an error; the register says it gained nothing.
 		assert_eq!(
@@ -223,9 +226,10 @@ fn a_frozen_stakeholder_still_proposes_the_overturn_of_its_freeze_and_a_dismissa
 		let dismiss = RuntimeCall::RegulatoryNodes(pallet_regulatory_nodes::Call::dismiss {
 			who: Sr25519Keyring::Alice.to_account_id(),
 		});
-		let as_root = RuntimeCall::StakeholderVoting(
-			pallet_stakeholder_voting::Call::dispatch_as_root { call: Box::new(overturn(action)) },
-		);
+		let as_root =
+			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::dispatch_as_root {
+				call: Box::new(overturn(action)),
+			});
 		for call in [overturn(action), dismiss, as_root] {
 			assert!(passes_firewall(Sr25519Keyring::Charlie, &propose(0, call.clone())));
 			// Only in the chain-wide scope, where such a vote can pass.

@@ -256,7 +256,8 @@ pub mod pallet {
 
 	/// Open motions by proposer, bounded by `MaxOpenMotions`.
 	#[pallet::storage]
-	pub type OpenMotions<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+	pub type OpenMotions<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// The restricting action in force on a safe mode, a record or a proposal: an overturn
 	/// undoes only the action that is still in force, never a newer one.

@@ -161,9 +161,8 @@ impl<AccountId: Clone, BlockNumber> FirewallAction<AccountId, BlockNumber> {
 			FirewallAction::Freeze { who, .. } | FirewallAction::Unfreeze { who } => {
 				ActionTarget::Account(who.clone())
 			},
-			FirewallAction::Pause { pallet, call, .. } | FirewallAction::Unpause { pallet, call } => {
-				ActionTarget::Call(pallet.clone(), call.clone())
-			},
+			FirewallAction::Pause { pallet, call, .. }
+			| FirewallAction::Unpause { pallet, call } => ActionTarget::Call(pallet.clone(), call.clone()),
 			FirewallAction::EnterSafeMode | FirewallAction::ExitSafeMode => ActionTarget::SafeMode,
 			FirewallAction::Dispute { record } | FirewallAction::ClearDispute { record } => {
 				ActionTarget::Record(*record)

@@ -26,7 +26,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_remove_validator(who: T::AccountId) -> DispatchResult {
 		let mut validators = Validators::<T>::get();
 		let position = validators.iter().position(|v| *v == who).ok_or(Error::<T>::NotValidator)?;
-		ensure!(validators.len().saturated_into::<u32>() > MinValidators::<T>::get(), Error::<T>::TooFewValidators);
+		ensure!(
+			validators.len().saturated_into::<u32>() > MinValidators::<T>::get(),
+			Error::<T>::TooFewValidators
+		);
 		validators.remove(position);
 		Validators::<T>::put(validators);
 		ValidatorsChanged::<T>::put(true);

@@ -319,9 +319,7 @@ impl<T: Config> Pallet<T> {
 		let ended = match proposal.status {
 			ProposalStatus::Ongoing
 			| ProposalStatus::Held { .. }
-			| ProposalStatus::AwaitingEnactment { .. } => {
-				return Err(Error::<T>::NotReapable.into())
-			},
+			| ProposalStatus::AwaitingEnactment { .. } => return Err(Error::<T>::NotReapable.into()),
 			ProposalStatus::Approved { at, .. }
 			| ProposalStatus::Rejected { at }
 			| ProposalStatus::Withdrawn { at }

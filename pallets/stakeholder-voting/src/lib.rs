@@ -116,10 +116,10 @@ pub mod pallet {
 		traits::{fungible, Contains, EnsureOrigin, EnsureOriginWithArg},
 	};
 	use frame_system::pallet_prelude::*;
-	use polkadot_sdk::{sp_arithmetic::Perbill, sp_core::H256};
 	#[cfg(feature = "try-runtime")]
 	use polkadot_sdk::sp_runtime;
 	use polkadot_sdk::sp_runtime::traits::Dispatchable;
+	use polkadot_sdk::{sp_arithmetic::Perbill, sp_core::H256};
 
 	/// Storage layout version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);

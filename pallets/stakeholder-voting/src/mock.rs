@@ -48,7 +48,8 @@ parameter_types! {
 pub struct MockFilter;
 impl polkadot_sdk::frame_support::traits::Contains<RuntimeCall> for MockFilter {
 	fn contains(call: &RuntimeCall) -> bool {
-		!(RemarkBlocked::get() && matches!(call, RuntimeCall::System(frame_system::Call::remark { .. })))
+		!(RemarkBlocked::get()
+			&& matches!(call, RuntimeCall::System(frame_system::Call::remark { .. })))
 	}
 }
 

@@ -128,7 +128,7 @@ function register() {
     await sudo(api.tx.stakeholderVoting.admit(eve.address, 'Market', 0, 10));
     const proposedIn = (events) => events.filter(({ event }) => api.events.stakeholderVoting.Proposed.is(event)).map(({ event }) => event.data);
     // The proposal to hold: it passes.
-    const call = api.tx.system.remarkWithEvent('held for review');
+    const call = api.tx.system.remark('held for review');
     const [p] = proposedIn((await sendAndWait(api, api.tx.stakeholderVoting.propose(0, 'Held', blake2AsHex('held'), call), alice)).events);
     const index = p.index.toNumber();
     // An attacker fills one block's close queue (16) with real proposals of four stakeholders,

@@ -92,7 +92,12 @@ fn a_non_regulator_is_refused_as_not_a_regulator_whatever_it_calls() {
 			Error::<Test>::NotRegulator
 		);
 		assert_noop!(
-			Regulatory::propose(RuntimeOrigin::signed(CITIZEN), freeze(REG_A, 10), None, reason(b"x")),
+			Regulatory::propose(
+				RuntimeOrigin::signed(CITIZEN),
+				freeze(REG_A, 10),
+				None,
+				reason(b"x")
+			),
 			Error::<Test>::NotRegulator
 		);
 	});
@@ -130,7 +135,12 @@ fn after_an_overturn_no_motion_may_repeat_the_action_during_the_cool_off() {
 		assert_ok!(Regulatory::overturn(RuntimeOrigin::root(), action));
 		assert_eq!(CoolOffs::<Test>::get(ActionTarget::Account(CITIZEN)), Some(1 + COOL_OFF));
 		assert_noop!(
-			Regulatory::propose(RuntimeOrigin::signed(REG_A), freeze(CITIZEN, 60), None, reason(b"x")),
+			Regulatory::propose(
+				RuntimeOrigin::signed(REG_A),
+				freeze(CITIZEN, 60),
+				None,
+				reason(b"x")
+			),
 			Error::<Test>::CoolingOff
 		);
 		// A motion proposed before the overturn cannot execute after it either.
@@ -253,7 +263,12 @@ fn a_regulator_cannot_flood_motions() {
 		}
 		assert_eq!(OpenMotions::<Test>::get(REG_A), MAX_OPEN_MOTIONS);
 		assert_noop!(
-			Regulatory::propose(RuntimeOrigin::signed(REG_A), freeze(CITIZEN, 9), None, reason(b"x")),
+			Regulatory::propose(
+				RuntimeOrigin::signed(REG_A),
+				freeze(CITIZEN, 9),
+				None,
+				reason(b"x")
+			),
 			Error::<Test>::TooManyMotions
 		);
 		// An executed or expired motion frees its slot.

@@ -52,7 +52,11 @@ fn a_proposal_whose_call_cancels_itself_burns_nothing_and_reports_the_failure() 
 		// The other proposal's deposit is still held and nothing was burned.
 		assert_eq!(status(other), ProposalStatus::Rejected { at: 1 + PERIOD });
 		let slash = Perbill::from_percent(20) * PROPOSAL_DEPOSIT;
-		assert_eq!(Balances::total_issuance(), issuance - slash, "only the quorum slash of `other`");
+		assert_eq!(
+			Balances::total_issuance(),
+			issuance - slash,
+			"only the quorum slash of `other`"
+		);
 	});
 }
 
@@ -98,7 +102,10 @@ fn a_hold_survives_a_full_close_queue_at_its_end() {
 		assert!(Scopes::<Test>::get(2).is_none());
 		run_to(6 + PERIOD);
 		assert!(Scopes::<Test>::get(2).is_some());
-		assert!(matches!(status(index), ProposalStatus::Approved { enactment: Some(Enactment::Enacted), .. }));
+		assert!(matches!(
+			status(index),
+			ProposalStatus::Approved { enactment: Some(Enactment::Enacted), .. }
+		));
 	});
 }
 
@@ -144,10 +151,7 @@ fn the_vote_that_would_overturn_the_regulators_cannot_be_held() {
 			remark: vec![1],
 		});
 		let index = propose(GOV, CHAIN_WIDE_SCOPE, Some(call));
-		assert_noop!(
-			StakeholderVoting::hold_enactment(index, Some(5)),
-			Error::<Test>::NotHoldable
-		);
+		assert_noop!(StakeholderVoting::hold_enactment(index, Some(5)), Error::<Test>::NotHoldable);
 	});
 }
 
