@@ -1,12 +1,36 @@
 // Polity end-to-end tests: real polity-node processes, driven by @polkadot/api.
 //
-//   node run.mjs                 all suites
+//   node run.mjs                 all suites: those on their own `--dev` node concurrently (each
+//                                in a child process, its output printed when it ends), then the
+//                                multi-node suites one after another
 //   node run.mjs dev             only suites whose name contains "dev"
 //
 // Prints one line per test and ends with `N passed, N failed`.
 
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { nodeBinary, logDir } from './lib/node.mjs';
+
+// Suites on a single `--dev` node of their own: independent, so they run side by side.
+const CONCURRENT = ['dev', 'voting', 'data', 'supervision', 'apps'];
+
+/** Runs suite `name` in a child process; resolves with its output and counts. */
+function runChild(name) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), name], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { out += d; });
+    child.on('exit', (code) => {
+      const m = out.match(/^(\d+) passed, (\d+) failed$/m);
+      const counts = m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 1 };
+      if (!m || (code !== 0 && counts.failed === 0)) counts.failed += 1;
+      resolve({ name, out, counts, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
 
 const suites = [
   ['dev', () => import('./suites/dev.mjs')],
@@ -31,8 +55,20 @@ if (!fs.existsSync(nodeBinary())) {
 }
 console.log(`node binary: ${nodeBinary()}\nnode logs:   ${logDir}`);
 
+if (!only) {
+  console.log(`\n# suites ${CONCURRENT.join(', ')}: concurrently, each on its own dev node`);
+  const results = await Promise.all(CONCURRENT.map(runChild));
+  for (const r of results) {
+    const body = r.out.split('\n').filter((l) => !/^node (binary|logs):/.test(l) && !/^\d+ passed, \d+ failed$/.test(l));
+    console.log(body.join('\n').trimEnd());
+    console.log(`# suite ${r.name} took ${r.seconds.toFixed(1)} s (concurrently)`);
+    passed += r.counts.passed;
+    failed += r.counts.failed;
+  }
+}
+
 for (const [name, load] of suites) {
-  if (only && !name.includes(only)) continue;
+  if (only ? !name.includes(only) : CONCURRENT.includes(name)) continue;
   console.log(`\n# suite ${name}`);
   const started = Date.now();
   try {

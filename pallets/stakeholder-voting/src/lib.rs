@@ -669,6 +669,9 @@ pub mod pallet {
 		}
 	}
 
+	// Calls with an explicit weight add, on top of the benchmarked one, the storage accesses of
+	// the checks and balances added since the weights were last measured on this machine
+	// (open-proposal counts, the spill of a full close queue, stake and status changes).
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Creates a scope with a name and default voting rule.
@@ -717,6 +720,7 @@ pub mod pallet {
 		///
 		/// Origin: `AdmitOrigin` for `scope`. Emits `StakeChanged`.
 		#[pallet::call_index(3)]
+		#[pallet::weight(<T as Config>::WeightInfo::set_stake().saturating_add(T::DbWeight::get().reads_writes(1, 1)))]
 		pub fn set_stake(
 			origin: OriginFor<T>,
 			who: T::AccountId,
@@ -744,6 +748,7 @@ pub mod pallet {
 		///
 		/// Origin: `AdmitOrigin` for the chain-wide scope. Emits `Suspended`.
 		#[pallet::call_index(5)]
+		#[pallet::weight(<T as Config>::WeightInfo::suspend().saturating_add(T::DbWeight::get().reads_writes(1, 1)))]
 		pub fn suspend(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::AdmitOrigin::ensure_origin(origin, &CHAIN_WIDE_SCOPE)?;
 			Self::do_suspend(&who)
@@ -753,6 +758,7 @@ pub mod pallet {
 		///
 		/// Origin: `AdmitOrigin` for the chain-wide scope. Emits `Resumed`.
 		#[pallet::call_index(6)]
+		#[pallet::weight(<T as Config>::WeightInfo::resume().saturating_add(T::DbWeight::get().reads_writes(1, 1)))]
 		pub fn resume(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::AdmitOrigin::ensure_origin(origin, &CHAIN_WIDE_SCOPE)?;
 			Self::do_resume(&who)
@@ -830,6 +836,9 @@ pub mod pallet {
 		///
 		/// Origin: signed, an active stakeholder of `scope`. Emits `Proposed`.
 		#[pallet::call_index(12)]
+		#[pallet::weight(<T as Config>::WeightInfo::propose().saturating_add(
+			T::DbWeight::get().reads_writes(2u64.saturating_add(crate::closing::MAX_SPILL.into()), 2)
+		))]
 		pub fn propose(
 			origin: OriginFor<T>,
 			scope: ScopeId,
@@ -846,6 +855,7 @@ pub mod pallet {
 		/// Origin: signed, an active stakeholder of the proposal's scope who was a member before
 		/// it was submitted. Emits `Voted`.
 		#[pallet::call_index(13)]
+		#[pallet::weight(<T as Config>::WeightInfo::vote().saturating_add(T::DbWeight::get().reads(2)))]
 		pub fn vote(
 			origin: OriginFor<T>,
 			index: ProposalIndex,
