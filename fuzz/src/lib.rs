@@ -44,7 +44,7 @@ impl Rng {
 	}
 
 	/// The next 64 random bits.
-	pub fn next(&mut self) -> u64 {
+	pub fn next_u64(&mut self) -> u64 {
 		let mut x = self.0;
 		x ^= x >> 12;
 		x ^= x << 25;
@@ -55,7 +55,7 @@ impl Rng {
 
 	/// A number below `n` (`n > 0`).
 	pub fn below(&mut self, n: u64) -> u64 {
-		self.next() % n.max(1)
+		self.next_u64() % n.max(1)
 	}
 
 	/// `true` with probability `percent` %.
