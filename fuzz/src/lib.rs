@@ -371,7 +371,16 @@ impl World {
 					polkadot_sdk::frame_support::BoundedVec::truncate_from(peer(rng).0),
 				]),
 			}),
-			77 => RuntimeCall::RegulatoryNodes(Reg::dismiss { who: account(rng) }),
+			77 => {
+				if rng.chance(50) {
+					RuntimeCall::RegulatoryNodes(Reg::dismiss { who: account(rng) })
+				} else {
+					RuntimeCall::RegulatoryNodes(Reg::act {
+						action: self.firewall_action(rng),
+						reason: bounded(b"by vote"),
+					})
+				}
+			},
 			78 => {
 				RuntimeCall::RegulatoryNodes(Reg::set_threshold { threshold: rng.below(4) as u32 })
 			},

@@ -49,8 +49,18 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks that `action` may be taken now by a motion in `scope`.
 	fn check_action(action: &ActionOf<T>, scope: Option<ScopeId>) -> DispatchResult {
+		Self::check_action_by(action, scope, true)
+	}
+
+	/// Checks that `action` may be taken now in `scope`, by a motion or (`by_motion: false`) by
+	/// a stakeholder vote, which no cool-off binds.
+	fn check_action_by(
+		action: &ActionOf<T>,
+		scope: Option<ScopeId>,
+		by_motion: bool,
+	) -> DispatchResult {
 		ensure!(Self::target_inside(action, scope), Error::<T>::TargetOutsideJurisdiction);
-		if action.restricts() {
+		if by_motion && action.restricts() {
 			if let Some(end) = CoolOffs::<T>::get(action.target()) {
 				ensure!(Self::now() > end, Error::<T>::CoolingOff);
 			}
@@ -273,17 +283,36 @@ impl<T: Config> Pallet<T> {
 		// The world may have changed since the motion was proposed.
 		Self::check_action(&motion.action, motion.scope)?;
 		Self::remove_motion(id, &motion.proposer);
+		let action_id = Self::log_action(
+			motion.action,
+			motion.scope,
+			motion.reason,
+			Some(motion.proposer),
+			motion.approvals,
+		)?;
+		Self::deposit_event(Event::ActionExecuted { motion: id, action: action_id });
+		Ok(())
+	}
+
+	/// Takes `action` and logs it; returns its log id.
+	fn log_action(
+		action: ActionOf<T>,
+		scope: Option<ScopeId>,
+		reason: BoundedVec<u8, T::MaxReasonLen>,
+		proposer: Option<T::AccountId>,
+		approvals: BoundedVec<T::AccountId, T::MaxRegulators>,
+	) -> Result<crate::ActionId, DispatchError> {
 		let action_id = NextActionId::<T>::get();
 		NextActionId::<T>::put(action_id.checked_add(1).ok_or(Error::<T>::Overflow)?);
-		let subject = Self::take_action(&motion.action, action_id)?;
+		let subject = Self::take_action(&action, action_id)?;
 		ActionLog::<T>::insert(
 			action_id,
 			LoggedAction {
-				action: motion.action,
-				scope: motion.scope,
-				reason: motion.reason,
-				proposer: motion.proposer,
-				approvals: motion.approvals,
+				action,
+				scope,
+				reason,
+				proposer,
+				approvals,
 				subject: subject.clone(),
 				executed_at: Self::now(),
 				overturned_at: None,
@@ -292,7 +321,18 @@ impl<T: Config> Pallet<T> {
 		if let Some(subject) = subject {
 			ActionsConcerning::<T>::insert(subject, action_id, ());
 		}
-		Self::deposit_event(Event::ActionExecuted { motion: id, action: action_id });
+		Ok(action_id)
+	}
+
+	/// A stakeholder vote takes `action` directly: checked like a motion's, but bound by no
+	/// cool-off, and logged with no regulator.
+	pub(crate) fn do_act(
+		action: ActionOf<T>,
+		reason: BoundedVec<u8, T::MaxReasonLen>,
+	) -> DispatchResult {
+		Self::check_action_by(&action, None, false)?;
+		let action_id = Self::log_action(action, None, reason, None, BoundedVec::new())?;
+		Self::deposit_event(Event::ActionTaken { action: action_id });
 		Ok(())
 	}
 

@@ -394,6 +394,11 @@ pub mod pallet {
 			/// Its log entry.
 			action: ActionId,
 		},
+		/// A stakeholder vote took a firewall action directly, and it was logged.
+		ActionTaken {
+			/// Its log entry.
+			action: ActionId,
+		},
 		/// An account was frozen.
 		Frozen {
 			/// The account.
@@ -645,6 +650,25 @@ pub mod pallet {
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_remove_validator(who)
+		}
+
+		/// Takes a firewall action directly, without a motion: the stakeholders' own lever, and the
+		/// only way to act again on a target whose action they overturned while it cools off.
+		/// Checked like a motion's action (`InvalidFreeze`, `AlreadyPaused`, …) and logged with
+		/// no regulator; it can be overturned like any other.
+		///
+		/// Origin: `GovernanceOrigin`. Emits `ActionTaken`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(<T as Config>::WeightInfo::approve().saturating_add(
+			T::DbWeight::get().reads_writes(5, 3)
+		))]
+		pub fn act(
+			origin: OriginFor<T>,
+			action: ActionOf<T>,
+			reason: BoundedVec<u8, T::MaxReasonLen>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_act(action, reason)
 		}
 
 		/// Sets the fewest validators governance may leave.

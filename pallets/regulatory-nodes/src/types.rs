@@ -298,9 +298,9 @@ pub struct LoggedAction<AccountId, BlockNumber, MaxReason: Get<u32>, MaxApproval
 	pub scope: Option<ScopeId>,
 	/// Why.
 	pub reason: BoundedVec<u8, MaxReason>,
-	/// Who proposed it.
-	pub proposer: AccountId,
-	/// Who approved it.
+	/// The regulator who proposed it; `None`: a stakeholder vote took it directly (`act`).
+	pub proposer: Option<AccountId>,
+	/// Who approved it (none when a stakeholder vote took it).
 	pub approvals: BoundedVec<AccountId, MaxApprovals>,
 	/// The account it concerns (the frozen account, a disputed record's owner, a held
 	/// proposal's proposer), if any.
@@ -378,8 +378,8 @@ pub struct ActionView<AccountId, BlockNumber> {
 	/// Why.
 	#[serde(with = "polity_primitives::text::utf8")]
 	pub reason: alloc::vec::Vec<u8>,
-	/// Who proposed it.
-	pub proposer: AccountId,
+	/// The regulator who proposed it; `None`: a stakeholder vote took it directly.
+	pub proposer: Option<AccountId>,
 	/// Who approved it.
 	pub approvals: alloc::vec::Vec<AccountId>,
 	/// The account it concerns, if any.

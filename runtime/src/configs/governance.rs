@@ -36,8 +36,8 @@ parameter_types! {
 	pub const EnactmentRetryPeriod: BlockNumber = HOURS;
 }
 
-/// Proposals regulators can never hold: those overturning a firewall action or dismissing a
-/// regulator, directly or dispatched as root.
+/// Proposals regulators can never hold: those overturning a firewall action, relaxing one
+/// directly or dismissing a regulator, directly or dispatched as root.
 pub struct Unholdable;
 impl Contains<RuntimeCall> for Unholdable {
 	fn contains(call: &RuntimeCall) -> bool {
@@ -46,6 +46,10 @@ impl Contains<RuntimeCall> for Unholdable {
 				pallet_regulatory_nodes::Call::overturn { .. }
 				| pallet_regulatory_nodes::Call::dismiss { .. },
 			) => true,
+			// A vote relaxing the firewall directly (an unfreeze, say) is an overturn too.
+			RuntimeCall::RegulatoryNodes(pallet_regulatory_nodes::Call::act { action, .. }) => {
+				!action.restricts()
+			},
 			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::dispatch_as_root {
 				call,
 			}) => Self::contains(call),

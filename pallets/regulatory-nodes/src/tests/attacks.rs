@@ -279,3 +279,41 @@ fn a_regulator_cannot_flood_motions() {
 		assert_eq!(OpenMotions::<Test>::get(REG_A), MAX_OPEN_MOTIONS - 2);
 	});
 }
+
+#[test]
+fn during_a_cool_off_only_a_stakeholder_vote_acts_on_the_target() {
+	ExtBuilder.build_and_execute(|| {
+		let action = freeze_by_motion(CITIZEN, 50);
+		assert_ok!(Regulatory::overturn(RuntimeOrigin::root(), action));
+		assert_noop!(
+			Regulatory::propose(
+				RuntimeOrigin::signed(REG_A),
+				freeze(CITIZEN, 60),
+				None,
+				reason(b"x")
+			),
+			Error::<Test>::CoolingOff
+		);
+		// Regulators cannot take the stakeholders' lever.
+		assert_noop!(
+			Regulatory::act(RuntimeOrigin::signed(REG_A), freeze(CITIZEN, 60), reason(b"x")),
+			polkadot_sdk::sp_runtime::DispatchError::BadOrigin
+		);
+		// Its checks are the motion's.
+		assert_noop!(
+			Regulatory::act(RuntimeOrigin::root(), freeze(CITIZEN, 1), reason(b"x")),
+			Error::<Test>::InvalidFreeze
+		);
+		// A stakeholder vote (root in the mock) may act: logged with no regulator.
+		assert_ok!(Regulatory::act(RuntimeOrigin::root(), freeze(CITIZEN, 60), reason(b"vote")));
+		let id = NextActionId::<Test>::get() - 1;
+		assert_eq!(last_event(), Event::ActionTaken { action: id });
+		assert!(Regulatory::is_frozen(&CITIZEN));
+		let logged = ActionLog::<Test>::get(id).unwrap();
+		assert_eq!((logged.proposer, logged.approvals.len()), (None, 0));
+		assert!(ActionsConcerning::<Test>::contains_key(CITIZEN, id));
+		// And it answers to the stakeholders like any other action.
+		assert_ok!(Regulatory::overturn(RuntimeOrigin::root(), id));
+		assert!(!Regulatory::is_frozen(&CITIZEN));
+	});
+}

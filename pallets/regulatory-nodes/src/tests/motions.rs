@@ -30,7 +30,7 @@ fn a_motion_executes_at_the_threshold() {
 		let logged = ActionLog::<Test>::get(0).unwrap();
 		assert_eq!(
 			(logged.proposer, logged.approvals.to_vec(), logged.reason.to_vec()),
-			(REG_A, vec![REG_A, REG_B], b"fraud".to_vec())
+			(Some(REG_A), vec![REG_A, REG_B], b"fraud".to_vec())
 		);
 		assert_eq!(logged.executed_at, 1);
 		assert!(ActionsConcerning::<Test>::contains_key(CITIZEN, 0));
