@@ -88,7 +88,7 @@ pub struct Report {
 	pub proposals: (u32, u32),
 	/// Firewall actions executed (motions that reached their threshold).
 	pub actions: u32,
-	/// Failures by error name.
+	/// Failures by call and error name.
 	pub errors: BTreeMap<String, u64>,
 	/// Panics and broken invariants, with the step they happened at. Empty on a clean run.
 	pub findings: Vec<String>,
@@ -266,7 +266,7 @@ impl World {
 				},
 			}),
 			16..=19 => RuntimeCall::StakeholderVoting(Vote::propose {
-				scope: self.scope(rng),
+				scope: if rng.chance(80) { rng.below(2) as u32 } else { self.scope(rng) },
 				title: bounded(b"a proposal"),
 				description_hash: H256::repeat_byte(7),
 				call: self.proposal_call(rng),
@@ -500,7 +500,7 @@ fn firewall_admits(who: &AccountId, call: &RuntimeCall) -> bool {
 		.is_ok()
 }
 
-/// Runs `steps` random steps from `seed`: each a call or, about one in eight, a new block.
+/// Runs `steps` random steps from `seed`: each a call or, about one in twelve, a new block.
 pub fn run(seed: u64, steps: u64) -> Report {
 	let mut rng = Rng::new(seed);
 	let mut report = Report { seed, ..Default::default() };
@@ -508,7 +508,7 @@ pub fn run(seed: u64, steps: u64) -> Report {
 	ext.execute_with(|| {
 		let mut world = World { now: 1 };
 		for step in 0..steps {
-			if rng.chance(12) {
+			if rng.chance(8) {
 				world.now = world.now.saturating_add(1 + rng.below(3) as BlockNumber);
 				let now = world.now;
 				if let Err(panic) = std::panic::catch_unwind(AssertUnwindSafe(|| next_block(now))) {
@@ -523,7 +523,18 @@ pub fn run(seed: u64, steps: u64) -> Report {
 				continue;
 			}
 			let call = world.call(&mut rng);
-			let (origin, signer) = world.origin(&mut rng);
+			// Proposals and votes come mostly from the genesis stakeholders, so that proposals pass and their
+			// enactment (holds, retries, self-acting calls) is exercised.
+			let (origin, signer) = match call {
+				RuntimeCall::StakeholderVoting(
+					pallet_stakeholder_voting::Call::vote { .. }
+					| pallet_stakeholder_voting::Call::propose { .. },
+				) if rng.chance(80) => {
+					let who = rng.pick(&ACCOUNTS[..4]).to_account_id();
+					(RuntimeOrigin::signed(who.clone()), Some(who))
+				},
+				_ => world.origin(&mut rng),
+			};
 			if let Some(who) = &signer {
 				if !firewall_admits(who, &call) {
 					report.dropped += 1;
@@ -531,12 +542,19 @@ pub fn run(seed: u64, steps: u64) -> Report {
 				}
 			}
 			let pallet = call_pallet(&call);
+			let name = {
+				use polkadot_sdk::frame_support::traits::GetCallMetadata;
+				call.get_call_metadata().function_name
+			};
 			*report.by_pallet.entry(pallet).or_default() += 1;
 			report.calls += 1;
 			let described = format!("{call:?}");
 			match std::panic::catch_unwind(AssertUnwindSafe(|| call.dispatch(origin))) {
 				Ok(Ok(_)) => report.succeeded += 1,
-				Ok(Err(e)) => *report.errors.entry(error_name(e.error)).or_default() += 1,
+				Ok(Err(e)) => {
+					*report.errors.entry(format!("{name}: {}", error_name(e.error))).or_default() +=
+						1
+				},
 				Err(panic) => {
 					report.findings.push(format!("step {step}: {described} panicked: {panic:?}"));
 					break;
