@@ -67,7 +67,7 @@ pub trait SupervisionApi<BlockHash, AccountId, BlockNumber> {
 	#[method(name = "supervision_pauses")]
 	fn pauses(&self, at: Option<BlockHash>) -> RpcResult<Pauses<BlockNumber>>;
 
-	/// A page of frozen accounts.
+	/// A page of the freezes in force (an expired freeze not yet cleared is not listed).
 	#[method(name = "supervision_freezes")]
 	fn freezes(
 		&self,

@@ -64,7 +64,8 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// Calls and pallets paused now, and the last block of safe mode if it is entered.
 		fn pauses() -> (Vec<PauseView<BlockNumber>>, Option<BlockNumber>);
 
-		/// A page of frozen accounts, after `start_after`.
+		/// A page of the freezes in force (an expired one not yet cleared is not), after
+		/// `start_after`.
 		fn freezes(start_after: Option<AccountId>, limit: u32) -> Vec<(AccountId, FreezeInfo<BlockNumber>)>;
 
 		/// A page of the action log, newest first, before `before`.
