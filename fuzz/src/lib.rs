@@ -19,8 +19,7 @@ use codec::Encode;
 use pallet_regulatory_nodes::{FirewallAction, Jurisdiction};
 use pallet_stakeholder_voting::{Sector, VoteChoice, VotingRule, Weighting};
 use polity_runtime::{
-	genesis_config_presets, AccountId, BlockNumber, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	RuntimeOrigin,
+	genesis_config_presets, AccountId, BlockNumber, Runtime, RuntimeCall, RuntimeOrigin,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -443,21 +442,8 @@ impl World {
 
 /// The `development` genesis with a short voting period, as the node builds it.
 pub fn dev_chain() -> TestExternalities {
-	fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-		match (base, patch) {
-			(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-				for (k, v) in patch {
-					merge(base.entry(k).or_insert(serde_json::Value::Null), v);
-				}
-			},
-			(base, patch) => *base = patch,
-		}
-	}
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
-	let preset =
-		genesis_config_presets::get_preset(&"development".into()).expect("the dev preset exists");
-	merge(&mut config, serde_json::from_slice(&preset).expect("the preset is JSON"));
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("a genesis config");
+	let config = genesis_config_presets::preset_config(&"development".into())
+		.expect("the development preset builds a genesis config");
 	let mut ext: TestExternalities = config.build_storage().expect("genesis builds").into();
 	ext.execute_with(|| frame_system::Pallet::<Runtime>::set_block_number(1));
 	ext

@@ -254,3 +254,22 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 	]
 }
+
+/// The whole genesis config of the preset named `id`: its patch over the default config, as the
+/// node builds a chain spec from it. For tests and tools (the fuzzer) that start from a preset.
+#[cfg(feature = "std")]
+pub fn preset_config(id: &PresetId) -> Option<crate::RuntimeGenesisConfig> {
+	fn merge(base: &mut Value, patch: Value) {
+		match (base, patch) {
+			(Value::Object(base), Value::Object(patch)) => {
+				for (key, value) in patch {
+					merge(base.entry(key).or_insert(Value::Null), value);
+				}
+			},
+			(base, patch) => *base = patch,
+		}
+	}
+	let mut config = serde_json::to_value(crate::RuntimeGenesisConfig::default()).ok()?;
+	merge(&mut config, serde_json::from_slice(&get_preset(id)?).ok()?);
+	serde_json::from_value(config).ok()
+}

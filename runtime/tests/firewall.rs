@@ -6,7 +6,7 @@ use pallet_regulatory_nodes::{FirewallLevers, NodeLicences};
 use pallet_stakeholder_voting::VoteChoice;
 use polity_runtime::{
 	configs::supervision::{Levers, NetworkRegister},
-	genesis_config_presets, Runtime, RuntimeCall, RuntimeGenesisConfig, System, DAYS,
+	genesis_config_presets, Runtime, RuntimeCall, System, DAYS,
 };
 use polkadot_sdk::{
 	frame_support::traits::Contains,
@@ -16,25 +16,9 @@ use polkadot_sdk::{
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::{BuildStorage, DispatchError},
 };
-use serde_json::Value;
-
-/// Overlays `patch` on `base`, as the node does with a preset.
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (k, v) in patch {
-				merge(base.entry(k).or_insert(Value::Null), v);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
 
 fn dev_chain() -> TestExternalities {
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	let preset = genesis_config_presets::get_preset(&"development".into()).unwrap();
-	merge(&mut config, serde_json::from_slice(&preset).unwrap());
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+	let config = genesis_config_presets::preset_config(&"development".into()).unwrap();
 	let mut ext: TestExternalities = config.build_storage().unwrap().into();
 	ext.execute_with(|| System::set_block_number(1));
 	ext

@@ -27,7 +27,7 @@ use polkadot_sdk::{
 /// Most end-of-voting buckets looked at per block while catching up.
 const MAX_BUCKETS_PER_BLOCK: u32 = 16;
 /// Nesting limit when decoding a stored call; `propose` refuses calls deeper than this.
-pub(crate) const CALL_DECODE_DEPTH: u32 = 64;
+const CALL_DECODE_DEPTH: u32 = 64;
 /// Most blocks looked at for room in a close queue: a proposal's end, a hold's end or a retry
 /// moves to the first block with room within this many.
 pub(crate) const MAX_SPILL: u32 = 32;
@@ -174,15 +174,12 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumberFor<T>,
 	) -> Weight {
 		HoldStarts::<T>::remove(index);
-		Proposals::<T>::mutate(index, |p| {
-			if let Some(p) = p {
-				p.status = ProposalStatus::Approved { at, enactment: None };
-			}
+		let to_enact = Proposals::<T>::mutate(index, |p| {
+			let p = p.as_mut()?;
+			p.status = ProposalStatus::Approved { at, enactment: None };
+			p.call.clone().map(|call| (p.scope, call))
 		});
-		let Some(call) = Proposals::<T>::get(index).and_then(|p| p.call) else {
-			return Weight::zero();
-		};
-		let scope = Proposals::<T>::get(index).map_or(0, |p| p.scope);
+		let Some((scope, call)) = to_enact else { return Weight::zero() };
 		let (result, used) = Self::enact(scope, &call);
 		let attempts = attempts.saturating_add(1);
 		let blocked = matches!(result, Enactment::EnactmentFailed { error }
@@ -272,12 +269,18 @@ impl<T: Config> Pallet<T> {
 		);
 	}
 
-	/// Dispatches a passed proposal's call with the scope's origin.
-	fn enact(scope: ScopeId, encoded: &EncodedCall<T::MaxCallLen>) -> (Enactment, Weight) {
-		let call = match <T as Config>::RuntimeCall::decode_all_with_depth_limit(
+	/// Decodes a proposal's call as enactment does, with the nesting limit `propose` enforces.
+	pub(crate) fn decode_call(encoded: &[u8]) -> Result<<T as Config>::RuntimeCall, Error<T>> {
+		<T as Config>::RuntimeCall::decode_all_with_depth_limit(
 			CALL_DECODE_DEPTH,
 			&mut &encoded[..],
-		) {
+		)
+		.map_err(|_| Error::<T>::CallUndecodable)
+	}
+
+	/// Dispatches a passed proposal's call with the scope's origin.
+	fn enact(scope: ScopeId, encoded: &EncodedCall<T::MaxCallLen>) -> (Enactment, Weight) {
+		let call = match Self::decode_call(encoded) {
 			Ok(call) => call,
 			// A runtime upgrade may have changed the call's encoding since submission.
 			Err(_) => {

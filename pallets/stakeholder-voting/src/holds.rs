@@ -1,8 +1,7 @@
 //! Enactment holds: regulators delay a proposal's call for review, within a bounded time, and
 //! release it; a held proposal is enacted by itself when the hold ends.
 
-use crate::{closing::CALL_DECODE_DEPTH, pallet::*, ProposalIndex, ProposalStatus};
-use codec::DecodeLimit;
+use crate::{pallet::*, ProposalIndex, ProposalStatus};
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*, traits::Contains},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
@@ -23,11 +22,7 @@ impl<T: Config> Pallet<T> {
 			(Some(until), status) => {
 				let call = proposal.call.as_ref().ok_or(Error::<T>::NotHoldable)?;
 				// What overturns the firewall or dismisses a regulator is never held.
-				let call = <T as Config>::RuntimeCall::decode_all_with_depth_limit(
-					CALL_DECODE_DEPTH,
-					&mut &call[..],
-				)
-				.map_err(|_| Error::<T>::CallUndecodable)?;
+				let call = Self::decode_call(call)?;
 				ensure!(!T::Unholdable::contains(&call), Error::<T>::NotHoldable);
 				ensure!(
 					until > now && until <= now.saturating_add(T::MaxEnactmentHold::get()),

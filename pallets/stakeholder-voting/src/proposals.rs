@@ -1,11 +1,10 @@
 //! Submitting, withdrawing and cancelling proposals.
 
 use crate::{
-	closing::CALL_DECODE_DEPTH, pallet::*, ProposalIndex, ProposalStatus, ScopeId,
-	StakeholderStatus, Tally, CHAIN_WIDE_SCOPE,
+	pallet::*, ProposalIndex, ProposalStatus, ScopeId, StakeholderStatus, Tally, CHAIN_WIDE_SCOPE,
 };
 use alloc::vec::Vec;
-use codec::{DecodeLimit, Encode};
+use codec::Encode;
 use polkadot_sdk::{
 	frame_support::{
 		dispatch::GetDispatchInfo,
@@ -59,12 +58,8 @@ impl<T: Config> Pallet<T> {
 					Error::<T>::CallTooHeavy
 				);
 				let encoded: Vec<u8> = call.encode();
-				// Enactment decodes with a nesting limit: what it could not decode is refused now.
-				<T as Config>::RuntimeCall::decode_all_with_depth_limit(
-					CALL_DECODE_DEPTH,
-					&mut &encoded[..],
-				)
-				.map_err(|_| Error::<T>::CallUndecodable)?;
+				// What enactment could not decode is refused now.
+				Self::decode_call(&encoded)?;
 				Some(BoundedVec::try_from(encoded).map_err(|_| Error::<T>::CallTooLong)?)
 			},
 			None => None,

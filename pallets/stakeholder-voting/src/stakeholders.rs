@@ -33,6 +33,12 @@ fn record_change<T: Config, V>(
 	changes.try_push((now, before)).map_err(|_| Error::<T>::TooManyChanges.into())
 }
 
+/// A value as it was at block `submitted`, from its `changes` (block of the change, value before
+/// it; oldest first) and its value `now`.
+fn value_at<B: PartialOrd + Copy, V: Copy>(changes: &[(B, V)], submitted: B, now: V) -> V {
+	changes.iter().find(|(at, _)| *at > submitted).map_or(now, |(_, before)| *before)
+}
+
 impl<T: Config> Pallet<T> {
 	/// `who`'s stake in `scope` at the submission of a proposal at `submitted`, given its stake
 	/// now: a change after the submission block does not count for that proposal (one in the
@@ -43,10 +49,7 @@ impl<T: Config> Pallet<T> {
 		submitted: BlockNumberFor<T>,
 		now: Stake,
 	) -> Stake {
-		StakeChanges::<T>::get(who, scope)
-			.iter()
-			.find(|(at, _)| *at > submitted)
-			.map_or(now, |(_, before)| *before)
+		value_at(&StakeChanges::<T>::get(who, scope), submitted, now)
 	}
 
 	/// `who`'s status at the submission of a proposal at `submitted`, given its status now.
@@ -55,10 +58,7 @@ impl<T: Config> Pallet<T> {
 		submitted: BlockNumberFor<T>,
 		now: StakeholderStatus,
 	) -> StakeholderStatus {
-		StatusChanges::<T>::get(who)
-			.iter()
-			.find(|(at, _)| *at > submitted)
-			.map_or(now, |(_, before)| *before)
+		value_at(&StatusChanges::<T>::get(who), submitted, now)
 	}
 
 	/// Applies `f` to the running totals of `sector` in `scope`.

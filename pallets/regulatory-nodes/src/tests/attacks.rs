@@ -5,22 +5,14 @@
 
 use super::*;
 use crate::mock::{
-	COOL_OFF, MAX_FREEZE, MAX_OPEN_MOTIONS, OTHER_PROPOSAL, OUTSIDER, OUTSIDER_RECORD, PAUSED,
-	PROPOSAL, RECORD, SAFE_MODE,
+	COOL_OFF, MAX_FREEZE, MAX_OPEN_MOTIONS, OTHER_PROPOSAL, OUTSIDER, OUTSIDER_RECORD, PROPOSAL,
+	RECORD, SAFE_MODE,
 };
 use polkadot_sdk::frame_support::{assert_noop, traits::Hooks};
 
 /// Proposes `action` in `SCOPE` as its regulator, to be approved by a chain-wide one.
 fn propose_local(action: ActionOf<Test>) -> polkadot_sdk::sp_runtime::DispatchResult {
 	Regulatory::propose(RuntimeOrigin::signed(REG_LOCAL), action, Some(SCOPE), reason(b"local"))
-}
-
-fn pause(pallet: &[u8], call: Option<&[u8]>, until: u64) -> ActionOf<Test> {
-	FirewallAction::Pause { pallet: name(pallet), call: call.map(name), until }
-}
-
-fn paused(pallet: &[u8], call: Option<&[u8]>) -> bool {
-	PAUSED.with(|p| p.borrow().contains(&(pallet.to_vec(), call.map(|c| c.to_vec()))))
 }
 
 #[test]

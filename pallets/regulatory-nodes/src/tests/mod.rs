@@ -59,3 +59,13 @@ pub fn act(action: ActionOf<Test>) -> ActionId {
 pub fn name(text: &[u8]) -> CallName {
 	CallName::try_from(text.to_vec()).unwrap()
 }
+
+/// A pause of `pallet` (or of its `call`) until `until`.
+pub fn pause(pallet: &[u8], call: Option<&[u8]>, until: u64) -> ActionOf<Test> {
+	FirewallAction::Pause { pallet: name(pallet), call: call.map(name), until }
+}
+
+/// Whether the mock levers hold `pallet`'s (or its `call`'s) own pause.
+pub fn paused(pallet: &[u8], call: Option<&[u8]>) -> bool {
+	crate::mock::PAUSED.with(|p| p.borrow().contains(&(pallet.to_vec(), call.map(|c| c.to_vec()))))
+}

@@ -1,17 +1,9 @@
 use super::*;
-use crate::mock::{MAX_PAUSE, PAUSED, UNPAUSABLE};
+use crate::mock::{MAX_PAUSE, UNPAUSABLE};
 use polkadot_sdk::{
 	frame_support::{assert_noop, traits::Hooks},
 	sp_runtime::DispatchError,
 };
-
-fn pause(pallet: &[u8], call: Option<&[u8]>, until: u64) -> ActionOf<Test> {
-	FirewallAction::Pause { pallet: name(pallet), call: call.map(name), until }
-}
-
-fn paused(pallet: &[u8], call: Option<&[u8]>) -> bool {
-	PAUSED.with(|p| p.borrow().contains(&(pallet.to_vec(), call.map(|c| c.to_vec()))))
-}
 
 #[test]
 fn a_motion_pauses_a_call_until_it_expires() {
