@@ -18,13 +18,29 @@
 //!   over: a transfer clears every grant, so the new owner decides who may access its data.
 //! - **Licences**: the owner grants an account access for a purpose until a block, and may
 //!   revoke it; `has_access` answers at any block. At most `MaxGrantsPerRecord` per record.
-//! - **Receipts**: the runtime API exposes the storage key of a record so the RPC can return a
-//!   storage proof under a finalized header, which anyone can check offline.
+//! - **Commit–reveal**: `commit` a hash of (account, salt, claims) first, `reveal` the records
+//!   in a later block within `RevealWindow`: nobody watching the transaction pool learns the
+//!   content hash before the claim is on chain, and the records date from the commitment's block.
+//!   A copy of the reveal by another account matches no commitment (`CommitmentNotFound`); a
+//!   one-step `register` of the hash made after the commitment is undone by the reveal
+//!   (`Preempted`). One-step `register` stays for those who need no such protection; the
+//!   price is that its records are *provisional* for `RevealWindow` blocks (no new version
+//!   of them yet, `Provisional`), as an earlier commitment may still claim them.
+//! - **Disputes** end: they lapse after `MaxDisputeDuration` (anyone may then `expire_dispute`),
+//!   regulators clear them, or a chain-wide vote (`ResolveOrigin`) resolves them with
+//!   `resolve_dispute`, optionally handing the record to its rightful owner.
+//! - **Activity log**: every record keeps what happened to it — registered, versioned, offered,
+//!   transferred (from, to), licensed, revoked, disputed, resolved — at most `MaxActivity`
+//!   owner-made entries, paginated by the runtime API, so "who owned this when" needs no indexer.
+//! - **Receipts**: the RPC returns a record with a storage proof under a finalized header, that
+//!   header's GRANDPA finality and the authority-set changes since genesis: `polity-receipt`
+//!   checks it offline against the chain spec alone.
 //!
 //! ## Deposits
 //!
 //! Each record holds `RecordDepositBase + RecordDepositPerByte × encoded metadata length` from
-//! its owner while it exists. On transfer the recipient takes the deposit over.
+//! its owner while it exists. On transfer the recipient takes the deposit over. A commitment
+//! holds `CommitmentDeposit` until it is revealed or cancelled.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // Runtime code never panics: no unwrap, expect, panic, indexing, unchecked arithmetic or lossy
@@ -47,6 +63,8 @@
 
 extern crate alloc;
 
+mod activity;
+mod commitments;
 mod disputes;
 mod licences;
 pub mod queries;
@@ -91,6 +109,16 @@ pub type RecordOf<T> = Record<
 pub type NewRecordOf<T> =
 	NewRecord<<T as Config>::MaxTitleLen, <T as Config>::MaxMediaTypeLen, <T as Config>::MaxUriLen>;
 
+/// A commitment as this runtime stores it.
+pub type CommitmentOf<T> =
+	Commitment<BalanceOf<T>, frame_system::pallet_prelude::BlockNumberFor<T>>;
+
+/// An activity-log entry as this runtime stores it.
+pub type ActivityEntryOf<T> = ActivityEntry<
+	<T as frame_system::Config>::AccountId,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+
 /// A licence as this runtime stores it.
 pub type GrantOf<T> =
 	Grant<frame_system::pallet_prelude::BlockNumberFor<T>, <T as Config>::MaxPurposeLen>;
@@ -113,9 +141,10 @@ pub mod pallet {
 		traits::{fungible, UnixTime},
 	};
 	use frame_system::pallet_prelude::*;
+	use polkadot_sdk::sp_core::H256;
 
-	/// Storage layout version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// Storage layout version: 1 hashes content-hash keys with `Blake2_128Concat`.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -178,6 +207,26 @@ pub mod pallet {
 		#[pallet::constant]
 		type PurgeDelay: Get<BlockNumberFor<Self>>;
 
+		/// Who resolves disputes: the chain-wide vote.
+		type ResolveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Deposit held by a commitment until it is revealed or cancelled.
+		#[pallet::constant]
+		type CommitmentDeposit: Get<BalanceOf<Self>>;
+
+		/// Blocks after a commitment within which it may be revealed; also how long a one-step
+		/// registration stays provisional.
+		#[pallet::constant]
+		type RevealWindow: Get<BlockNumberFor<Self>>;
+
+		/// Blocks after which a dispute lapses.
+		#[pallet::constant]
+		type MaxDisputeDuration: Get<BlockNumberFor<Self>>;
+
+		/// Most owner-made entries in one record's activity log.
+		#[pallet::constant]
+		type MaxActivity: Get<u32>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -187,40 +236,61 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// A record's storage deposit.
 		RecordDeposit,
+		/// A commitment's deposit, until its reveal.
+		Commitment,
 	}
 
-	/// Records by content hash.
+	/// Records by content hash. Content hashes are chosen by users, so every map keyed by one
+	/// hashes it again (`Blake2_128Concat`): nobody can grind keys to deepen the trie.
 	#[pallet::storage]
-	pub type Records<T: Config> = StorageMap<_, Identity, ContentHash, RecordOf<T>>;
+	pub type Records<T: Config> = StorageMap<_, Blake2_128Concat, ContentHash, RecordOf<T>>;
 
 	/// Records by owner, for paginated listing.
 	#[pallet::storage]
 	pub type RecordsByOwner<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, ContentHash, ()>;
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, ContentHash, ()>;
 
 	/// Each chain of versions in order: (first version, version number) → record.
 	#[pallet::storage]
 	pub type Versions<T: Config> =
-		StorageDoubleMap<_, Identity, ContentHash, Twox64Concat, u32, ContentHash>;
+		StorageDoubleMap<_, Blake2_128Concat, ContentHash, Twox64Concat, u32, ContentHash>;
 
 	/// Records a regulators' motion flagged as disputed, and the block it did. A disputed
-	/// record cannot be transferred, superseded, revoked or purged until the flag is cleared.
+	/// record cannot be transferred, superseded, revoked or purged until the flag is cleared,
+	/// the dispute resolved by vote, or `MaxDisputeDuration` has passed.
 	#[pallet::storage]
-	pub type Disputes<T: Config> = StorageMap<_, Identity, ContentHash, BlockNumberFor<T>>;
+	pub type Disputes<T: Config> =
+		StorageMap<_, Blake2_128Concat, ContentHash, BlockNumberFor<T>>;
 
 	/// Pending transfer offers by record.
 	#[pallet::storage]
 	pub type Offers<T: Config> =
-		StorageMap<_, Identity, ContentHash, Offer<T::AccountId, BlockNumberFor<T>>>;
+		StorageMap<_, Blake2_128Concat, ContentHash, Offer<T::AccountId, BlockNumberFor<T>>>;
 
 	/// Licences by record and grantee.
 	#[pallet::storage]
 	pub type Grants<T: Config> =
-		StorageDoubleMap<_, Identity, ContentHash, Blake2_128Concat, T::AccountId, GrantOf<T>>;
+		StorageDoubleMap<_, Blake2_128Concat, ContentHash, Blake2_128Concat, T::AccountId, GrantOf<T>>;
 
 	/// Number of licences per record.
 	#[pallet::storage]
-	pub type GrantCount<T: Config> = StorageMap<_, Identity, ContentHash, u32, ValueQuery>;
+	pub type GrantCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, ContentHash, u32, ValueQuery>;
+
+	/// Each record's activity log: (record, entry number) → entry.
+	#[pallet::storage]
+	pub type Activities<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, ContentHash, Twox64Concat, u32, ActivityEntryOf<T>>;
+
+	/// Number of entries in each record's activity log.
+	#[pallet::storage]
+	pub type ActivityCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, ContentHash, u32, ValueQuery>;
+
+	/// Commitments awaiting their reveal, by committer and commitment hash.
+	#[pallet::storage]
+	pub type Commitments<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, H256, CommitmentOf<T>>;
 
 	/// Events.
 	#[pallet::event]
@@ -235,6 +305,50 @@ pub mod pallet {
 		DisputeCleared {
 			/// Content hash.
 			hash: ContentHash,
+		},
+		/// A dispute lapsed after `MaxDisputeDuration`.
+		DisputeExpired {
+			/// Content hash.
+			hash: ContentHash,
+		},
+		/// A chain-wide vote resolved a dispute, handing the record to `to` if it names one.
+		DisputeResolved {
+			/// Content hash.
+			hash: ContentHash,
+			/// Owner when the dispute was resolved.
+			from: T::AccountId,
+			/// The rightful owner the record was handed to, if the vote reassigned it.
+			to: Option<T::AccountId>,
+		},
+		/// A claim was committed; its records are revealed later.
+		Committed {
+			/// The committer.
+			who: T::AccountId,
+			/// The commitment hash.
+			commitment: H256,
+		},
+		/// A commitment was revealed: its records are registered as of its block.
+		Revealed {
+			/// The committer.
+			who: T::AccountId,
+			/// The commitment hash.
+			commitment: H256,
+			/// Number of records registered.
+			records: u32,
+		},
+		/// A commitment was withdrawn and its deposit released.
+		CommitmentCancelled {
+			/// The committer.
+			who: T::AccountId,
+			/// The commitment hash.
+			commitment: H256,
+		},
+		/// A reveal undid a later one-step registration of the same hash.
+		Preempted {
+			/// Content hash.
+			hash: ContentHash,
+			/// Whose registration was undone (its deposit is released).
+			previous_owner: T::AccountId,
 		},
 		/// Content was registered.
 		Registered {
@@ -341,6 +455,21 @@ pub mod pallet {
 		TooManyGrants,
 		/// The account has no licence for this record.
 		GrantNotFound,
+		/// The record's activity log is full (`MaxActivity` owner-made entries).
+		ActivityLogFull,
+		/// The caller already has this commitment pending.
+		AlreadyCommitted,
+		/// No pending commitment of the caller matches the revealed records and salt.
+		CommitmentNotFound,
+		/// A commitment is revealed in a later block than its own.
+		RevealTooEarly,
+		/// The commitment is older than `RevealWindow`: cancel it and commit again.
+		CommitmentExpired,
+		/// The record is provisional (registered less than `RevealWindow` blocks ago, and an
+		/// earlier commitment may still claim it): wait before registering a new version of it.
+		Provisional,
+		/// The dispute has not lasted `MaxDisputeDuration` yet.
+		DisputeNotExpired,
 	}
 
 	#[pallet::hooks]
@@ -367,7 +496,7 @@ pub mod pallet {
 			supersedes: Option<ContentHash>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_register(&who, NewRecord { hash, metadata, supersedes })
+			Self::do_register(&who, NewRecord { hash, metadata, supersedes }, None)
 		}
 
 		/// Registers up to `MaxBatch` records at once: all of them, or none.
@@ -462,6 +591,65 @@ pub mod pallet {
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::do_revoke_access(&owner, hash, who)
+		}
+
+		/// Commits to records without revealing them: `commitment` is the BLAKE2-256 of the
+		/// SCALE encoding of `(caller, salt: [u8; 32], claims: Vec<(hash, supersedes)>)`.
+		/// Holds `CommitmentDeposit`.
+		///
+		/// Emits `Committed`.
+		#[pallet::call_index(9)]
+		pub fn commit(origin: OriginFor<T>, commitment: H256) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_commit(&who, commitment)
+		}
+
+		/// Reveals the records of a commitment made in an earlier block, at most `RevealWindow`
+		/// blocks ago: they are registered as of the commitment's block and time. A later
+		/// one-step registration of one of the hashes is undone. Releases the deposit.
+		///
+		/// Emits `Revealed`, and `Registered` (and `Preempted`) for each record.
+		#[pallet::call_index(10)]
+		#[pallet::weight(<T as Config>::WeightInfo::reveal(records.len() as u32))]
+		pub fn reveal(
+			origin: OriginFor<T>,
+			records: BoundedVec<NewRecordOf<T>, T::MaxBatch>,
+			salt: [u8; 32],
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reveal(&who, records, salt)
+		}
+
+		/// Withdraws a pending (or expired) commitment and releases its deposit.
+		///
+		/// Emits `CommitmentCancelled`.
+		#[pallet::call_index(11)]
+		pub fn cancel_commitment(origin: OriginFor<T>, commitment: H256) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_commitment(&who, commitment)
+		}
+
+		/// Resolves a dispute: clears it and, with `owner`, hands the record (and its deposit,
+		/// paid by the former owner) to its rightful owner; pending offers and licences end.
+		///
+		/// Origin: `ResolveOrigin` (a chain-wide vote). Emits `DisputeResolved`.
+		#[pallet::call_index(12)]
+		pub fn resolve_dispute(
+			origin: OriginFor<T>,
+			hash: ContentHash,
+			owner: Option<T::AccountId>,
+		) -> DispatchResult {
+			T::ResolveOrigin::ensure_origin(origin)?;
+			Self::do_resolve_dispute(hash, owner)
+		}
+
+		/// Removes a dispute older than `MaxDisputeDuration`; anyone may call it.
+		///
+		/// Emits `DisputeExpired`.
+		#[pallet::call_index(13)]
+		pub fn expire_dispute(origin: OriginFor<T>, hash: ContentHash) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_expire_dispute(hash)
 		}
 	}
 }

@@ -1,6 +1,6 @@
 //! Licences: time-limited access for a purpose.
 
-use crate::{pallet::*, ContentHash, Grant, RecordStatus};
+use crate::{pallet::*, Activity, ContentHash, Grant, RecordStatus};
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
@@ -28,6 +28,7 @@ impl<T: Config> Pallet<T> {
 				Ok::<_, DispatchError>(())
 			})?;
 		}
+		Self::log_owner(hash, Activity::Licensed { to: to.clone() })?;
 		Grants::<T>::insert(hash, &to, Grant { purpose, expires, granted_at: now });
 		Self::deposit_event(Event::AccessGranted { hash, to, expires });
 		Ok(())
@@ -40,6 +41,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::owned(owner, hash)?;
 		Grants::<T>::take(hash, &who).ok_or(Error::<T>::GrantNotFound)?;
+		Self::log_owner(hash, Activity::LicenceRevoked { who: who.clone() })?;
 		GrantCount::<T>::mutate_exists(hash, |count| {
 			*count = count.map(|c| c.saturating_sub(1)).filter(|c| *c > 0);
 		});

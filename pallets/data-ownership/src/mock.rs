@@ -64,6 +64,18 @@ pub const ENDOWMENT: u64 = 1_000;
 pub const PURGE_DELAY: u64 = 5;
 /// Longest offer.
 pub const MAX_OFFER: u64 = 20;
+/// Deposit a commitment holds.
+pub const COMMIT_DEPOSIT: u64 = 7;
+/// Blocks a dispute lasts.
+pub const MAX_DISPUTE: u64 = 30;
+/// Owner-made entries per activity log.
+pub const MAX_ACTIVITY: u32 = 12;
+
+polkadot_sdk::frame_support::parameter_types! {
+	/// Blocks to reveal a commitment in; 0 (no provisional records) unless a test sets it.
+	pub static RevealWindow: u64 = 0;
+}
+
 /// The owner in most tests.
 pub const ALICE: u64 = 1;
 /// A second account.
@@ -86,6 +98,11 @@ impl Config for Test {
 	type MaxGrantsPerRecord = ConstU32<2>;
 	type MaxOfferDuration = ConstU64<MAX_OFFER>;
 	type PurgeDelay = ConstU64<PURGE_DELAY>;
+	type ResolveOrigin = frame_system::EnsureRoot<u64>;
+	type CommitmentDeposit = ConstU64<COMMIT_DEPOSIT>;
+	type RevealWindow = RevealWindow;
+	type MaxDisputeDuration = ConstU64<MAX_DISPUTE>;
+	type MaxActivity = ConstU32<MAX_ACTIVITY>;
 	type WeightInfo = ();
 }
 

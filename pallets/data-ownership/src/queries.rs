@@ -1,6 +1,6 @@
 //! Read-only queries behind the runtime API, and the pallet's invariants.
 
-use crate::{pallet::*, BalanceOf, ContentHash, GrantView, RecordView};
+use crate::{pallet::*, ActivityEntryOf, BalanceOf, ContentHash, GrantView, RecordView};
 use alloc::vec::Vec;
 use polkadot_sdk::sp_runtime::SaturatedConversion as _;
 use polkadot_sdk::{
@@ -31,7 +31,7 @@ impl<T: Config> Pallet<T> {
 			supersedes: r.supersedes,
 			status: r.status,
 			deposit: r.deposit,
-			disputed_since: Disputes::<T>::get(hash),
+			disputed_since: Disputes::<T>::get(hash).filter(|_| Self::is_disputed(hash)),
 			offer: Offers::<T>::get(hash),
 		})
 	}
@@ -75,6 +75,24 @@ impl<T: Config> Pallet<T> {
 				active: now < g.expires,
 			})
 			.collect()
+	}
+
+	/// Up to `limit` (at most [`MAX_PAGE`]) entries of a record's activity log, oldest first,
+	/// from entry `start`.
+	pub fn activity(hash: ContentHash, start: u32, limit: u32) -> Vec<ActivityEntryOf<T>> {
+		let end = start.saturating_add(limit.min(MAX_PAGE)).min(ActivityCount::<T>::get(hash));
+		(start..end).filter_map(|n| Activities::<T>::get(hash, n)).collect()
+	}
+
+	/// The block `hash` was last registered in (for a revealed record, the reveal's block, not
+	/// the commitment's): where a receipt of its registration is taken.
+	pub fn registered_in(hash: ContentHash) -> Option<BlockNumberFor<T>> {
+		let count = ActivityCount::<T>::get(hash);
+		(0..count).rev().find_map(|n| {
+			Activities::<T>::get(hash, n)
+				.filter(|e| matches!(e.activity, crate::Activity::Registered { .. }))
+				.map(|e| e.at)
+		})
 	}
 
 	/// The storage key of a record, for storage proofs of it.
@@ -124,6 +142,27 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				Records::<T>::get(hash).is_some_and(|r| r.owner == owner),
 				"owner index points at another owner"
+			);
+		}
+		for (hash, count) in ActivityCount::<T>::iter() {
+			ensure!(
+				Activities::<T>::iter_prefix(hash).count() == count as usize,
+				"activity count differs from the log"
+			);
+		}
+		for (hash, record) in Records::<T>::iter() {
+			ensure!(ActivityCount::<T>::get(hash) > 0, "record without an activity log");
+			let _ = record;
+		}
+		let mut committed: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (who, _, c) in Commitments::<T>::iter() {
+			let entry = committed.entry(who).or_default();
+			*entry = entry.saturating_add(c.deposit);
+		}
+		for (who, deposit) in committed {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::Commitment.into(), &who) == deposit,
+				"held commitment deposits differ from commitments"
 			);
 		}
 		for (who, deposit) in deposits {

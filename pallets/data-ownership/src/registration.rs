@@ -1,6 +1,6 @@
 //! Registration, versions, revocation and purging.
 
-use crate::{pallet::*, BalanceOf, ContentHash, NewRecordOf, Record, RecordStatus};
+use crate::{pallet::*, Activity, BalanceOf, ContentHash, NewRecordOf, Record, RecordStatus};
 use alloc::collections::btree_set::BTreeSet;
 use codec::Encode;
 use polkadot_sdk::sp_runtime::SaturatedConversion as _;
@@ -10,7 +10,7 @@ use polkadot_sdk::{
 		pallet_prelude::*,
 		traits::{fungible::MutateHold, tokens::Precision, UnixTime},
 	},
-	frame_system,
+	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::{traits::Zero, Saturating},
 };
 
@@ -22,16 +22,45 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(T::RecordDepositPerByte::get().saturating_mul(bytes))
 	}
 
-	pub(crate) fn do_register(who: &T::AccountId, new: NewRecordOf<T>) -> DispatchResult {
-		ensure!(!Records::<T>::contains_key(new.hash), Error::<T>::AlreadyRegistered);
+	/// Whether `record` may still be claimed by an earlier commitment's reveal: registered
+	/// less than `RevealWindow` blocks ago.
+	pub fn is_provisional(record: &crate::RecordOf<T>) -> bool {
+		frame_system::Pallet::<T>::block_number() <
+			record.registered_at.saturating_add(T::RevealWindow::get())
+	}
+
+	/// Registers `new` for `who`: now, or — revealed from a commitment — as of the
+	/// commitment's block and time, undoing a later one-step registration of the same hash.
+	pub(crate) fn do_register(
+		who: &T::AccountId,
+		new: NewRecordOf<T>,
+		committed: Option<(BlockNumberFor<T>, u64)>,
+	) -> DispatchResult {
+		let (registered_at, timestamp) = match committed {
+			Some(at) => at,
+			None => (
+				frame_system::Pallet::<T>::block_number(),
+				T::UnixTime::now().as_millis().saturated_into::<u64>(),
+			),
+		};
+		if let Some(existing) = Records::<T>::get(new.hash) {
+			// Only a commitment older than the registration wins over it.
+			ensure!(
+				committed.is_some() && existing.registered_at > registered_at,
+				Error::<T>::AlreadyRegistered
+			);
+			Self::preempt(new.hash, existing)?;
+		}
 		let (root, version) = match new.supersedes {
 			Some(previous) => {
 				let mut prev = Records::<T>::get(previous).ok_or(Error::<T>::NotFound)?;
 				ensure!(prev.owner == *who, Error::<T>::NotOwner);
 				Self::ensure_undisputed(previous)?;
 				ensure!(prev.status == RecordStatus::Active, Error::<T>::NotActive);
+				ensure!(!Self::is_provisional(&prev), Error::<T>::Provisional);
 				let version = prev.version.saturating_add(1);
 				ensure!(version < T::MaxVersions::get(), Error::<T>::TooManyVersions);
+				Self::log_owner(previous, Activity::Versioned { by: new.hash })?;
 				prev.status = RecordStatus::Superseded { by: new.hash };
 				let root = prev.root;
 				Records::<T>::insert(previous, prev);
@@ -41,15 +70,22 @@ impl<T: Config> Pallet<T> {
 			},
 			None => (new.hash, 0),
 		};
+		Self::log_owner(
+			new.hash,
+			Activity::Registered {
+				owner: who.clone(),
+				supersedes: new.supersedes,
+				committed: committed.is_some(),
+			},
+		)?;
 		let deposit = Self::deposit_for(&new.metadata);
 		T::Currency::hold(&HoldReason::RecordDeposit.into(), who, deposit)?;
-		let timestamp = T::UnixTime::now().as_millis().saturated_into::<u64>();
 		Records::<T>::insert(
 			new.hash,
 			Record {
 				owner: who.clone(),
 				registrant: who.clone(),
-				registered_at: frame_system::Pallet::<T>::block_number(),
+				registered_at,
 				timestamp,
 				metadata: new.metadata,
 				root,
@@ -70,15 +106,54 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Undoes a provisional registration an earlier commitment claims: releases its deposit,
+	/// drops its offer and licences, and makes the version it replaced current again. It was
+	/// provisional all along, so no newer version of it exists.
+	fn preempt(hash: ContentHash, existing: crate::RecordOf<T>) -> DispatchResult {
+		T::Currency::release(
+			&HoldReason::RecordDeposit.into(),
+			&existing.owner,
+			existing.deposit,
+			Precision::BestEffort,
+		)?;
+		RecordsByOwner::<T>::remove(&existing.owner, hash);
+		Offers::<T>::remove(hash);
+		let _ = Grants::<T>::clear_prefix(hash, T::MaxGrantsPerRecord::get(), None);
+		GrantCount::<T>::remove(hash);
+		Versions::<T>::remove(existing.root, existing.version);
+		if let Some(previous) = existing.supersedes {
+			Records::<T>::mutate(previous, |prev| {
+				if let Some(prev) = prev {
+					if prev.status == (RecordStatus::Superseded { by: hash }) {
+						prev.status = RecordStatus::Active;
+					}
+				}
+			});
+		}
+		Records::<T>::remove(hash);
+		Self::log(hash, Activity::Preempted { previous_owner: existing.owner.clone() });
+		Self::deposit_event(Event::Preempted { hash, previous_owner: existing.owner });
+		Ok(())
+	}
+
 	pub(crate) fn do_register_batch(
 		who: &T::AccountId,
 		records: BoundedVec<NewRecordOf<T>, T::MaxBatch>,
+	) -> DispatchResult {
+		Self::register_all(who, records, None)
+	}
+
+	/// Registers every record, or none: a duplicate or any error undoes the batch.
+	pub(crate) fn register_all(
+		who: &T::AccountId,
+		records: BoundedVec<NewRecordOf<T>, T::MaxBatch>,
+		committed: Option<(BlockNumberFor<T>, u64)>,
 	) -> DispatchResult {
 		let mut seen = BTreeSet::new();
 		for new in records {
 			ensure!(seen.insert(new.hash), Error::<T>::DuplicateInBatch);
 			// Calls are transactional: an error here undoes the records registered before it.
-			Self::do_register(who, new)?;
+			Self::do_register(who, new, committed)?;
 		}
 		Ok(())
 	}
@@ -100,6 +175,7 @@ impl<T: Config> Pallet<T> {
 			matches!(record.status, RecordStatus::Active | RecordStatus::Superseded { .. }),
 			Error::<T>::AlreadyRevoked
 		);
+		Self::log_owner(hash, Activity::Revoked)?;
 		record.status = RecordStatus::Revoked { at: frame_system::Pallet::<T>::block_number() };
 		Records::<T>::insert(hash, record);
 		Offers::<T>::remove(hash);
@@ -115,6 +191,7 @@ impl<T: Config> Pallet<T> {
 			RecordStatus::Revoked { at } if now >= at.saturating_add(T::PurgeDelay::get()) => {},
 			_ => return Err(Error::<T>::NotPurgeable.into()),
 		}
+		Self::log_owner(hash, Activity::Purged)?;
 		let freed = record.deposit.saturating_sub(T::RecordDepositBase::get());
 		if !freed.is_zero() {
 			T::Currency::release(

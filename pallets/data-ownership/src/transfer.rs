@@ -1,6 +1,6 @@
 //! Two-step transfer: offer, accept (or cancel, or let expire).
 
-use crate::{pallet::*, ContentHash, Offer, RecordStatus};
+use crate::{pallet::*, Activity, ContentHash, Offer, RecordStatus};
 use polkadot_sdk::{
 	frame_support::{
 		ensure,
@@ -28,6 +28,7 @@ impl<T: Config> Pallet<T> {
 			expires > now && expires <= now.saturating_add(T::MaxOfferDuration::get()),
 			Error::<T>::InvalidExpiry
 		);
+		Self::log_owner(hash, Activity::Offered { to: to.clone() })?;
 		Offers::<T>::insert(hash, Offer { to: to.clone(), expires });
 		Self::deposit_event(Event::TransferOffered { hash, from: who.clone(), to, expires });
 		Ok(())
@@ -43,6 +44,7 @@ impl<T: Config> Pallet<T> {
 		let mut record = Records::<T>::get(hash).ok_or(Error::<T>::NotFound)?;
 		Self::ensure_undisputed(hash)?;
 		let from = record.owner.clone();
+		Self::log_owner(hash, Activity::Transferred { from: from.clone(), to: who.clone() })?;
 		// The recipient takes the deposit over before the former owner gets it back.
 		let reason = HoldReason::RecordDeposit.into();
 		T::Currency::hold(&reason, who, record.deposit)?;
@@ -62,6 +64,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_cancel_offer(who: &T::AccountId, hash: ContentHash) -> DispatchResult {
 		Self::owned(who, hash)?;
 		Offers::<T>::take(hash).ok_or(Error::<T>::OfferNotFound)?;
+		Self::log_owner(hash, Activity::OfferCancelled)?;
 		Self::deposit_event(Event::OfferCancelled { hash });
 		Ok(())
 	}

@@ -226,3 +226,128 @@ pub struct GrantView<AccountId, BlockNumber> {
 	/// Whether it is in force at the queried block.
 	pub active: bool,
 }
+
+/// A hidden claim awaiting its reveal: the block and time it was made, and the deposit held.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Commitment<Balance, BlockNumber> {
+	/// Block of the commitment: the records revealed from it are registered as of this block.
+	pub at: BlockNumber,
+	/// Chain time of that block, milliseconds since the Unix epoch.
+	pub timestamp: u64,
+	/// Deposit held until the reveal or cancellation.
+	pub deposit: Balance,
+}
+
+/// One step in a record's life, as its activity log keeps it.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all_fields = "camelCase")]
+pub enum Activity<AccountId> {
+	/// Registered by `owner`; `committed` when revealed from a commitment (the record then
+	/// dates from the commitment's block); `supersedes` the version it replaced.
+	Registered {
+		/// The registrant and first owner.
+		owner: AccountId,
+		/// The version it replaced, if any.
+		supersedes: Option<ContentHash>,
+		/// Whether it was revealed from a commitment.
+		committed: bool,
+	},
+	/// A newer version replaced it.
+	Versioned {
+		/// The newer version.
+		by: ContentHash,
+	},
+	/// The owner offered it to `to`.
+	Offered {
+		/// Who may accept.
+		to: AccountId,
+	},
+	/// The owner withdrew the offer.
+	OfferCancelled,
+	/// Ownership moved from `from` to `to`.
+	Transferred {
+		/// Former owner.
+		from: AccountId,
+		/// New owner.
+		to: AccountId,
+	},
+	/// The owner licensed `to`.
+	Licensed {
+		/// Grantee.
+		to: AccountId,
+	},
+	/// The owner revoked `who`'s licence.
+	LicenceRevoked {
+		/// Former grantee.
+		who: AccountId,
+	},
+	/// The owner revoked the record.
+	Revoked,
+	/// The revoked record's metadata was erased.
+	Purged,
+	/// Regulators flagged it as disputed.
+	Disputed,
+	/// Regulators cleared the dispute flag.
+	DisputeCleared,
+	/// The dispute lapsed after `MaxDisputeDuration`.
+	DisputeExpired,
+	/// A chain-wide vote resolved the dispute; `to` is the rightful owner it was handed to.
+	Resolved {
+		/// Owner when the dispute was resolved.
+		from: AccountId,
+		/// The owner the vote handed the record to, if it reassigned it.
+		to: Option<AccountId>,
+	},
+	/// An earlier commitment's reveal took the hash from a later, one-step registration.
+	Preempted {
+		/// Whose registration was undone.
+		previous_owner: AccountId,
+	},
+}
+
+/// An entry of a record's activity log: what happened, at which block.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivityEntry<AccountId, BlockNumber> {
+	/// Block it happened in.
+	pub at: BlockNumber,
+	/// What happened.
+	pub activity: Activity<AccountId>,
+}

@@ -11,7 +11,7 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-pub use pallet_data_ownership::{ContentHash, GrantView, RecordView};
+pub use pallet_data_ownership::{ActivityEntry, ContentHash, GrantView, RecordView};
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// Queries of data ownership.
@@ -38,5 +38,13 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 
 		/// The storage key of a record, for storage proofs.
 		fn record_storage_key(hash: ContentHash) -> Vec<u8>;
+
+		/// Up to `limit` (at most 100) entries of a record's activity log, oldest first, from
+		/// entry `start`: who owned it when, and everything else that happened to it.
+		fn activity(hash: ContentHash, start: u32, limit: u32) -> Vec<ActivityEntry<AccountId, BlockNumber>>;
+
+		/// The block the record was (last) registered in: a receipt of its registration is
+		/// taken there.
+		fn registered_in(hash: ContentHash) -> Option<BlockNumber>;
 	}
 }

@@ -1,5 +1,7 @@
 //! Tests, one file per feature; `build_and_execute` checks the invariants after each.
 
+mod activity;
+mod commitments;
 mod disputes;
 mod licences;
 mod registration;
