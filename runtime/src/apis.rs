@@ -264,6 +264,18 @@ impl_runtime_apis! {
 		fn record_storage_key(hash: pallet_data_ownership::ContentHash) -> Vec<u8> {
 			DataOwnership::record_storage_key(hash)
 		}
+
+		fn activity(
+			hash: pallet_data_ownership::ContentHash,
+			start: u32,
+			limit: u32,
+		) -> Vec<pallet_data_ownership::ActivityEntry<AccountId, BlockNumber>> {
+			DataOwnership::activity(hash, start, limit)
+		}
+
+		fn registered_in(hash: pallet_data_ownership::ContentHash) -> Option<BlockNumber> {
+			DataOwnership::registered_in(hash)
+		}
 	}
 
 	impl pallet_regulatory_nodes_runtime_api::SupervisionApi<Block, AccountId, BlockNumber> for Runtime {

@@ -41,6 +41,7 @@ fn registered<T: Config>(who: &T::AccountId, n: u32) -> ContentHash {
 	DataOwnership::<T>::do_register(
 		who,
 		NewRecord { hash: h, metadata: max_metadata::<T>(), supersedes: None },
+		None,
 	)
 	.expect("fresh hash");
 	h
@@ -55,6 +56,19 @@ fn with_full_grants<T: Config>(owner: &T::AccountId, h: ContentHash) {
 	}
 }
 
+/// Moves past the window in which new records are provisional.
+fn past_reveal_window<T: Config>() {
+	let now = frame_system::Pallet::<T>::block_number();
+	frame_system::Pallet::<T>::set_block_number(
+		now.saturating_add(T::RevealWindow::get()).saturating_add(One::one()),
+	);
+}
+
+fn next_block<T: Config>() {
+	let now = frame_system::Pallet::<T>::block_number();
+	frame_system::Pallet::<T>::set_block_number(now.saturating_add(One::one()));
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -64,6 +78,7 @@ mod benchmarks {
 		let who = funded::<T>("owner", 0);
 		// The worst case supersedes a previous version.
 		let previous = registered::<T>(&who, 0);
+		past_reveal_window::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), hash(1), max_metadata::<T>(), Some(previous));
 		assert!(Records::<T>::contains_key(hash(1)));
@@ -170,5 +185,93 @@ mod benchmarks {
 		assert!(!Grants::<T>::contains_key(h, &grantee));
 	}
 
-	impl_benchmark_test_suite!(DataOwnership, crate::mock::ExtBuilder.build(), crate::mock::Test);
+	#[benchmark]
+	fn commit() {
+		let who = funded::<T>("owner", 0);
+		let commitment = H256::repeat_byte(1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), commitment);
+		assert!(Commitments::<T>::contains_key(&who, commitment));
+	}
+
+	/// Worst case: every revealed hash was registered in one step after the commitment, as a
+	/// new version of another record, licensed to the maximum and offered: each is preempted.
+	#[benchmark]
+	fn reveal(n: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
+		let who = funded::<T>("owner", 0);
+		let rival = funded::<T>("rival", 0);
+		let previous: Vec<_> = (0..n).map(|i| registered::<T>(&rival, 1_000 + i)).collect();
+		past_reveal_window::<T>();
+		let claims: Vec<_> = (0..n).map(|i| (hash(i), None)).collect();
+		let salt = [7u8; 32];
+		DataOwnership::<T>::do_commit(&who, DataOwnership::<T>::commitment_of(&who, &salt, &claims))?;
+		next_block::<T>();
+		let expires = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
+		for (i, prev) in previous.into_iter().enumerate() {
+			let h = hash(i as u32);
+			DataOwnership::<T>::do_register(
+				&rival,
+				NewRecord { hash: h, metadata: max_metadata::<T>(), supersedes: Some(prev) },
+				None,
+			)?;
+			with_full_grants::<T>(&rival, h);
+			DataOwnership::<T>::do_offer_transfer(&rival, h, who.clone(), expires)?;
+		}
+		let records: Vec<_> = (0..n)
+			.map(|i| NewRecord { hash: hash(i), metadata: max_metadata::<T>(), supersedes: None })
+			.collect();
+		let records = BoundedVec::try_from(records).map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), records, salt);
+		assert!(Records::<T>::get(hash(n - 1)).is_some_and(|r| r.owner == who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn cancel_commitment() -> Result<(), BenchmarkError> {
+		let who = funded::<T>("owner", 0);
+		let commitment = H256::repeat_byte(1);
+		DataOwnership::<T>::do_commit(&who, commitment)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), commitment);
+		assert!(!Commitments::<T>::contains_key(&who, commitment));
+		Ok(())
+	}
+
+	/// Worst case: the record is handed to another owner and its licences are cleared.
+	#[benchmark]
+	fn resolve_dispute() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ResolveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let who = funded::<T>("owner", 0);
+		let rightful = funded::<T>("rightful", 0);
+		let h = registered::<T>(&who, 0);
+		with_full_grants::<T>(&who, h);
+		DataOwnership::<T>::set_disputed(h, true)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, h, Some(rightful.clone()));
+		assert!(Records::<T>::get(h).is_some_and(|r| r.owner == rightful));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn expire_dispute() -> Result<(), BenchmarkError> {
+		let who = funded::<T>("owner", 0);
+		let h = registered::<T>(&who, 0);
+		DataOwnership::<T>::set_disputed(h, true)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(
+			now.saturating_add(T::MaxDisputeDuration::get()).saturating_add(One::one()),
+		);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), h);
+		assert!(!Disputes::<T>::contains_key(h));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(
+		DataOwnership,
+		crate::mock::ExtBuilder.for_benchmarks(),
+		crate::mock::Test
+	);
 }

@@ -128,6 +128,13 @@ impl ExtBuilder {
 		ext
 	}
 
+	/// The externalities for benchmarks: commitments can be revealed, so records are
+	/// provisional for a while, as in the runtime.
+	pub fn for_benchmarks(self) -> sp_io::TestExternalities {
+		RevealWindow::set(10);
+		self.build()
+	}
+
 	/// Runs `test`, then checks the pallet's invariants.
 	pub fn build_and_execute(self, test: impl FnOnce()) {
 		self.build().execute_with(|| {

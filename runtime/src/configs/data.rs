@@ -1,7 +1,8 @@
 //! Data ownership: registration deposits and bounds.
 
 use crate::{
-	Balance, Balances, BlockNumber, Runtime, RuntimeHoldReason, Timestamp, DAYS, MILLI_UNIT,
+	configs::governance::ChainWideOrRoot, Balance, Balances, BlockNumber, Runtime,
+	RuntimeHoldReason, Timestamp, DAYS, MILLI_UNIT, MINUTES,
 };
 use polkadot_sdk::frame_support::{parameter_types, traits::ConstU32};
 
@@ -12,6 +13,12 @@ parameter_types! {
 	pub const RecordDepositPerByte: Balance = MILLI_UNIT;
 	pub const MaxOfferDuration: BlockNumber = 30 * DAYS;
 	pub const PurgeDelay: BlockNumber = 30 * DAYS;
+	/// A commitment holds as much as a record's base deposit until it is revealed.
+	pub const CommitmentDeposit: Balance = 100 * MILLI_UNIT;
+	/// Two minutes to reveal; one-step registrations stay provisional as long.
+	pub const RevealWindow: BlockNumber = 2 * MINUTES;
+	/// A dispute lapses after 30 days unless resolved sooner.
+	pub const MaxDisputeDuration: BlockNumber = 30 * DAYS;
 }
 
 impl pallet_data_ownership::Config for Runtime {
@@ -29,5 +36,10 @@ impl pallet_data_ownership::Config for Runtime {
 	type MaxGrantsPerRecord = ConstU32<32>;
 	type MaxOfferDuration = MaxOfferDuration;
 	type PurgeDelay = PurgeDelay;
+	type ResolveOrigin = ChainWideOrRoot;
+	type CommitmentDeposit = CommitmentDeposit;
+	type RevealWindow = RevealWindow;
+	type MaxDisputeDuration = MaxDisputeDuration;
+	type MaxActivity = ConstU32<1_000>;
 	type WeightInfo = pallet_data_ownership::weights::SubstrateWeight<Runtime>;
 }
