@@ -3,7 +3,7 @@
 
 use super::*;
 use alloc::collections::btree_map::BTreeMap;
-use codec::Encode;
+use codec::{DecodeAll, Encode};
 use finality_grandpa::{Commit, Message, Precommit, SignedPrecommit};
 use sp_consensus_grandpa::{
 	localized_payload, AuthorityId, AuthorityList, ConsensusLog, ScheduledChange,
@@ -12,7 +12,7 @@ use sp_consensus_grandpa::{
 use sp_core::crypto::AccountId32;
 use sp_keyring::Ed25519Keyring as Key;
 use sp_runtime::{
-	traits::{BlakeTwo256, Header as _},
+	traits::{BlakeTwo256, Hash as _, Header as _},
 	Digest, DigestItem, StateVersion,
 };
 use sp_state_machine::{prove_read, Backend, InMemoryBackend};

@@ -23,7 +23,7 @@ use sp_consensus_grandpa::{
 	check_message_signature, AuthorityId, AuthorityList, SetId, SignatureResult,
 };
 use sp_core::H256;
-use sp_runtime::traits::{BlakeTwo256, Hash as _, Header as _};
+use sp_runtime::traits::{BlakeTwo256, Header as _};
 use sp_trie::{LayoutV1, StorageProof, TrieConfiguration};
 
 /// A link of the chain of evidence.
