@@ -104,7 +104,9 @@ pub fn run() -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
 		},
-		Some(Subcommand::VerifyReceipt(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
+		Some(Subcommand::VerifyReceipt(cmd)) => {
+			cmd.run(|id| cli.load_spec(id)).map_err(sc_cli::Error::Input)
+		},
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))

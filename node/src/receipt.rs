@@ -1,48 +1,36 @@
 //! `polity-node verify-receipt`: checks a data-ownership receipt offline, trusting no node.
 //!
-//! Verified: the header hashes to the receipt's block hash; the storage key is the record of the
-//! receipt's content hash; the trie proof is valid under the header's state root and proves
-//! exactly the record bytes. Not verified offline: that the block is finalized (the receipt
-//! carries a GRANDPA justification when the node keeps one, but checking it needs the
-//! authority set of that block) — compare the block hash with a node or explorer you trust.
+//! The trust root is the chain spec: its genesis storage gives the genesis hash and the genesis
+//! GRANDPA authorities. From there `polity-receipt` checks every link — the authority-set
+//! changes since genesis, the GRANDPA justification of the block (or of a descendant linked by
+//! headers), the header, and the storage proof of the record and of the genesis hash under the
+//! header's state root — and names the first broken one.
 
-use codec::Decode;
-use pallet_data_ownership::{RecordOf, RecordStatus, Records};
-use pallet_data_ownership_rpc::Receipt;
-use polity_runtime::{Header, Runtime, SS58_PREFIX};
+use polity_receipt::{ProvenStatus, Receipt, TrustRoot, Verified};
+use polity_runtime::SS58_PREFIX;
 use polkadot_sdk::{
-	sp_core::{
-		crypto::{Ss58AddressFormat, Ss58Codec},
-		H256,
-	},
-	sp_runtime::traits::{BlakeTwo256, Header as _},
-	sp_state_machine::read_proof_check,
-	sp_trie::StorageProof,
+	sc_service,
+	sp_core::crypto::{AccountId32, Ss58AddressFormat, Ss58Codec},
 };
 use std::{io::Read, path::PathBuf};
 
-/// Verify a data-ownership receipt (from `dataOwnership_receipt`) offline.
+/// Verify a data-ownership receipt (from `dataOwnership_receipt`) offline, against a chain spec.
 #[derive(Debug, clap::Parser)]
 pub struct VerifyReceiptCmd {
+	/// The chain the receipt must belong to: `dev`, `local`, or a chain-spec file (plain or
+	/// raw, e.g. from `polity-node build-spec --chain local --raw`).
+	#[arg(long, value_name = "SPEC", default_value = "local")]
+	pub chain: String,
 	/// The receipt as JSON; `-` reads standard input.
 	pub file: PathBuf,
 }
 
-/// What a valid receipt proves.
-pub struct Verified {
-	/// The content hash.
-	pub content_hash: H256,
-	/// The block the proof is anchored in.
-	pub block_hash: H256,
-	/// Its number.
-	pub block_number: u32,
-	/// The record as proven.
-	pub record: RecordOf<Runtime>,
-}
-
 impl VerifyReceiptCmd {
-	/// Reads, verifies and prints the receipt.
-	pub fn run(&self) -> Result<(), String> {
+	/// Reads, verifies and prints the receipt; the error names the broken link.
+	pub fn run(
+		&self,
+		load_spec: impl Fn(&str) -> Result<Box<dyn sc_service::ChainSpec>, String>,
+	) -> Result<(), String> {
 		let mut json = String::new();
 		if self.file.as_os_str() == "-" {
 			std::io::stdin().read_to_string(&mut json).map_err(|e| e.to_string())?;
@@ -50,59 +38,29 @@ impl VerifyReceiptCmd {
 			json = std::fs::read_to_string(&self.file)
 				.map_err(|e| format!("cannot read {}: {e}", self.file.display()))?;
 		}
-		let receipt: Receipt<H256, u32> =
-			serde_json::from_str(&json).map_err(|e| format!("not a receipt: {e}"))?;
-		let verified = verify(&receipt)?;
-		print(&verified);
+		let root = trust_root(&*load_spec(&self.chain)?)?;
+		let receipt = Receipt::from_json(&json).map_err(|b| format!("INVALID receipt: {b}"))?;
+		let verified =
+			polity_receipt::verify(&receipt, &root).map_err(|b| format!("INVALID receipt: {b}"))?;
+		print(&verified, &root);
 		Ok(())
 	}
 }
 
-/// Checks `receipt` and returns the record it proves.
-pub fn verify(receipt: &Receipt<H256, u32>) -> Result<Verified, String> {
-	let header = Header::decode(&mut &receipt.header[..])
-		.map_err(|e| format!("INVALID: the header does not decode: {e}"))?;
-	if header.hash() != receipt.block_hash {
-		return Err(format!(
-			"INVALID: the header hashes to {:?}, not to the receipt's block {:?}",
-			header.hash(),
-			receipt.block_hash
-		));
+/// The genesis hash and GRANDPA authorities of a chain spec.
+pub fn trust_root(spec: &dyn sc_service::ChainSpec) -> Result<TrustRoot, String> {
+	let storage = spec
+		.build_storage()
+		.map_err(|e| format!("cannot build the genesis of the chain spec: {e}"))?;
+	if !storage.children_default.is_empty() {
+		return Err(
+			"the chain spec has child storage at genesis, which receipts do not support".into()
+		);
 	}
-	if *header.number() != receipt.block_number {
-		return Err(format!(
-			"INVALID: the header is block #{}, the receipt says #{}",
-			header.number(),
-			receipt.block_number
-		));
-	}
-	let key = Records::<Runtime>::hashed_key_for(receipt.content_hash);
-	if key != receipt.storage_key.0 {
-		return Err(format!(
-			"INVALID: the storage key is not the record of {:?}",
-			receipt.content_hash
-		));
-	}
-	let proof = StorageProof::new(receipt.proof.iter().map(|node| node.0.clone()));
-	let proven = read_proof_check::<BlakeTwo256, _>(*header.state_root(), proof, [&key])
-		.map_err(|e| format!("INVALID: the proof does not check against the state root: {e}"))?
-		.remove(&key)
-		.flatten()
-		.ok_or("INVALID: the proof shows no record for this content hash")?;
-	if proven != receipt.record.0 {
-		return Err("INVALID: the receipt's record differs from the one proven".into());
-	}
-	let record = RecordOf::<Runtime>::decode(&mut &proven[..])
-		.map_err(|e| format!("INVALID: the proven record does not decode: {e}"))?;
-	Ok(Verified {
-		content_hash: receipt.content_hash,
-		block_hash: receipt.block_hash,
-		block_number: receipt.block_number,
-		record,
-	})
+	TrustRoot::from_genesis_storage(&storage.top).map_err(|b| format!("bad chain spec: {b}"))
 }
 
-fn ss58(who: &polity_runtime::AccountId) -> String {
+fn ss58(who: &AccountId32) -> String {
 	who.to_ss58check_with_version(Ss58AddressFormat::custom(SS58_PREFIX))
 }
 
@@ -130,13 +88,13 @@ pub fn utc(ms: u64) -> String {
 	)
 }
 
-fn print(v: &Verified) {
+fn print(v: &Verified, root: &TrustRoot) {
 	let r = &v.record;
 	let status = match r.status {
-		RecordStatus::Active => "active".to_string(),
-		RecordStatus::Superseded { by } => format!("superseded by {by:?}"),
-		RecordStatus::Revoked { at } => format!("revoked at block #{at}"),
-		RecordStatus::Purged { at } => format!("purged at block #{at}"),
+		ProvenStatus::Active => "active".to_string(),
+		ProvenStatus::Superseded { by } => format!("superseded by {by:?}"),
+		ProvenStatus::Revoked { at } => format!("revoked at block #{at}"),
+		ProvenStatus::Purged { at } => format!("purged at block #{at}"),
 	};
 	println!("VALID receipt");
 	println!("content hash:  {:?}", v.content_hash);
@@ -148,11 +106,19 @@ fn print(v: &Verified) {
 		utc(r.timestamp),
 		r.timestamp
 	);
-	println!("title:         {}", String::from_utf8_lossy(&r.metadata.title));
+	println!("title:         {}", String::from_utf8_lossy(&r.title));
 	println!("version:       {} (first version {:?})", r.version, r.root);
 	println!("status:        {status}");
 	println!("proven at:     block #{} {:?}", v.block_number, v.block_hash);
-	println!("not verified:  that this block is finalized; compare its hash with a node you trust");
+	println!(
+		"finalized:     by GRANDPA authority set #{} (justification of block #{}; {} set change(s) since genesis checked)",
+		v.set_id, v.finalized_number, v.set_id
+	);
+	println!(
+		"chain:         genesis {:?} ({} genesis validators)",
+		root.genesis_hash,
+		root.authorities.len()
+	);
 }
 
 #[cfg(test)]

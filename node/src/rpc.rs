@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
-use polity_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
+use polity_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash, Nonce};
 use polkadot_sdk::{
 	sc_transaction_pool_api::TransactionPool,
 	sp_api::ProvideRuntimeApi,
@@ -20,6 +20,8 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool.
 	pub pool: Arc<P>,
+	/// GRANDPA's authority sets, for receipts.
+	pub authority_set: Option<sc_consensus_grandpa::SharedAuthoritySet<Hash, BlockNumber>>,
 }
 
 /// Builds the node's RPC module.
@@ -32,6 +34,7 @@ where
 		+ HeaderMetadata<Block, Error = BlockChainError>
 		+ sc_client_api::ProofProvider<Block>
 		+ sc_client_api::BlockBackend<Block>
+		+ sc_client_api::AuxStore
 		+ Send
 		+ Sync
 		+ 'static,
@@ -55,13 +58,13 @@ where
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
-	let FullDeps { client, pool } = deps;
+	let FullDeps { client, pool, authority_set } = deps;
 	let mut module = RpcModule::new(());
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(StakeholderVoting::new(client.clone()).into_rpc())?;
-	module.merge(DataOwnership::new(client.clone()).into_rpc())?;
+	module.merge(DataOwnership::new(client.clone(), authority_set).into_rpc())?;
 	module.merge(Supervision::new(client).into_rpc())?;
 
 	Ok(module)

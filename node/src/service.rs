@@ -23,8 +23,10 @@ pub(crate) type FullClient = sc_service::TFullClient<
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 
-/// Blocks between GRANDPA justifications that are stored and served to syncing peers.
-const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
+/// Blocks between stored GRANDPA justifications: every finalized round keeps its own, so a
+/// receipt for any block carries a justification of it or of a block a few headers later,
+/// not one up to a session away (a justification is about 0.5 KiB per round).
+const GRANDPA_JUSTIFICATION_PERIOD: u32 = 1;
 
 /// The parts of the service that subcommands need without running the node.
 pub type Service = sc_service::PartialComponents<
@@ -256,8 +258,13 @@ pub fn new_full<
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
+		let authority_set = grandpa_link.shared_authority_set().clone();
 		Box::new(move |_| {
-			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
+			let deps = crate::rpc::FullDeps {
+				client: client.clone(),
+				pool: pool.clone(),
+				authority_set: Some(authority_set.clone()),
+			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
 	};

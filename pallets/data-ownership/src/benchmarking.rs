@@ -204,7 +204,10 @@ mod benchmarks {
 		past_reveal_window::<T>();
 		let claims: Vec<_> = (0..n).map(|i| (hash(i), None)).collect();
 		let salt = [7u8; 32];
-		DataOwnership::<T>::do_commit(&who, DataOwnership::<T>::commitment_of(&who, &salt, &claims))?;
+		DataOwnership::<T>::do_commit(
+			&who,
+			DataOwnership::<T>::commitment_of(&who, &salt, &claims),
+		)?;
 		next_block::<T>();
 		let expires = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
 		for (i, prev) in previous.into_iter().enumerate() {

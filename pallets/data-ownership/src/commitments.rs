@@ -57,18 +57,31 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		// In the commitment's own block the reveal was as visible in the pool as the commitment.
 		ensure!(now > info.at, Error::<T>::RevealTooEarly);
-		ensure!(now <= info.at.saturating_add(T::RevealWindow::get()), Error::<T>::CommitmentExpired);
+		ensure!(
+			now <= info.at.saturating_add(T::RevealWindow::get()),
+			Error::<T>::CommitmentExpired
+		);
 		let count = records.len().saturated_into::<u32>();
 		Self::register_all(who, records, Some((info.at, info.timestamp)))?;
 		Commitments::<T>::remove(who, commitment);
-		T::Currency::release(&HoldReason::Commitment.into(), who, info.deposit, Precision::BestEffort)?;
+		T::Currency::release(
+			&HoldReason::Commitment.into(),
+			who,
+			info.deposit,
+			Precision::BestEffort,
+		)?;
 		Self::deposit_event(Event::Revealed { who: who.clone(), commitment, records: count });
 		Ok(())
 	}
 
 	pub(crate) fn do_cancel_commitment(who: &T::AccountId, commitment: H256) -> DispatchResult {
 		let info = Commitments::<T>::take(who, commitment).ok_or(Error::<T>::CommitmentNotFound)?;
-		T::Currency::release(&HoldReason::Commitment.into(), who, info.deposit, Precision::BestEffort)?;
+		T::Currency::release(
+			&HoldReason::Commitment.into(),
+			who,
+			info.deposit,
+			Precision::BestEffort,
+		)?;
 		Self::deposit_event(Event::CommitmentCancelled { who: who.clone(), commitment });
 		Ok(())
 	}

@@ -19,7 +19,8 @@ use polkadot_sdk::{
 impl<T: Config> Pallet<T> {
 	/// Whether a dispute flagged at `since` is still in force.
 	fn in_force(since: frame_system::pallet_prelude::BlockNumberFor<T>) -> bool {
-		frame_system::Pallet::<T>::block_number() <= since.saturating_add(T::MaxDisputeDuration::get())
+		frame_system::Pallet::<T>::block_number()
+			<= since.saturating_add(T::MaxDisputeDuration::get())
 	}
 
 	/// Whether `hash` is disputed now (a lapsed dispute no longer counts).

@@ -259,8 +259,7 @@ pub mod pallet {
 	/// record cannot be transferred, superseded, revoked or purged until the flag is cleared,
 	/// the dispute resolved by vote, or `MaxDisputeDuration` has passed.
 	#[pallet::storage]
-	pub type Disputes<T: Config> =
-		StorageMap<_, Blake2_128Concat, ContentHash, BlockNumberFor<T>>;
+	pub type Disputes<T: Config> = StorageMap<_, Blake2_128Concat, ContentHash, BlockNumberFor<T>>;
 
 	/// Pending transfer offers by record.
 	#[pallet::storage]
@@ -269,13 +268,18 @@ pub mod pallet {
 
 	/// Licences by record and grantee.
 	#[pallet::storage]
-	pub type Grants<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, ContentHash, Blake2_128Concat, T::AccountId, GrantOf<T>>;
+	pub type Grants<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ContentHash,
+		Blake2_128Concat,
+		T::AccountId,
+		GrantOf<T>,
+	>;
 
 	/// Number of licences per record.
 	#[pallet::storage]
-	pub type GrantCount<T: Config> =
-		StorageMap<_, Blake2_128Concat, ContentHash, u32, ValueQuery>;
+	pub type GrantCount<T: Config> = StorageMap<_, Blake2_128Concat, ContentHash, u32, ValueQuery>;
 
 	/// Each record's activity log: (record, entry number) → entry.
 	#[pallet::storage]
@@ -289,8 +293,14 @@ pub mod pallet {
 
 	/// Commitments awaiting their reveal, by committer and commitment hash.
 	#[pallet::storage]
-	pub type Commitments<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, H256, CommitmentOf<T>>;
+	pub type Commitments<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		H256,
+		CommitmentOf<T>,
+	>;
 
 	/// Events.
 	#[pallet::event]

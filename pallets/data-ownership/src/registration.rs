@@ -25,8 +25,8 @@ impl<T: Config> Pallet<T> {
 	/// Whether `record` may still be claimed by an earlier commitment's reveal: registered
 	/// less than `RevealWindow` blocks ago.
 	pub fn is_provisional(record: &crate::RecordOf<T>) -> bool {
-		frame_system::Pallet::<T>::block_number() <
-			record.registered_at.saturating_add(T::RevealWindow::get())
+		frame_system::Pallet::<T>::block_number()
+			< record.registered_at.saturating_add(T::RevealWindow::get())
 	}
 
 	/// Registers `new` for `who`: now, or — revealed from a commitment — as of the

@@ -34,6 +34,8 @@ function register() {
       dataOwnership_grants: [h],
       dataOwnership_hasAccess: [h, bob.address],
       dataOwnership_receipt: [h],
+      dataOwnership_registrationReceipt: [h],
+      dataOwnership_activity: [h, null, null],
       supervision_auditTrail: [alice.address, null],
       supervision_regulators: [],
       supervision_licensedNodes: [],

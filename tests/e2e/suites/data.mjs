@@ -1,6 +1,8 @@
 // Data ownership on a `--dev` chain: register a file's hash, transfer it through offer/accept,
-// grant and revoke access, fetch a receipt over RPC and verify it offline; a tampered receipt
-// fails verification.
+// grant and revoke access, fetch a receipt over RPC and verify it offline against the chain spec;
+// each tampering fails with its named link. Commit–reveal: a copied reveal is refused and a
+// front-running registration is undone. A dispute resolved by a chain-wide vote hands a record
+// to its rightful owner, and the activity log shows every step.
 
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,16 +18,36 @@ import { sameAccount as same, withDevNode } from '../lib/suite.mjs';
 const run$ = promisify(execFile);
 
 
-/** Runs `polity-node verify-receipt FILE`; resolves { ok, out }. */
-async function verifyReceipt(receipt) {
+/** Runs `polity-node verify-receipt --chain CHAIN FILE`; resolves { ok, out, ms }. */
+export async function verifyReceipt(receipt, chain = 'dev') {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polity-receipt-')), 'receipt.json');
   fs.writeFileSync(file, JSON.stringify(receipt, null, 2));
+  const t0 = Date.now();
   try {
-    const { stdout } = await run$(nodeBinary(), ['verify-receipt', file], { timeout: 30_000 });
-    return { ok: true, out: stdout };
+    const { stdout } = await run$(nodeBinary(), ['verify-receipt', '--chain', chain, file], { timeout: 60_000 });
+    return { ok: true, out: stdout, ms: Date.now() - t0 };
   } catch (e) {
-    return { ok: false, out: `${e.stdout || ''}${e.stderr || ''}` };
+    return { ok: false, out: `${e.stdout || ''}${e.stderr || ''}`, code: e.code, ms: Date.now() - t0 };
   }
+}
+
+/** The commitment to `claims` ([hash, supersedes|null]) by `who` with `salt`. */
+export function commitmentOf(api, who, salt, claims) {
+  const encoded = api.createType('(AccountId32, [u8; 32], Vec<(H256, Option<H256>)>)', [who, salt, claims]).toU8a();
+  return blake2AsHex(encoded, 256);
+}
+
+/** An activity-log entry's kind: unit variants are strings, the others one-key objects. */
+const step = (entry) => (typeof entry.activity === 'string' ? entry.activity : Object.keys(entry.activity)[0]);
+
+/** The module error of a failed transaction, as `section.Name`. */
+async function failure(promise) {
+  try {
+    await promise;
+  } catch (e) {
+    return e.message;
+  }
+  return 'no error';
 }
 
 /** Flips one hex digit at `offset` (from the end when negative) of a 0x-string. */
@@ -82,7 +104,7 @@ function register() {
   test('a receipt verifies offline, a tampered one does not', async ({ api, bob, state }) => {
     // Wait until the transfer is finalized so the receipt shows the current owner.
     const receipt = await waitFor(async () => {
-      const r = await api._rpcCore.provider.send('dataOwnership_receipt', [state.hash]);
+      const r = await api._rpcCore.provider.send('dataOwnership_receipt', [state.hash, null]);
       const record = await api.rpc.dataOwnership.record(state.hash, r.blockHash);
       return same(record.toJSON().owner, bob.address) ? r : null;
     }, { ms: 60_000, what: 'a finalized receipt showing Bob as owner' });
@@ -96,16 +118,87 @@ function register() {
     assert(good.out.includes(`(${state.timestamp} ms)`), `prints the timestamp:\n${good.out}`);
     console.log(good.out.trim().split('\n').map((l) => `       ${l}`).join('\n'));
 
+    // Each tampering fails, exits non-zero and names the broken link.
     const tampered = {
-      record: { ...receipt, record: flip(receipt.record, 4) },
-      header: { ...receipt, header: flip(receipt.header, 70) },
-      proof: { ...receipt, proof: receipt.proof.map((n, i) => (i === 0 ? flip(n, -2) : n)) },
-      contentHash: { ...receipt, contentHash: flip(receipt.contentHash, -1) },
+      RecordMismatch: { ...receipt, record: flip(receipt.record, 4) },
+      ForgedHeader: { ...receipt, header: flip(receipt.header, 70) },
+      ProofTampered: { ...receipt, proof: receipt.proof.map((n) => flip(n, -2)) },
+      ProofForAnotherKey: { ...receipt, contentHash: flip(receipt.contentHash, -1) },
     };
-    for (const [what, bad] of Object.entries(tampered)) {
+    for (const [link, bad] of Object.entries(tampered)) {
       const r = await verifyReceipt(bad);
-      assert(!r.ok, `a receipt with a changed ${what} fails`);
-      assert(/INVALID/.test(r.out), `with a clear message for ${what}: ${r.out}`);
+      assert(!r.ok && r.code !== 0, `a receipt with a broken ${link} fails with a non-zero exit`);
+      assert(r.out.includes(`INVALID receipt: ${link}`), `named ${link}: ${r.out}`);
+    }
+    // A receipt of this dev chain is not one of the local testnet.
+    const other = await verifyReceipt(receipt, 'local');
+    assert(!other.ok && other.out.includes('INVALID receipt: WrongChain'), `another chain's spec: ${other.out}`);
+  }, { timeoutMs: 120_000 });
+
+  test('commit–reveal: a copied reveal is refused and a front-running registration is undone', async ({ api, charlie, dave }) => {
+    const hash = blake2AsHex(`sealed tender ${Date.now()}`);
+    const salt = blake2AsHex(`salt ${Math.random()}`);
+    const meta = { title: 'sealed tender', mediaType: 'application/pdf', uri: '', schema: null };
+    const commitment = commitmentOf(api, charlie.address, salt, [[hash, null]]);
+    const { blockHash } = await sendAndWait(api, api.tx.dataOwnership.commit(commitment), charlie);
+    const committedAt = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+    // Dave watched the pool and registered the hash in one step before Charlie's reveal landed.
+    await sendAndWait(api, api.tx.dataOwnership.register(hash, meta, null), dave);
+    assert(same((await api.rpc.dataOwnership.record(hash)).toJSON().owner, dave.address), 'Dave holds it for now');
+    // Dave copies Charlie's reveal: it matches no commitment of his.
+    const copied = await failure(sendAndWait(api, api.tx.dataOwnership.reveal([{ hash, metadata: meta, supersedes: null }], salt), dave));
+    assert(/dataOwnership\.CommitmentNotFound/.test(copied), `copied reveal refused: ${copied}`);
+    const { events } = await sendAndWait(api, api.tx.dataOwnership.reveal([{ hash, metadata: meta, supersedes: null }], salt), charlie);
+    const preempted = events.find(({ event }) => api.events.dataOwnership.Preempted.is(event));
+    assert(preempted && same(preempted.event.data.previousOwner.toString(), dave.address), 'Dave\'s registration undone');
+    const record = (await api.rpc.dataOwnership.record(hash)).toJSON();
+    assert(same(record.owner, charlie.address), 'Charlie owns it');
+    assertEq(record.registeredAt, committedAt, 'dated from the commitment\'s block');
+    const log = Object.values((await api.rpc.dataOwnership.activity(hash, null, null)).toJSON());
+    assertEq(JSON.stringify(log.map(step)), JSON.stringify(['Registered', 'Preempted', 'Registered']), 'the log keeps Dave\'s attempt');
+  }, { timeoutMs: 120_000 });
+
+  test('a dispute resolved by a chain-wide vote hands the record to its rightful owner; the log shows every step', async ({ api, alice, bob, charlie, dave, eve, state }) => {
+    // Dave registered Eve's report as his own; regulators Alice and Bob flag it as disputed.
+    const hash = blake2AsHex(`eve's field report ${Date.now()}`);
+    await sendAndWait(api, api.tx.dataOwnership.register(hash, { title: 'field report', mediaType: 'text/plain', uri: '', schema: null }, null), dave);
+    const { events } = await sendAndWait(api, api.tx.regulatoryNodes.propose({ Dispute: { record: hash } }, null, 'Eve claims authorship'), alice);
+    const motion = events.find(({ event }) => api.events.regulatoryNodes.MotionProposed.is(event)).event.data.motion;
+    await sendAndWait(api, api.tx.regulatoryNodes.approve(motion), bob);
+    assert((await api.rpc.dataOwnership.record(hash)).toJSON().disputedSince !== null, 'disputed');
+    const blocked = await failure(sendAndWait(api, api.tx.dataOwnership.offerTransfer(hash, charlie.address, 1_000_000), dave));
+    assert(/dataOwnership\.Disputed/.test(blocked), `Dave cannot move it away: ${blocked}`);
+    // The stakeholders decide: the record goes to Eve.
+    const call = api.tx.dataOwnership.resolveDispute(hash, eve.address);
+    const proposed = await sendAndWait(api, api.tx.stakeholderVoting.propose(0, 'Return the field report to Eve', blake2AsHex('authorship'), call), alice);
+    const index = proposed.events.find(({ event }) => api.events.stakeholderVoting.Proposed.is(event)).event.data.index.toNumber();
+    for (const who of [alice, bob, charlie]) await sendAndWait(api, api.tx.stakeholderVoting.vote(index, 'Aye'), who);
+    const record = await waitFor(async () => {
+      const r = (await api.rpc.dataOwnership.record(hash)).toJSON();
+      return same(r.owner, eve.address) ? r : null;
+    }, { ms: 150_000, what: 'the vote to hand the record to Eve' });
+    assertEq(record.disputedSince, null, 'the dispute is over');
+    assert(same(record.registrant, dave.address), 'who registered it stays on record');
+    const log = Object.values((await api.rpc.dataOwnership.activity(hash, null, null)).toJSON());
+    assertEq(JSON.stringify(log.map(step)), JSON.stringify(['Registered', 'Disputed', 'Resolved']), 'every step in the log');
+    assert(same(log[2].activity.Resolved.from, dave.address) && same(log[2].activity.Resolved.to, eve.address), 'resolved from Dave to Eve');
+    state.resolvedHash = hash;
+  }, { timeoutMs: 240_000 });
+
+  test('receipts of the registration and of the latest finalized block both verify', async ({ api, eve, state }) => {
+    const latest = await waitFor(async () => {
+      try {
+        const r = await api._rpcCore.provider.send('dataOwnership_receipt', [state.resolvedHash, null]);
+        const owner = (await api.rpc.dataOwnership.record(state.resolvedHash, r.blockHash)).toJSON().owner;
+        return same(owner, eve.address) ? r : null;
+      } catch { return null; }
+    }, { ms: 60_000, what: 'a finalized receipt with Eve as owner' });
+    const registration = await api._rpcCore.provider.send('dataOwnership_registrationReceipt', [state.resolvedHash]);
+    assert(registration.blockNumber < latest.blockNumber, 'the registration receipt is older');
+    for (const [what, receipt, owner] of [['registration', registration, 'Dave'], ['latest', latest, 'Eve']]) {
+      const r = await verifyReceipt(receipt);
+      assert(r.ok, `the ${what} receipt verifies: ${r.out}`);
+      console.log(`       ${what} receipt (owner ${owner}): ${JSON.stringify(receipt).length} bytes of JSON, ${receipt.finality.headers.length} linking header(s), verified in ${r.ms} ms`);
     }
   }, { timeoutMs: 120_000 });
 }

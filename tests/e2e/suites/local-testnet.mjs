@@ -1,7 +1,9 @@
 // `--chain local`: three of the four genesis validators on loopback reach finality (3 of 4 is
 // more than two thirds), and the chain has no sudo key. Then the network's licence register and
 // the governed validator set: an unlicensed node (Eve's) cannot join; a chain-wide vote licenses
-// it and makes Eve a validator, and after the session change Eve's node authors blocks.
+// it and makes Eve a validator, and after the session change Eve's node authors blocks. A record
+// registered before that authority-set change has receipts, from before and after it, that
+// verify offline against the exported chain spec alone; each forgery fails with its named link.
 
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
@@ -10,6 +12,18 @@ import { assert, assertEq, runTests, test, waitFor } from '../lib/harness.mjs';
 import { connect, peerIdOf, startNode } from '../lib/node.mjs';
 import { sendAndWait } from '../lib/tx.mjs';
 import { polityRpc } from '../lib/definitions.mjs';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { nodeBinary } from '../lib/node.mjs';
+import { verifyReceipt } from './data.mjs';
+
+/** Flips one hex digit at `offset` (from the end when negative) of a 0x-string. */
+function flip(hex, offset) {
+  const at = offset < 0 ? hex.length + offset : offset;
+  return hex.slice(0, at) + (hex[at] === '0' ? '1' : '0') + hex.slice(at + 1);
+}
 
 /** Block authors of blocks `from..=to`, by Aura slot and the authority set at each block. */
 async function authorsOf(api, from, to) {
@@ -56,6 +70,11 @@ export async function stopAll(nodes) {
   }
 }
 
+const receipts = {};
+
+/** The receipt over RPC, `[hash, at]`. */
+const receiptOf = (api, method, params) => api._rpcCore.provider.send(`dataOwnership_${method}`, params);
+
 export async function run() {
   const nodes = await startLocalValidators(['alice', 'bob', 'charlie']);
   try {
@@ -86,6 +105,15 @@ export async function run() {
       }
       assert(authors.size >= 2, `blocks by at least two validators, saw ${authors.size}`);
     }, { timeoutMs: 240_000 });
+
+    test('a record is registered and finalized under the genesis authority set', async () => {
+      await cryptoWaitReady();
+      const ferdie = new Keyring({ type: 'sr25519' }).addFromUri('//Ferdie');
+      const api = nodes[0].api;
+      receipts.hash = blake2AsHex(`land title ${Date.now()}`);
+      await sendAndWait(api, api.tx.dataOwnership.register(receipts.hash, { title: 'land title', mediaType: 'application/pdf', uri: '', schema: null }, null), ferdie, { finalized: true, ms: 90_000 });
+      assertEq((await api.query.grandpa.currentSetId()).toNumber(), 0, 'still the genesis set');
+    }, { timeoutMs: 120_000 });
 
     test('the local testnet has no sudo key', async () => {
       const key = await nodes[0].api.query.sudo.key();
@@ -220,6 +248,58 @@ export async function run() {
         await eveNode.stop();
       }
     }, { timeoutMs: 600_000 });
+
+    test('receipts verify offline against the chain spec across the authority-set change; each forgery is named', async () => {
+      const api = nodes[0].api;
+      const setId = await waitFor(async () => {
+        const id = (await api.query.grandpa.currentSetId()).toNumber();
+        return id >= 1 ? id : null;
+      }, { ms: 60_000, what: 'GRANDPA set #1' });
+      // The spec a court would be given: exported once, raw.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polity-spec-'));
+      const spec = path.join(dir, 'local-raw.json');
+      fs.writeFileSync(spec, execFileSync(nodeBinary(), ['build-spec', '--chain', 'local', '--raw'], { stdio: ['ignore', 'pipe', 'ignore'] }));
+      // The latest finalized block is in the new set once finality passes the change.
+      const latest = await waitFor(async () => {
+        const r = await receiptOf(api, 'receipt', [receipts.hash, null]);
+        return r.setId >= 1 ? r : null;
+      }, { ms: 90_000, what: 'a receipt finalized by set #1' });
+      const registration = await receiptOf(api, 'registrationReceipt', [receipts.hash]);
+      assertEq(registration.setId, 0, 'the registration block was finalized by the genesis set');
+      assertEq(registration.authorityChanges.length, 0, 'no change before it');
+      assertEq(latest.authorityChanges.length, latest.setId, 'one proven change per set');
+      for (const [what, receipt] of [['registration', registration], ['latest', latest]]) {
+        const r = await verifyReceipt(receipt, spec);
+        assert(r.ok, `the ${what} receipt verifies against the exported spec: ${r.out}`);
+        assert(r.out.includes(`by GRANDPA authority set #${receipt.setId}`), `names the set: ${r.out}`);
+        const bytes = JSON.stringify(receipt).length;
+        const binary = [receipt.header, receipt.record, ...receipt.proof, ...receipt.authorityChanges.flatMap((c) => [c.header, c.justification]),
+          ...receipt.finality.headers, receipt.finality.justification].reduce((n, h) => n + (h.length - 2) / 2, 0);
+        console.log(`       ${what} receipt, set #${receipt.setId} (${receipt.authorityChanges.length} change(s)): ${bytes} bytes JSON, ${binary} bytes binary, verified by the CLI in ${r.ms} ms`);
+      }
+      // Forgeries.
+      const justification = (hex) => api.createType('GrandpaJustification', hex);
+      const j = justification(latest.finality.justification);
+      const withPrecommits = (precommits) => api.createType('GrandpaJustification', {
+        round: j.round, commit: { targetHash: j.commit.targetHash, targetNumber: j.commit.targetNumber, precommits }, votesAncestries: j.votesAncestries,
+      }).toHex();
+      const outsider = new Keyring({ type: 'ed25519' }).addFromUri('//Mallory');
+      const forged = {
+        ForgedHeader: { ...latest, header: flip(latest.header, 70) },
+        WrongChain: null,
+        TooFewSignatures: { ...latest, finality: { ...latest.finality, justification: withPrecommits(j.commit.precommits.slice(0, 1)) } },
+        WrongAuthoritySet: { ...latest, finality: { ...latest.finality, justification: withPrecommits(j.commit.precommits.map((p) => ({ precommit: p.precommit, signature: p.signature, id: outsider.publicKey }))) } },
+        StaleAuthoritySet: { ...latest, authorityChanges: [] },
+        ProofTampered: { ...latest, proof: latest.proof.map((n) => flip(n, -2)) },
+        ProofForAnotherKey: { ...latest, contentHash: flip(latest.contentHash, -1) },
+      };
+      for (const [link, receipt] of Object.entries(forged)) {
+        const r = receipt ? await verifyReceipt(receipt, spec) : await verifyReceipt(latest, 'dev');
+        assert(!r.ok && r.code !== 0, `${link}: a non-zero exit`);
+        assert(r.out.includes(`INVALID receipt: ${link}`), `${link} named: ${r.out}`);
+      }
+      console.log(`       ${Object.keys(forged).length} forgeries refused, each by name; GRANDPA set #${setId}`);
+    }, { timeoutMs: 240_000 });
 
     return await runTests({});
   } finally {

@@ -6,8 +6,7 @@ use alloc::collections::btree_map::BTreeMap;
 use codec::{DecodeAll, Encode};
 use finality_grandpa::{Commit, Message, Precommit, SignedPrecommit};
 use sp_consensus_grandpa::{
-	localized_payload, AuthorityId, AuthorityList, ConsensusLog, ScheduledChange,
-	GRANDPA_ENGINE_ID,
+	localized_payload, AuthorityId, AuthorityList, ConsensusLog, ScheduledChange, GRANDPA_ENGINE_ID,
 };
 use sp_core::crypto::AccountId32;
 use sp_keyring::Ed25519Keyring as Key;
@@ -40,8 +39,21 @@ fn record_bytes(owner: Key) -> Vec<u8> {
 	let who = AccountId32::from(owner.public().0);
 	// owner, registrant, registered_at, timestamp, title, media type, uri, schema, root,
 	// version, supersedes, status (Active), deposit.
-	(who.clone(), who, 5u32, 1_795_000_000_000u64, b"deed".to_vec(), b"text/plain".to_vec(),
-		Vec::<u8>::new(), None::<H256>, H256::repeat_byte(1), 0u32, None::<H256>, 0u8, 7u128)
+	(
+		who.clone(),
+		who,
+		5u32,
+		1_795_000_000_000u64,
+		b"deed".to_vec(),
+		b"text/plain".to_vec(),
+		Vec::<u8>::new(),
+		None::<H256>,
+		H256::repeat_byte(1),
+		0u32,
+		None::<H256>,
+		0u8,
+		7u128,
+	)
 		.encode()
 }
 
@@ -53,7 +65,8 @@ fn block(
 	records: &[(H256, Vec<u8>)],
 	digest: Digest,
 ) -> (Header, InMemoryBackend<BlakeTwo256>) {
-	let mut top: Vec<(Vec<u8>, Vec<u8>)> = records.iter().map(|(h, r)| (record_key(h), r.clone())).collect();
+	let mut top: Vec<(Vec<u8>, Vec<u8>)> =
+		records.iter().map(|(h, r)| (record_key(h), r.clone())).collect();
 	top.push((genesis_hash_key(), genesis_hash.encode()));
 	let mut storage = sp_core::storage::Storage::default();
 	storage.top = top.into_iter().collect();
@@ -80,7 +93,10 @@ fn justify(target: &Header, signers: &[Key], round: u64, set_id: u64) -> Bytes {
 }
 
 fn set_change(next: &[Key]) -> Digest {
-	let log = ConsensusLog::<u32>::ScheduledChange(ScheduledChange { next_authorities: authorities(next), delay: 0 });
+	let log = ConsensusLog::<u32>::ScheduledChange(ScheduledChange {
+		next_authorities: authorities(next),
+		delay: 0,
+	});
 	Digest { logs: vec![DigestItem::Consensus(GRANDPA_ENGINE_ID, log.encode())] }
 }
 
@@ -90,7 +106,8 @@ const SET1: [Key; 4] = [Key::Alice, Key::Bob, Key::Charlie, Key::Dave];
 
 fn receipt_for(header: &Header, backend: InMemoryBackend<BlakeTwo256>, hash: H256) -> Receipt {
 	let key = record_key(&hash);
-	let proof = prove_read(backend.clone(), [key.as_slice(), genesis_hash_key().as_slice()]).unwrap();
+	let proof =
+		prove_read(backend.clone(), [key.as_slice(), genesis_hash_key().as_slice()]).unwrap();
 	let record = backend.storage(&key).unwrap().unwrap_or_default();
 	Receipt {
 		version: RECEIPT_VERSION,
@@ -109,8 +126,13 @@ fn receipt_for(header: &Header, backend: InMemoryBackend<BlakeTwo256>, hash: H25
 
 /// A receipt for a record in block #5, justified directly by set 0.
 fn simple(chain: &Chain) -> Receipt {
-	let (header, backend) =
-		block(chain.root.genesis_hash, 5, H256::repeat_byte(4), &[(HASH, record_bytes(Key::Eve))], Digest::default());
+	let (header, backend) = block(
+		chain.root.genesis_hash,
+		5,
+		H256::repeat_byte(4),
+		&[(HASH, record_bytes(Key::Eve))],
+		Digest::default(),
+	);
 	let mut receipt = receipt_for(&header, backend, HASH);
 	receipt.finality.justification = justify(&header, &SET0, 1, 0);
 	receipt
@@ -121,14 +143,19 @@ fn simple(chain: &Chain) -> Receipt {
 fn after_change(chain: &Chain) -> Receipt {
 	let g = chain.root.genesis_hash;
 	let (change, _) = block(g, 10, H256::repeat_byte(9), &[], set_change(&SET1));
-	let (header, backend) = block(g, 12, H256::repeat_byte(11), &[(HASH, record_bytes(Key::Eve))], Digest::default());
+	let (header, backend) =
+		block(g, 12, H256::repeat_byte(11), &[(HASH, record_bytes(Key::Eve))], Digest::default());
 	let (child, _) = block(g, 13, header.hash(), &[], Digest::default());
 	let mut receipt = receipt_for(&header, backend, HASH);
 	receipt.set_id = 1;
-	receipt.authority_changes =
-		vec![Justified { header: Bytes(change.encode()), justification: justify(&change, &SET0, 3, 0) }];
-	receipt.finality =
-		Finality { headers: vec![Bytes(child.encode())], justification: justify(&child, &SET1, 2, 1) };
+	receipt.authority_changes = vec![Justified {
+		header: Bytes(change.encode()),
+		justification: justify(&change, &SET0, 3, 0),
+	}];
+	receipt.finality = Finality {
+		headers: vec![Bytes(child.encode())],
+		justification: justify(&child, &SET1, 2, 1),
+	};
 	receipt
 }
 
@@ -170,7 +197,13 @@ fn the_forgers_consistent_fake_fails() {
 	fake.finality.justification = Bytes(Vec::new());
 	assert_eq!(broken(&fake, &chain.root), Link::ReceiptFormat);
 	// Signed by the forger's own keys.
-	let (header, _) = block(chain.root.genesis_hash, 5, H256::repeat_byte(4), &[(HASH, record_bytes(Key::Eve))], Digest::default());
+	let (header, _) = block(
+		chain.root.genesis_hash,
+		5,
+		H256::repeat_byte(4),
+		&[(HASH, record_bytes(Key::Eve))],
+		Digest::default(),
+	);
 	fake.finality.justification = justify(&header, &[Key::Eve, Key::Ferdie, Key::One], 1, 0);
 	assert_eq!(broken(&fake, &chain.root), Link::WrongAuthoritySet);
 	// A real justification, of another block.
@@ -222,7 +255,8 @@ fn a_justification_signed_for_another_set_or_round_fails() {
 	receipt.finality.justification = justify(&header, &SET0, 1, 7);
 	assert_eq!(broken(&receipt, &chain.root), Link::BadSignature);
 	// Signatures of round 1 presented as round 2.
-	let mut justification = Justification::decode_all(&mut &receipt.finality.justification[..]).unwrap();
+	let mut justification =
+		Justification::decode_all(&mut &receipt.finality.justification[..]).unwrap();
 	justification.round = 2;
 	receipt.finality.justification = Bytes(justification.encode());
 	assert_eq!(broken(&receipt, &chain.root), Link::BadSignature);
@@ -250,11 +284,13 @@ fn a_forged_authority_change_fails() {
 	let mut receipt = after_change(&chain);
 	// The forger's keys hand over to the forger's set.
 	let change = Header::decode_all(&mut &receipt.authority_changes[0].header[..]).unwrap();
-	receipt.authority_changes[0].justification = justify(&change, &[Key::Eve, Key::Ferdie, Key::One], 3, 0);
+	receipt.authority_changes[0].justification =
+		justify(&change, &[Key::Eve, Key::Ferdie, Key::One], 3, 0);
 	assert_eq!(broken(&receipt, &chain.root), Link::AuthorityChange);
 	// A justified block that changes nothing.
 	let mut receipt = after_change(&chain);
-	let (plain, _) = block(chain.root.genesis_hash, 10, H256::repeat_byte(9), &[], Digest::default());
+	let (plain, _) =
+		block(chain.root.genesis_hash, 10, H256::repeat_byte(9), &[], Digest::default());
 	receipt.authority_changes[0] =
 		Justified { header: Bytes(plain.encode()), justification: justify(&plain, &SET0, 3, 0) };
 	assert_eq!(broken(&receipt, &chain.root), Link::AuthorityChange);
@@ -272,11 +308,8 @@ fn a_tampered_proof_fails() {
 	// Only a node below the root altered.
 	let mut receipt = simple(&chain);
 	let header = Header::decode_all(&mut &receipt.header[..]).unwrap();
-	let below = receipt
-		.proof
-		.iter()
-		.position(|n| BlakeTwo256::hash(&n.0) != header.state_root)
-		.unwrap();
+	let below =
+		receipt.proof.iter().position(|n| BlakeTwo256::hash(&n.0) != header.state_root).unwrap();
 	let last = receipt.proof[below].0.len() - 1;
 	receipt.proof[below].0[last] ^= 1;
 	assert_eq!(broken(&receipt, &chain.root), Link::ProofTampered);
@@ -304,8 +337,13 @@ fn a_changed_record_fails() {
 #[test]
 fn an_unregistered_hash_fails() {
 	let chain = chain(&SET0, b"polity");
-	let (header, backend) =
-		block(chain.root.genesis_hash, 5, H256::repeat_byte(4), &[(HASH, record_bytes(Key::Eve))], Digest::default());
+	let (header, backend) = block(
+		chain.root.genesis_hash,
+		5,
+		H256::repeat_byte(4),
+		&[(HASH, record_bytes(Key::Eve))],
+		Digest::default(),
+	);
 	let other = H256::repeat_byte(0xcc);
 	let mut receipt = receipt_for(&header, backend, other);
 	receipt.finality.justification = justify(&header, &SET0, 1, 0);
@@ -316,7 +354,8 @@ fn an_unregistered_hash_fails() {
 fn a_broken_ancestry_fails() {
 	let chain = chain(&SET0, b"polity");
 	let mut receipt = after_change(&chain);
-	let (stranger, _) = block(chain.root.genesis_hash, 13, H256::repeat_byte(1), &[], Digest::default());
+	let (stranger, _) =
+		block(chain.root.genesis_hash, 13, H256::repeat_byte(1), &[], Digest::default());
 	receipt.finality = Finality {
 		headers: vec![Bytes(stranger.encode())],
 		justification: justify(&stranger, &SET1, 2, 1),
@@ -335,5 +374,41 @@ fn a_raw_chain_spec_gives_the_trust_root() {
 	let spec = serde_json::json!({ "name": "x", "genesis": { "raw": { "top": top, "childrenDefault": {} } } });
 	assert_eq!(TrustRoot::from_raw_chain_spec(&spec.to_string()).unwrap(), chain.root);
 	let plain = serde_json::json!({ "genesis": { "runtimeGenesis": {} } });
-	assert_eq!(TrustRoot::from_raw_chain_spec(&plain.to_string()).unwrap_err().link, Link::TrustRoot);
+	assert_eq!(
+		TrustRoot::from_raw_chain_spec(&plain.to_string()).unwrap_err().link,
+		Link::TrustRoot
+	);
+}
+
+/// Size and verification time with `changes` authority-set changes of five validators each
+/// (`cargo test -p polity-receipt --release -- --nocapture cost`).
+#[test]
+fn cost_grows_with_the_authority_changes() {
+	let chain = chain(&SET0, b"polity");
+	let g = chain.root.genesis_hash;
+	let five = [Key::Alice, Key::Bob, Key::Charlie, Key::Dave, Key::Eve];
+	for changes in [0u32, 1, 5, 20] {
+		let mut receipt = simple(&chain);
+		let mut signers: Vec<Key> = SET0.to_vec();
+		for i in 0..changes {
+			let (change, _) = block(g, 100 + i, H256::repeat_byte(i as u8), &[], set_change(&five));
+			receipt.authority_changes.push(Justified {
+				header: Bytes(change.encode()),
+				justification: justify(&change, &signers, 1, u64::from(i)),
+			});
+			signers = five.to_vec();
+		}
+		let header = Header::decode_all(&mut &receipt.header[..]).unwrap();
+		receipt.set_id = u64::from(changes);
+		receipt.finality.justification = justify(&header, &signers, 1, u64::from(changes));
+		let t0 = std::time::Instant::now();
+		let verified = verify(&receipt, &chain.root).unwrap();
+		let elapsed = t0.elapsed();
+		assert_eq!(verified.set_id, u64::from(changes));
+		println!(
+			"{changes:>2} authority changes: {:>6} bytes of JSON, verified in {:.2} ms",
+			receipt.to_json().len(),
+			elapsed.as_secs_f64() * 1000.0
+		);
+	}
 }

@@ -4,12 +4,7 @@ use crate::{
 	genesis_hash_key, grandpa_authorities_key, record_key, Header, ProvenRecord, Receipt,
 	RECEIPT_VERSION,
 };
-use alloc::{
-	collections::btree_map::BTreeMap,
-	format,
-	string::String,
-	vec::Vec,
-};
+use alloc::{collections::btree_map::BTreeMap, format, string::String, vec::Vec};
 use bp_header_chain::{
 	justification::{
 		verify_and_optimize_justification, GrandpaJustification, JustificationVerificationContext,
@@ -123,9 +118,9 @@ impl TrustRoot {
 	/// as the node makes it — state root of that storage, empty extrinsics, no digest — and
 	/// the authorities are read from `Grandpa::Authorities`.
 	pub fn from_genesis_storage(top: &BTreeMap<Vec<u8>, Vec<u8>>) -> Result<Self, Broken> {
-		let authorities = top
-			.get(&grandpa_authorities_key())
-			.ok_or_else(|| Broken::new(Link::TrustRoot, "the genesis has no GRANDPA authorities"))?;
+		let authorities = top.get(&grandpa_authorities_key()).ok_or_else(|| {
+			Broken::new(Link::TrustRoot, "the genesis has no GRANDPA authorities")
+		})?;
 		let authorities = AuthorityList::decode(&mut &authorities[..]).map_err(|e| {
 			Broken::new(Link::TrustRoot, format!("the GRANDPA authorities do not decode: {e}"))
 		})?;
@@ -143,12 +138,13 @@ impl TrustRoot {
 	pub fn from_raw_chain_spec(json: &str) -> Result<Self, Broken> {
 		let spec: serde_json::Value = serde_json::from_str(json)
 			.map_err(|e| Broken::new(Link::TrustRoot, format!("not a chain spec: {e}")))?;
-		let top = spec.pointer("/genesis/raw/top").and_then(|t| t.as_object()).ok_or_else(|| {
-			Broken::new(
+		let top =
+			spec.pointer("/genesis/raw/top").and_then(|t| t.as_object()).ok_or_else(|| {
+				Broken::new(
 				Link::TrustRoot,
 				"not a raw chain spec: export one with `polity-node build-spec --chain <spec> --raw`",
 			)
-		})?;
+			})?;
 		let hex = |s: &str| sp_core::bytes::from_hex(s).ok();
 		let mut storage = BTreeMap::new();
 		for (key, value) in top {
@@ -198,7 +194,11 @@ pub fn verify(receipt: &Receipt, root: &TrustRoot) -> Result<Verified, Broken> {
 	if header.hash() != receipt.block_hash {
 		return Err(Broken::new(
 			Link::ForgedHeader,
-			format!("the header hashes to {:?}, not to block {:?}", header.hash(), receipt.block_hash),
+			format!(
+				"the header hashes to {:?}, not to block {:?}",
+				header.hash(),
+				receipt.block_hash
+			),
 		));
 	}
 	if header.number != receipt.block_number {
@@ -236,7 +236,9 @@ pub fn verify(receipt: &Receipt, root: &TrustRoot) -> Result<Verified, Broken> {
 	};
 	let genesis = read(&genesis_hash_key())?
 		.and_then(|bytes| H256::decode(&mut &bytes[..]).ok())
-		.ok_or_else(|| Broken::new(Link::WrongChain, "the block's state proves no genesis hash"))?;
+		.ok_or_else(|| {
+		Broken::new(Link::WrongChain, "the block's state proves no genesis hash")
+	})?;
 	if genesis != root.genesis_hash {
 		return Err(Broken::new(
 			Link::WrongChain,
@@ -253,7 +255,10 @@ pub fn verify(receipt: &Receipt, root: &TrustRoot) -> Result<Verified, Broken> {
 		)
 	})?;
 	if proven != receipt.record.0 {
-		return Err(Broken::new(Link::RecordMismatch, "the receipt's record differs from the proven one"));
+		return Err(Broken::new(
+			Link::RecordMismatch,
+			"the receipt's record differs from the proven one",
+		));
 	}
 	let record = ProvenRecord::decode_all(&mut &proven[..]).map_err(|e| {
 		Broken::new(Link::RecordMismatch, format!("the proven record does not decode: {e}"))
@@ -263,30 +268,43 @@ pub fn verify(receipt: &Receipt, root: &TrustRoot) -> Result<Verified, Broken> {
 	let mut authorities = root.authorities.clone();
 	let mut set_id: SetId = 0;
 	for (index, change) in receipt.authority_changes.iter().enumerate() {
-		let at = decode_header(&change.header, Link::AuthorityChange, "an authority change's header")?;
-		check_justification(&at, &change.justification, &authorities, set_id).map_err(|broken| {
-			Broken::new(
-				Link::AuthorityChange,
-				format!("change {index} (block #{}) is not finalized by set #{set_id}: {broken}", at.number),
-			)
-		})?;
+		let at =
+			decode_header(&change.header, Link::AuthorityChange, "an authority change's header")?;
+		check_justification(&at, &change.justification, &authorities, set_id).map_err(
+			|broken| {
+				Broken::new(
+					Link::AuthorityChange,
+					format!(
+						"change {index} (block #{}) is not finalized by set #{set_id}: {broken}",
+						at.number
+					),
+				)
+			},
+		)?;
 		if GrandpaConsensusLogReader::<u32>::find_forced_change(&at.digest).is_some() {
 			return Err(Broken::new(
 				Link::AuthorityChange,
-				format!("block #{} forces an authority change: the chain of trust breaks there", at.number),
+				format!(
+					"block #{} forces an authority change: the chain of trust breaks there",
+					at.number
+				),
 			));
 		}
-		let next = GrandpaConsensusLogReader::<u32>::find_scheduled_change(&at.digest)
-			.ok_or_else(|| {
+		let next = GrandpaConsensusLogReader::<u32>::find_scheduled_change(&at.digest).ok_or_else(
+			|| {
 				Broken::new(
 					Link::AuthorityChange,
 					format!("block #{} enacts no authority-set change", at.number),
 				)
-			})?;
+			},
+		)?;
 		if next.delay != 0 {
 			return Err(Broken::new(
 				Link::AuthorityChange,
-				format!("block #{} schedules a delayed change, which receipts do not follow", at.number),
+				format!(
+					"block #{} schedules a delayed change, which receipts do not follow",
+					at.number
+				),
 			));
 		}
 		authorities = next.next_authorities;
@@ -334,7 +352,9 @@ fn check_justification(
 	set_id: SetId,
 ) -> Result<(), Broken> {
 	let justification = GrandpaJustification::<Header>::decode_all(&mut &justification[..])
-		.map_err(|e| Broken::new(Link::ReceiptFormat, format!("a justification does not decode: {e}")))?;
+		.map_err(|e| {
+			Broken::new(Link::ReceiptFormat, format!("a justification does not decode: {e}"))
+		})?;
 	let target_id = (target.hash(), target.number);
 	if (justification.commit.target_hash, justification.commit.target_number) != target_id {
 		return Err(Broken::new(
@@ -350,7 +370,8 @@ fn check_justification(
 	}
 	let voters = VoterSet::new(authorities.iter().cloned())
 		.ok_or_else(|| Broken::new(Link::TrustRoot, format!("authority set #{set_id} is empty")))?;
-	let context = JustificationVerificationContext { voter_set: voters.clone(), authority_set_id: set_id };
+	let context =
+		JustificationVerificationContext { voter_set: voters.clone(), authority_set_id: set_id };
 	match verify_and_optimize_justification(target_id, &context, &mut justification.clone()) {
 		Ok(()) => Ok(()),
 		Err(error) => Err(diagnose(&justification, &voters, set_id, error)),
@@ -392,12 +413,18 @@ fn diagnose(
 	} else if outdated > 0 {
 		Broken::new(
 			Link::StaleAuthoritySet,
-			format!("{outdated} of {all} signatures are for set #{}, not #{set_id}", set_id.saturating_sub(1)),
+			format!(
+				"{outdated} of {all} signatures are for set #{}, not #{set_id}",
+				set_id.saturating_sub(1)
+			),
 		)
 	} else if invalid > 0 {
 		Broken::new(
 			Link::BadSignature,
-			format!("{invalid} of {all} signatures do not verify for round {} of set #{set_id}", justification.round),
+			format!(
+				"{invalid} of {all} signatures do not verify for round {} of set #{set_id}",
+				justification.round
+			),
 		)
 	} else {
 		Broken::new(

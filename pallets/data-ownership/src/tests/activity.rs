@@ -7,7 +7,13 @@ use polkadot_sdk::frame_support::assert_noop;
 fn the_log_tells_who_owned_a_record_when() {
 	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
-		assert_ok!(DataOwnership::grant_access(RuntimeOrigin::signed(ALICE), h(1), CHARLIE, purpose(b"audit"), 9));
+		assert_ok!(DataOwnership::grant_access(
+			RuntimeOrigin::signed(ALICE),
+			h(1),
+			CHARLIE,
+			purpose(b"audit"),
+			9
+		));
 		assert_ok!(DataOwnership::revoke_access(RuntimeOrigin::signed(ALICE), h(1), CHARLIE));
 		System::set_block_number(2);
 		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 9));
@@ -15,7 +21,12 @@ fn the_log_tells_who_owned_a_record_when() {
 		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 9));
 		System::set_block_number(3);
 		assert_ok!(DataOwnership::accept_transfer(RuntimeOrigin::signed(BOB), h(1)));
-		assert_ok!(DataOwnership::register(RuntimeOrigin::signed(BOB), h(2), meta(b"v2"), Some(h(1))));
+		assert_ok!(DataOwnership::register(
+			RuntimeOrigin::signed(BOB),
+			h(2),
+			meta(b"v2"),
+			Some(h(1))
+		));
 		assert_ok!(DataOwnership::revoke(RuntimeOrigin::signed(BOB), h(1)));
 		System::set_block_number(3 + PURGE_DELAY);
 		assert_ok!(DataOwnership::purge(RuntimeOrigin::signed(BOB), h(1)));
@@ -37,8 +48,12 @@ fn the_log_tells_who_owned_a_record_when() {
 			]
 		);
 		// Paginated.
-		let page: Vec<_> = DataOwnership::activity(h(1), 6, 2).into_iter().map(|e| e.activity).collect();
-		assert_eq!(page, vec![Activity::Transferred { from: ALICE, to: BOB }, Activity::Versioned { by: h(2) }]);
+		let page: Vec<_> =
+			DataOwnership::activity(h(1), 6, 2).into_iter().map(|e| e.activity).collect();
+		assert_eq!(
+			page,
+			vec![Activity::Transferred { from: ALICE, to: BOB }, Activity::Versioned { by: h(2) }]
+		);
 		assert!(DataOwnership::activity(h(1), 10, 5).is_empty());
 		assert_eq!(
 			DataOwnership::activity(h(2), 0, 5)[0].activity,
@@ -56,7 +71,13 @@ fn a_full_log_refuses_more_owner_steps_but_not_regulators() {
 		// Registered + 11 grant/revoke steps = MAX_ACTIVITY.
 		for i in 0..(MAX_ACTIVITY - 1) {
 			if i % 2 == 0 {
-				assert_ok!(DataOwnership::grant_access(RuntimeOrigin::signed(ALICE), h(1), BOB, purpose(b"x"), 9));
+				assert_ok!(DataOwnership::grant_access(
+					RuntimeOrigin::signed(ALICE),
+					h(1),
+					BOB,
+					purpose(b"x"),
+					9
+				));
 			} else {
 				assert_ok!(DataOwnership::revoke_access(RuntimeOrigin::signed(ALICE), h(1), BOB));
 			}

@@ -11,7 +11,9 @@ fn new(hash: ContentHash, supersedes: Option<ContentHash>) -> NewRecordOf<Test> 
 	NewRecord { hash, metadata: meta(b"report"), supersedes }
 }
 
-fn records(list: &[(ContentHash, Option<ContentHash>)]) -> BoundedVec<NewRecordOf<Test>, ConstU32<4>> {
+fn records(
+	list: &[(ContentHash, Option<ContentHash>)],
+) -> BoundedVec<NewRecordOf<Test>, ConstU32<4>> {
 	BoundedVec::try_from(list.iter().map(|(h, s)| new(*h, *s)).collect::<Vec<_>>()).unwrap()
 }
 
@@ -79,7 +81,11 @@ fn a_copied_reveal_matches_no_commitment() {
 		);
 		// Bob commits to it now: too late, Alice's commitment is older.
 		committed(BOB, &[(h(1), None)]);
-		assert_ok!(DataOwnership::reveal(RuntimeOrigin::signed(ALICE), records(&[(h(1), None)]), SALT));
+		assert_ok!(DataOwnership::reveal(
+			RuntimeOrigin::signed(ALICE),
+			records(&[(h(1), None)]),
+			SALT
+		));
 		at(3, 1_012_000);
 		assert_noop!(
 			DataOwnership::reveal(RuntimeOrigin::signed(BOB), records(&[(h(1), None)]), SALT),
@@ -99,8 +105,19 @@ fn a_front_running_registration_is_undone_by_the_reveal() {
 		// even made it a version of a record of his, and licensed and offered it.
 		register(BOB, h(5));
 		at(20, 1_114_000);
-		assert_ok!(DataOwnership::register(RuntimeOrigin::signed(BOB), h(1), meta(b"copy"), Some(h(5))));
-		assert_ok!(DataOwnership::grant_access(RuntimeOrigin::signed(BOB), h(1), CHARLIE, purpose(b"x"), 30));
+		assert_ok!(DataOwnership::register(
+			RuntimeOrigin::signed(BOB),
+			h(1),
+			meta(b"copy"),
+			Some(h(5))
+		));
+		assert_ok!(DataOwnership::grant_access(
+			RuntimeOrigin::signed(BOB),
+			h(1),
+			CHARLIE,
+			purpose(b"x"),
+			30
+		));
 		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(BOB), h(1), CHARLIE, 30));
 		let bob_held = held(BOB);
 		// Too late: the commitment expired.
@@ -109,9 +126,13 @@ fn a_front_running_registration_is_undone_by_the_reveal() {
 			Error::<Test>::CommitmentExpired
 		);
 		at(11, 1_060_000);
-		assert_ok!(DataOwnership::reveal(RuntimeOrigin::signed(ALICE), records(&[(h(1), None)]), SALT));
-		assert!(System::events().iter().any(|r| r.event ==
-			RuntimeEvent::DataOwnership(Event::Preempted { hash: h(1), previous_owner: BOB })));
+		assert_ok!(DataOwnership::reveal(
+			RuntimeOrigin::signed(ALICE),
+			records(&[(h(1), None)]),
+			SALT
+		));
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::DataOwnership(Event::Preempted { hash: h(1), previous_owner: BOB })));
 		let record = Records::<Test>::get(h(1)).unwrap();
 		assert_eq!((record.owner, record.registered_at, record.version), (ALICE, 1, 0));
 		// Bob's deposit is back, his earlier version current again, the licence and offer gone.
@@ -120,8 +141,12 @@ fn a_front_running_registration_is_undone_by_the_reveal() {
 		assert!(Offers::<Test>::get(h(1)).is_none());
 		assert!(!DataOwnership::has_access(h(1), &CHARLIE));
 		assert_eq!(DataOwnership::records_of(&BOB, None, 10), vec![h(5)]);
-		let log: Vec<_> = DataOwnership::activity(h(1), 0, 10).into_iter().map(|e| e.activity).collect();
-		assert_eq!(log.last(), Some(&Activity::Registered { owner: ALICE, supersedes: None, committed: true }));
+		let log: Vec<_> =
+			DataOwnership::activity(h(1), 0, 10).into_iter().map(|e| e.activity).collect();
+		assert_eq!(
+			log.last(),
+			Some(&Activity::Registered { owner: ALICE, supersedes: None, committed: true })
+		);
 		assert!(log.contains(&Activity::Preempted { previous_owner: BOB }));
 	});
 }
@@ -152,7 +177,12 @@ fn provisional_records_get_no_new_version_yet() {
 			Error::<Test>::Provisional
 		);
 		at(1 + WINDOW, 1_060_000);
-		assert_ok!(DataOwnership::register(RuntimeOrigin::signed(ALICE), h(2), meta(b"v2"), Some(h(1))));
+		assert_ok!(DataOwnership::register(
+			RuntimeOrigin::signed(ALICE),
+			h(2),
+			meta(b"v2"),
+			Some(h(1))
+		));
 	});
 }
 
@@ -169,8 +199,15 @@ fn versions_are_committed_too() {
 			DataOwnership::reveal(RuntimeOrigin::signed(ALICE), records(&[(h(2), None)]), SALT),
 			Error::<Test>::CommitmentNotFound
 		);
-		assert_ok!(DataOwnership::reveal(RuntimeOrigin::signed(ALICE), records(&[(h(2), Some(h(1)))]), SALT));
-		assert_eq!(Records::<Test>::get(h(1)).unwrap().status, RecordStatus::Superseded { by: h(2) });
+		assert_ok!(DataOwnership::reveal(
+			RuntimeOrigin::signed(ALICE),
+			records(&[(h(2), Some(h(1)))]),
+			SALT
+		));
+		assert_eq!(
+			Records::<Test>::get(h(1)).unwrap().status,
+			RecordStatus::Superseded { by: h(2) }
+		);
 		assert_eq!(Records::<Test>::get(h(2)).unwrap().version, 1);
 	});
 }
@@ -180,7 +217,10 @@ fn commitment_errors() {
 	ExtBuilder.build_and_execute(|| {
 		RevealWindow::set(WINDOW);
 		let c = committed(ALICE, &[(h(1), None)]);
-		assert_noop!(DataOwnership::commit(RuntimeOrigin::signed(ALICE), c), Error::<Test>::AlreadyCommitted);
+		assert_noop!(
+			DataOwnership::commit(RuntimeOrigin::signed(ALICE), c),
+			Error::<Test>::AlreadyCommitted
+		);
 		// Revealing in the commitment's own block would be as visible as registering.
 		assert_noop!(
 			DataOwnership::reveal(RuntimeOrigin::signed(ALICE), records(&[(h(1), None)]), SALT),
@@ -194,7 +234,11 @@ fn commitment_errors() {
 		let dup = committed(ALICE, &[(h(3), None), (h(3), None)]);
 		at(3, 1_012_000);
 		assert_noop!(
-			DataOwnership::reveal(RuntimeOrigin::signed(ALICE), records(&[(h(3), None), (h(3), None)]), SALT),
+			DataOwnership::reveal(
+				RuntimeOrigin::signed(ALICE),
+				records(&[(h(3), None), (h(3), None)]),
+				SALT
+			),
 			Error::<Test>::DuplicateInBatch
 		);
 		assert_ok!(DataOwnership::cancel_commitment(RuntimeOrigin::signed(ALICE), dup));

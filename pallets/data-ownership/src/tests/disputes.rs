@@ -99,7 +99,13 @@ fn a_vote_hands_a_disputed_record_back_to_its_rightful_owner() {
 	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		let deposit = Records::<Test>::get(h(1)).unwrap().deposit;
-		assert_ok!(DataOwnership::grant_access(RuntimeOrigin::signed(ALICE), h(1), CHARLIE, purpose(b"x"), 9));
+		assert_ok!(DataOwnership::grant_access(
+			RuntimeOrigin::signed(ALICE),
+			h(1),
+			CHARLIE,
+			purpose(b"x"),
+			9
+		));
 		assert_ok!(DataOwnership::set_disputed(h(1), true));
 		assert_noop!(
 			DataOwnership::resolve_dispute(RuntimeOrigin::signed(BOB), h(1), Some(BOB)),
@@ -116,7 +122,8 @@ fn a_vote_hands_a_disputed_record_back_to_its_rightful_owner() {
 		assert!(!DataOwnership::has_access(h(1), &CHARLIE));
 		assert!(!DataOwnership::is_disputed(h(1)));
 		assert_eq!(DataOwnership::records_of(&BOB, None, 10), vec![h(1)]);
-		let log: Vec<_> = DataOwnership::activity(h(1), 0, 10).into_iter().map(|e| e.activity).collect();
+		let log: Vec<_> =
+			DataOwnership::activity(h(1), 0, 10).into_iter().map(|e| e.activity).collect();
 		assert_eq!(
 			&log[2..],
 			&[Activity::Disputed, Activity::Resolved { from: ALICE, to: Some(BOB) }]
