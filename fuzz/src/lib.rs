@@ -114,6 +114,9 @@ fn account(rng: &mut Rng) -> AccountId {
 	}
 }
 
+/// The salt of every fuzzed commitment, so reveals can match them.
+const SALT: [u8; 32] = [7; 32];
+
 fn record(rng: &mut Rng) -> H256 {
 	H256::repeat_byte(1 + rng.below(6) as u8)
 }
@@ -323,11 +326,39 @@ impl World {
 				}),
 			}),
 			// Data ownership.
-			40..=45 => RuntimeCall::DataOwnership(Data::register {
+			40..=42 => RuntimeCall::DataOwnership(Data::register {
 				hash: record(rng),
 				metadata: self.metadata(rng),
 				supersedes: rng.chance(20).then(|| record(rng)),
 			}),
+			// Commitments of a random account: they match when it is also the signer.
+			43 => RuntimeCall::DataOwnership(Data::commit {
+				commitment: pallet_data_ownership::Pallet::<Runtime>::commitment_of(
+					&account(rng),
+					&SALT,
+					&[(record(rng), rng.chance(20).then(|| record(rng)))],
+				),
+			}),
+			44 => RuntimeCall::DataOwnership(Data::reveal {
+				records: polkadot_sdk::frame_support::BoundedVec::truncate_from(vec![
+					pallet_data_ownership::NewRecord {
+						hash: record(rng),
+						metadata: self.metadata(rng),
+						supersedes: rng.chance(20).then(|| record(rng)),
+					},
+				]),
+				salt: SALT,
+			}),
+			45 => {
+				if rng.chance(50) {
+					RuntimeCall::DataOwnership(Data::expire_dispute { hash: record(rng) })
+				} else {
+					RuntimeCall::DataOwnership(Data::resolve_dispute {
+						hash: record(rng),
+						owner: rng.chance(70).then(|| account(rng)),
+					})
+				}
+			},
 			46 => RuntimeCall::DataOwnership(Data::revoke { hash: record(rng) }),
 			47 => RuntimeCall::DataOwnership(Data::purge { hash: record(rng) }),
 			48 => RuntimeCall::DataOwnership(Data::offer_transfer {
@@ -336,7 +367,19 @@ impl World {
 				expires: self.block_near(rng),
 			}),
 			49 => RuntimeCall::DataOwnership(Data::accept_transfer { hash: record(rng) }),
-			50 => RuntimeCall::DataOwnership(Data::cancel_offer { hash: record(rng) }),
+			50 => {
+				if rng.chance(50) {
+					RuntimeCall::DataOwnership(Data::cancel_offer { hash: record(rng) })
+				} else {
+					RuntimeCall::DataOwnership(Data::cancel_commitment {
+						commitment: pallet_data_ownership::Pallet::<Runtime>::commitment_of(
+							&account(rng),
+							&SALT,
+							&[(record(rng), None)],
+						),
+					})
+				}
+			},
 			51..=52 => RuntimeCall::DataOwnership(Data::grant_access {
 				hash: record(rng),
 				to: account(rng),

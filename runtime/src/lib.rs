@@ -160,8 +160,9 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations to run on the next runtime upgrade, beyond the pallets' own.
-type Migrations = ();
+/// Storage migrations to run on the next runtime upgrade; each checks the storage version it
+/// upgrades, so a chain already at it skips it.
+type Migrations = (pallet_data_ownership::migrations::v1::MigrateToV1<Runtime>,);
 
 /// Dispatches extrinsics to the pallets and runs their hooks.
 pub type Executive = frame_executive::Executive<

@@ -67,6 +67,7 @@ mod activity;
 mod commitments;
 mod disputes;
 mod licences;
+pub mod migrations;
 pub mod queries;
 mod registration;
 mod transfer;

@@ -128,6 +128,7 @@ impl ExtBuilder {
 		ext
 	}
 
+	#[cfg(feature = "runtime-benchmarks")]
 	/// The externalities for benchmarks: commitments can be revealed, so records are
 	/// provisional for a while, as in the runtime.
 	pub fn for_benchmarks(self) -> sp_io::TestExternalities {

@@ -258,7 +258,7 @@ export async function run() {
       // The spec a court would be given: exported once, raw.
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polity-spec-'));
       const spec = path.join(dir, 'local-raw.json');
-      fs.writeFileSync(spec, execFileSync(nodeBinary(), ['build-spec', '--chain', 'local', '--raw'], { stdio: ['ignore', 'pipe', 'ignore'] }));
+      fs.writeFileSync(spec, execFileSync(nodeBinary(), ['build-spec', '--chain', 'local', '--raw'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 }));
       // The latest finalized block is in the new set once finality passes the change.
       const latest = await waitFor(async () => {
         const r = await receiptOf(api, 'receipt', [receipts.hash, null]);

@@ -29,6 +29,21 @@
 //! wasm) or any other client can use it.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// A verifier reads untrusted input: it never panics on it (enforced by `cargo clippy`).
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::panic,
+		clippy::indexing_slicing,
+		clippy::arithmetic_side_effects,
+		clippy::cast_possible_truncation,
+		clippy::unreachable,
+		clippy::todo,
+		clippy::unimplemented
+	)
+)]
 #![deny(missing_docs)]
 
 extern crate alloc;

@@ -4,6 +4,7 @@ mod activity;
 mod commitments;
 mod disputes;
 mod licences;
+mod migration;
 mod registration;
 mod revocation;
 mod transfer;
