@@ -17,7 +17,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { nodeBinary } from '../lib/node.mjs';
-import { verifyReceipt } from './data.mjs';
+import { commitmentOf, verifyReceipt } from './data.mjs';
+import { sameAccount as same } from '../lib/suite.mjs';
 
 /** Flips one hex digit at `offset` (from the end when negative) of a 0x-string. */
 function flip(hex, offset) {
@@ -106,14 +107,38 @@ export async function run() {
       assert(authors.size >= 2, `blocks by at least two validators, saw ${authors.size}`);
     }, { timeoutMs: 240_000 });
 
-    test('a record is registered and finalized under the genesis authority set', async () => {
+    test('commit–reveal under the genesis set: a copied reveal is refused, a front-runner is undone; regulators dispute a record', async () => {
       await cryptoWaitReady();
-      const ferdie = new Keyring({ type: 'sr25519' }).addFromUri('//Ferdie');
+      const keyring = new Keyring({ type: 'sr25519' });
+      const [alice, bob, dave, ferdie] = ['//Alice', '//Bob', '//Dave', '//Ferdie'].map((u) => keyring.addFromUri(u));
       const api = nodes[0].api;
+      // Ferdie claims a land title by commitment.
       receipts.hash = blake2AsHex(`land title ${Date.now()}`);
-      await sendAndWait(api, api.tx.dataOwnership.register(receipts.hash, { title: 'land title', mediaType: 'application/pdf', uri: '', schema: null }, null), ferdie, { finalized: true, ms: 90_000 });
+      const meta = { title: 'land title', mediaType: 'application/pdf', uri: '', schema: null };
+      const salt = blake2AsHex(`salt ${Math.random()}`);
+      const { blockHash } = await sendAndWait(api, api.tx.dataOwnership.commit(commitmentOf(api, ferdie.address, salt, [[receipts.hash, null]])), ferdie);
+      const committedAt = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+      // Dave saw the reveal in the pool: he registers the hash first, then copies the reveal.
+      await sendAndWait(api, api.tx.dataOwnership.register(receipts.hash, meta, null), dave);
+      let copied = 'no error';
+      try {
+        await sendAndWait(api, api.tx.dataOwnership.reveal([{ hash: receipts.hash, metadata: meta, supersedes: null }], salt), dave);
+      } catch (e) { copied = e.message; }
+      assert(/dataOwnership\.CommitmentNotFound/.test(copied), `the copied reveal is refused: ${copied}`);
+      const { events } = await sendAndWait(api, api.tx.dataOwnership.reveal([{ hash: receipts.hash, metadata: meta, supersedes: null }], salt), ferdie, { finalized: true, ms: 90_000 });
+      assert(events.some(({ event }) => api.events.dataOwnership.Preempted.is(event)), 'Dave\'s registration is undone');
+      const record = (await api.rpc.dataOwnership.record(receipts.hash)).toJSON();
+      assert(same(record.owner, ferdie.address), 'Ferdie owns the title');
+      assertEq(record.registeredAt, committedAt, 'dated from the commitment');
+      // Dave registers Ferdie's survey as his own; Alice and Bob (chain-wide regulators) dispute it.
+      receipts.stolen = blake2AsHex(`survey ${Date.now()}`);
+      await sendAndWait(api, api.tx.dataOwnership.register(receipts.stolen, { ...meta, title: 'survey' }, null), dave);
+      const proposed = await sendAndWait(api, api.tx.regulatoryNodes.propose({ Dispute: { record: receipts.stolen } }, null, 'Ferdie claims the survey'), alice);
+      const motion = proposed.events.find(({ event }) => api.events.regulatoryNodes.MotionProposed.is(event)).event.data.motion;
+      await sendAndWait(api, api.tx.regulatoryNodes.approve(motion), bob);
+      assert((await api.rpc.dataOwnership.record(receipts.stolen)).toJSON().disputedSince !== null, 'disputed');
       assertEq((await api.query.grandpa.currentSetId()).toNumber(), 0, 'still the genesis set');
-    }, { timeoutMs: 120_000 });
+    }, { timeoutMs: 180_000 });
 
     test('the local testnet has no sudo key', async () => {
       const key = await nodes[0].api.query.sudo.key();
@@ -193,9 +218,11 @@ export async function run() {
         await sendAndWait(api, api.tx.session.setKeys(generated.keys, generated.proof), eve);
 
         // A chain-wide vote licenses Eve's node and adds Eve as a validator.
+        // The same vote resolves the dispute over Dave's survey: it goes to Ferdie.
         const call = api.tx.utility.batchAll([
           api.tx.nodeAuthorization.addWellKnownNode(eveBytes, eve.address),
           api.tx.regulatoryNodes.addValidator(eve.address),
+          api.tx.dataOwnership.resolveDispute(receipts.stolen, keyring.addFromUri('//Ferdie').address),
         ]);
         const description = blake2AsHex('License Eve\'s node and make Eve a validator.');
         const { events } = await sendAndWait(api, api.tx.stakeholderVoting.propose(0, 'Admit Eve as validator', description, call), alice);
@@ -277,6 +304,15 @@ export async function run() {
           ...receipt.finality.headers, receipt.finality.justification].reduce((n, h) => n + (h.length - 2) / 2, 0);
         console.log(`       ${what} receipt, set #${receipt.setId} (${receipt.authorityChanges.length} change(s)): ${bytes} bytes JSON, ${binary} bytes binary, verified by the CLI in ${r.ms} ms`);
       }
+      // The vote handed the survey to Ferdie; its log shows every step.
+      const survey = (await api.rpc.dataOwnership.record(receipts.stolen)).toJSON();
+      const ferdie = new Keyring({ type: 'sr25519' }).addFromUri('//Ferdie');
+      assert(same(survey.owner, ferdie.address) && survey.disputedSince === null, 'the survey is Ferdie\'s, undisputed');
+      const log = Object.values((await api.rpc.dataOwnership.activity(receipts.stolen, null, null)).toJSON());
+      const steps = log.map((e) => (typeof e.activity === 'string' ? e.activity : Object.keys(e.activity)[0]));
+      assertEq(JSON.stringify(steps), JSON.stringify(['Registered', 'Disputed', 'Resolved']), 'the survey\'s activity log');
+      const titleLog = Object.values((await api.rpc.dataOwnership.activity(receipts.hash, null, null)).toJSON());
+      assertEq(titleLog.length, 3, 'the title\'s log: Dave registered, preempted, Ferdie registered');
       // Forgeries.
       const justification = (hex) => api.createType('GrandpaJustification', hex);
       const j = justification(latest.finality.justification);
