@@ -68,8 +68,8 @@ fn block(
 	let mut top: Vec<(Vec<u8>, Vec<u8>)> =
 		records.iter().map(|(h, r)| (record_key(h), r.clone())).collect();
 	top.push((genesis_hash_key(), genesis_hash.encode()));
-	let mut storage = sp_core::storage::Storage::default();
-	storage.top = top.into_iter().collect();
+	let storage =
+		sp_core::storage::Storage { top: top.into_iter().collect(), ..Default::default() };
 	let backend = InMemoryBackend::<BlakeTwo256>::from((storage, StateVersion::V1));
 	let header = Header::new(number, Default::default(), *backend.root(), parent, digest);
 	(header, backend)
