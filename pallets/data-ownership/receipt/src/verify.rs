@@ -230,7 +230,7 @@ pub fn verify(receipt: &Receipt, root: &TrustRoot) -> Result<Verified, Broken> {
 			.map_err(|e| {
 				Broken::new(
 					Link::ProofTampered,
-					format!("the proof's nodes do not link the state root to the key: {e}"),
+					format!("the proof's nodes do not link the state root to the key: {e:?}"),
 				)
 			})
 	};
