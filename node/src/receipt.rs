@@ -124,6 +124,61 @@ fn print(v: &Verified, root: &TrustRoot) {
 #[cfg(test)]
 mod tests {
 	use super::utc;
+	use codec::Encode;
+	use pallet_data_ownership::{Metadata, Record, RecordOf, RecordStatus, Records};
+	use polity_receipt::{ProvenRecord, ProvenStatus};
+	use polity_runtime::Runtime;
+	use polkadot_sdk::{
+		frame_support::BoundedVec, frame_system, pallet_grandpa, sp_core::crypto::AccountId32,
+		sp_core::H256,
+	};
+
+	/// The verifier computes the keys without the runtime: they must be the runtime's.
+	#[test]
+	fn the_verifier_reads_the_runtimes_keys() {
+		let hash = H256::repeat_byte(0x42);
+		assert_eq!(polity_receipt::record_key(&hash), Records::<Runtime>::hashed_key_for(hash));
+		assert_eq!(
+			polity_receipt::genesis_hash_key(),
+			frame_system::BlockHash::<Runtime>::hashed_key_for(0)
+		);
+		assert_eq!(
+			polity_receipt::grandpa_authorities_key(),
+			pallet_grandpa::Authorities::<Runtime>::hashed_key().to_vec()
+		);
+	}
+
+	/// The verifier decodes the runtime's record without the runtime's types.
+	#[test]
+	fn the_verifier_decodes_the_runtimes_record() {
+		let owner = AccountId32::new([1; 32]);
+		let record: RecordOf<Runtime> = Record {
+			owner: owner.clone(),
+			registrant: AccountId32::new([2; 32]),
+			registered_at: 7,
+			timestamp: 1_795_000_000_123,
+			metadata: Metadata {
+				title: BoundedVec::truncate_from(b"deed".to_vec()),
+				media_type: BoundedVec::truncate_from(b"application/pdf".to_vec()),
+				uri: BoundedVec::truncate_from(b"ipfs://x".to_vec()),
+				schema: Some(H256::repeat_byte(3)),
+			},
+			root: H256::repeat_byte(4),
+			version: 2,
+			supersedes: Some(H256::repeat_byte(5)),
+			status: RecordStatus::Revoked { at: 9 },
+			deposit: 123_456,
+		};
+		let proven = <ProvenRecord as codec::DecodeAll>::decode_all(&mut &record.encode()[..])
+			.expect("same layout");
+		assert_eq!(proven.owner, owner);
+		assert_eq!((proven.registered_at, proven.timestamp), (7, 1_795_000_000_123));
+		assert_eq!(proven.title, b"deed".to_vec());
+		assert_eq!(proven.schema, Some(H256::repeat_byte(3)));
+		assert_eq!((proven.version, proven.supersedes), (2, Some(H256::repeat_byte(5))));
+		assert_eq!(proven.status, ProvenStatus::Revoked { at: 9 });
+		assert_eq!(proven.deposit, 123_456);
+	}
 
 	#[test]
 	fn formats_utc() {
