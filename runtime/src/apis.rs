@@ -224,6 +224,23 @@ impl_runtime_apis! {
 		) -> Vec<(pallet_stakeholder_voting::ProposalIndex, pallet_stakeholder_voting::VoteRecord)> {
 			StakeholderVoting::votes_of(&who, start_after, limit)
 		}
+
+		fn proposals_in(
+			scope: pallet_stakeholder_voting::ScopeId,
+			filter: pallet_stakeholder_voting::StatusFilter,
+			before: Option<pallet_stakeholder_voting::ProposalIndex>,
+			limit: u32,
+		) -> pallet_stakeholder_voting::Page<pallet_stakeholder_voting::ProposalIndex> {
+			StakeholderVoting::proposals_in(scope, filter, before, limit)
+		}
+
+		fn ballot(
+			who: AccountId,
+			before: Option<pallet_stakeholder_voting::ProposalIndex>,
+			limit: u32,
+		) -> pallet_stakeholder_voting::Page<pallet_stakeholder_voting::Ballot<BlockNumber>> {
+			StakeholderVoting::ballot(&who, before, limit)
+		}
 	}
 
 	impl pallet_data_ownership_runtime_api::DataOwnershipApi<Block, AccountId, Balance, BlockNumber>

@@ -1,14 +1,18 @@
 //! Read-only queries behind the runtime API, and the pallet's invariants.
 
 use crate::{
-	pallet::*, BalanceOf, ProposalIndex, ProposalView, ScopeId, ScopeView, StakeholderView,
-	VoteRecord,
+	pallet::*, BalanceOf, Ballot, Page, ProposalIndex, ProposalView, ScopeId, ScopeView,
+	StakeholderView, StatusFilter, VoteRecord,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
 
-/// Most votes one page of `votes_of` returns.
+/// Most items one page returns.
 pub const MAX_PAGE: u32 = 100;
+
+/// Most proposals one page of a listing reads: a page may hold fewer items than asked; go on
+/// from its `next`.
+pub const MAX_SCAN: u32 = 1_000;
 
 impl<T: Config> Pallet<T> {
 	/// A stakeholder's sector, status, scopes and stakes.
@@ -92,6 +96,61 @@ impl<T: Config> Pallet<T> {
 			.into_iter()
 			.filter_map(|index| Votes::<T>::get(index, who).map(|vote| (index, vote)))
 			.collect()
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Reads proposals newest first from before `before` (default: the newest), at most
+	/// [`MAX_SCAN`] of them, keeping up to `limit` (at most [`MAX_PAGE`]) that `keep` maps to an
+	/// item.
+	fn scan<Item>(
+		before: Option<ProposalIndex>,
+		limit: u32,
+		mut keep: impl FnMut(ProposalIndex, &crate::ProposalOf<T>) -> Option<Item>,
+	) -> Page<Item> {
+		let limit = limit.min(MAX_PAGE) as usize;
+		let mut items = Vec::new();
+		let mut index =
+			before.unwrap_or_else(ProposalCount::<T>::get).min(ProposalCount::<T>::get());
+		let mut scanned = 0u32;
+		while index > 0 && items.len() < limit && scanned < MAX_SCAN {
+			index = index.saturating_sub(1);
+			scanned = scanned.saturating_add(1);
+			if let Some(item) = Proposals::<T>::get(index).and_then(|p| keep(index, &p)) {
+				items.push(item);
+			}
+		}
+		Page { items, next: (index > 0).then_some(index) }
+	}
+
+	/// Proposals of `scope` whose status passes `filter`, newest first: up to `limit` (at most
+	/// [`MAX_PAGE`]) from before `before`; pass the page's `next` as `before` for the next.
+	pub fn proposals_in(
+		scope: ScopeId,
+		filter: StatusFilter,
+		before: Option<ProposalIndex>,
+		limit: u32,
+	) -> Page<ProposalIndex> {
+		Self::scan(before, limit, |index, p| {
+			(p.scope == scope && filter.matches(&p.status)).then_some(index)
+		})
+	}
+
+	/// The open proposals `who` may vote on now — by the same rule `vote` applies — with its
+	/// vote so far, newest first; paginated as [`Self::proposals_in`].
+	pub fn ballot(
+		who: &T::AccountId,
+		before: Option<ProposalIndex>,
+		limit: u32,
+	) -> Page<Ballot<BlockNumberFor<T>>> {
+		Self::scan(before, limit, |index, p| {
+			Self::ensure_may_vote(who, p).ok().map(|_| Ballot {
+				index,
+				scope: p.scope,
+				end: p.end,
+				vote: Votes::<T>::get(index, who),
+			})
+		})
 	}
 }
 

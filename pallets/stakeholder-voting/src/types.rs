@@ -754,3 +754,76 @@ pub struct ProposalView<AccountId, Balance, BlockNumber> {
 	/// The outcome of the live tally if the proposal closed now.
 	pub projected: Outcome,
 }
+
+/// Which proposals a listing returns.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub enum StatusFilter {
+	/// Every proposal.
+	Any,
+	/// Open for votes.
+	Ongoing,
+	/// Passed: approved, held, or awaiting its enactment.
+	Passed,
+	/// Did not pass.
+	Rejected,
+	/// Withdrawn or cancelled.
+	Ended,
+}
+
+impl StatusFilter {
+	/// Whether `status` is one this filter returns.
+	pub fn matches<BlockNumber>(&self, status: &ProposalStatus<BlockNumber>) -> bool {
+		match self {
+			StatusFilter::Any => true,
+			StatusFilter::Ongoing => matches!(status, ProposalStatus::Ongoing),
+			StatusFilter::Passed => matches!(
+				status,
+				ProposalStatus::Approved { .. }
+					| ProposalStatus::Held { .. }
+					| ProposalStatus::AwaitingEnactment { .. }
+			),
+			StatusFilter::Rejected => matches!(status, ProposalStatus::Rejected { .. }),
+			StatusFilter::Ended => {
+				matches!(
+					status,
+					ProposalStatus::Withdrawn { .. } | ProposalStatus::Cancelled { .. }
+				)
+			},
+		}
+	}
+}
+
+/// An open proposal an account may vote on, and its vote so far.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ballot<BlockNumber> {
+	/// The proposal.
+	pub index: ProposalIndex,
+	/// Its scope.
+	pub scope: ScopeId,
+	/// Last block to vote in (votes are accepted before it).
+	pub end: BlockNumber,
+	/// The account's vote, if it has voted.
+	pub vote: Option<VoteRecord>,
+}
+
+/// A page of a listing, newest first, and where the next page starts (`None`: no more).
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, Serialize, Deserialize)]
+pub struct Page<Item> {
+	/// The items.
+	pub items: alloc::vec::Vec<Item>,
+	/// Pass it as `before` for the next page.
+	pub next: Option<ProposalIndex>,
+}

@@ -10,17 +10,16 @@ use polkadot_sdk::{
 };
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_vote(
+	/// Checks that `who` may vote on `proposal` now; returns its stakeholder record and its
+	/// stake as of the submission. The electorate is fixed at submission, and so is each
+	/// member's weight: later members do not vote on it, and a suspension, resumption or stake
+	/// change since changes nothing for it.
+	pub(crate) fn ensure_may_vote(
 		who: &T::AccountId,
-		index: ProposalIndex,
-		choice: VoteChoice,
-	) -> DispatchResult {
-		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
+		proposal: &crate::ProposalOf<T>,
+	) -> Result<(crate::StakeholderInfoOf<T>, crate::Stake), DispatchError> {
 		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
 		ensure!(frame_system::Pallet::<T>::block_number() < proposal.end, Error::<T>::VotingEnded);
-		// The electorate is fixed at submission, and so is each member's weight: later members
-		// do not vote on it, and a suspension, resumption or stake change since changes nothing
-		// for it.
 		let info = Stakeholders::<T>::get(who).ok_or(Error::<T>::StakeholderNotFound)?;
 		let membership = *info.membership(proposal.scope).ok_or(Error::<T>::NotMember)?;
 		ensure!(
@@ -29,6 +28,16 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(membership.since < proposal.submitted, Error::<T>::NotInElectorate);
 		let stake = Self::stake_at(who, proposal.scope, proposal.submitted, membership.stake);
+		Ok((info, stake))
+	}
+
+	pub(crate) fn do_vote(
+		who: &T::AccountId,
+		index: ProposalIndex,
+		choice: VoteChoice,
+	) -> DispatchResult {
+		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
+		let (info, stake) = Self::ensure_may_vote(who, &proposal)?;
 		let record = VoteRecord {
 			choice,
 			sector: info.sector,

@@ -28,6 +28,8 @@ function register() {
       stakeholderVoting_scope: [0],
       stakeholderVoting_proposal: [0],
       stakeholderVoting_votesOf: [alice.address, null, 10],
+      stakeholderVoting_proposalsIn: [0, "Any", null, null],
+      stakeholderVoting_ballot: [alice.address, null, null],
       dataOwnership_record: [h],
       dataOwnership_recordsOf: [alice.address, null, 10],
       dataOwnership_versions: [h, null],

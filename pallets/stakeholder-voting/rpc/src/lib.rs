@@ -1,6 +1,8 @@
 //! JSON-RPC methods of stakeholder voting, wrapping its runtime API:
-//! `stakeholderVoting_stakeholder`, `stakeholderVoting_scope`, `stakeholderVoting_proposal` and
-//! `stakeholderVoting_votesOf`. Each takes an optional block hash (default: best block).
+//! `stakeholderVoting_stakeholder`, `stakeholderVoting_scope`, `stakeholderVoting_proposal`,
+//! `stakeholderVoting_votesOf`, `stakeholderVoting_proposalsIn` (a scope's proposals by status)
+//! and `stakeholderVoting_ballot` (what an account may vote on now, and how it voted). Each takes
+//! an optional block hash (default: best block).
 
 #![deny(missing_docs)]
 
@@ -14,7 +16,8 @@ use jsonrpsee::{
 };
 pub use pallet_stakeholder_voting_runtime_api::StakeholderVotingApi as StakeholderVotingRuntimeApi;
 use pallet_stakeholder_voting_runtime_api::{
-	ProposalIndex, ProposalView, ScopeId, ScopeView, StakeholderView, VoteRecord,
+	Ballot, Page, ProposalIndex, ProposalView, ScopeId, ScopeView, StakeholderView, StatusFilter,
+	VoteRecord,
 };
 use polkadot_sdk::{
 	sp_api::ProvideRuntimeApi, sp_blockchain::HeaderBackend, sp_runtime::traits::Block as BlockT,
@@ -56,6 +59,29 @@ pub trait StakeholderVotingApi<BlockHash, AccountId, Balance, BlockNumber> {
 		limit: u32,
 		at: Option<BlockHash>,
 	) -> RpcResult<Vec<(ProposalIndex, VoteRecord)>>;
+
+	/// Proposals of `scope` whose status passes `filter` (`Any`, `Ongoing`, `Passed`,
+	/// `Rejected`, `Ended`), newest first: up to `limit` (at most 100, default 20) before
+	/// `before`; the page's `next` is the next page's `before`.
+	#[method(name = "stakeholderVoting_proposalsIn")]
+	fn proposals_in(
+		&self,
+		scope: ScopeId,
+		filter: Option<StatusFilter>,
+		before: Option<ProposalIndex>,
+		limit: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<Page<ProposalIndex>>;
+
+	/// The open proposals `who` may vote on now, with its vote so far, newest first.
+	#[method(name = "stakeholderVoting_ballot")]
+	fn ballot(
+		&self,
+		who: AccountId,
+		before: Option<ProposalIndex>,
+		limit: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<Page<Ballot<BlockNumber>>>;
 }
 
 /// Serves the methods from a client's runtime API.
@@ -91,6 +117,7 @@ where
 	StakeholderView<BlockNumber>: serde::Serialize,
 	ScopeView<BlockNumber>: serde::Serialize,
 	ProposalView<AccountId, Balance, BlockNumber>: serde::Serialize,
+	Ballot<BlockNumber>: serde::Serialize,
 {
 	fn stakeholder(
 		&self,
@@ -128,5 +155,40 @@ where
 	) -> RpcResult<Vec<(ProposalIndex, VoteRecord)>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		self.client.runtime_api().votes_of(at, who, start_after, limit).map_err(runtime_error)
+	}
+
+	fn proposals_in(
+		&self,
+		scope: ScopeId,
+		filter: Option<StatusFilter>,
+		before: Option<ProposalIndex>,
+		limit: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Page<ProposalIndex>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		self.client
+			.runtime_api()
+			.proposals_in(
+				at,
+				scope,
+				filter.unwrap_or(StatusFilter::Any),
+				before,
+				limit.unwrap_or(20),
+			)
+			.map_err(runtime_error)
+	}
+
+	fn ballot(
+		&self,
+		who: AccountId,
+		before: Option<ProposalIndex>,
+		limit: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Page<Ballot<BlockNumber>>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		self.client
+			.runtime_api()
+			.ballot(at, who, before, limit.unwrap_or(20))
+			.map_err(runtime_error)
 	}
 }

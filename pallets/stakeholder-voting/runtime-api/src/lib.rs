@@ -11,7 +11,8 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 pub use pallet_stakeholder_voting::{
-	ProposalIndex, ProposalView, ScopeId, ScopeView, StakeholderView, VoteRecord,
+	Ballot, Page, ProposalIndex, ProposalView, ScopeId, ScopeView, StakeholderView, StatusFilter,
+	VoteRecord,
 };
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
@@ -34,5 +35,13 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// Up to `limit` (at most 100) votes of `who`, after `start_after`; pass the last index
 		/// of a page to get the next.
 		fn votes_of(who: AccountId, start_after: Option<ProposalIndex>, limit: u32) -> Vec<(ProposalIndex, VoteRecord)>;
+
+		/// Proposals of `scope` whose status passes `filter`, newest first: up to `limit` (at
+		/// most 100) from before `before`; the page's `next` is the next page's `before`.
+		fn proposals_in(scope: ScopeId, filter: StatusFilter, before: Option<ProposalIndex>, limit: u32) -> Page<ProposalIndex>;
+
+		/// The open proposals `who` may vote on now, with its vote so far, newest first;
+		/// paginated as `proposals_in`.
+		fn ballot(who: AccountId, before: Option<ProposalIndex>, limit: u32) -> Page<Ballot<BlockNumber>>;
 	}
 }

@@ -6,6 +6,7 @@ mod attacks;
 mod closing;
 mod holds;
 mod proposals;
+mod queries;
 mod root;
 mod scopes;
 mod stakeholders;
