@@ -210,6 +210,8 @@ mod runtime {
 	pub type TransactionPayment = pallet_transaction_payment;
 	#[runtime::pallet_index(20)]
 	pub type Utility = pallet_utility;
+	#[runtime::pallet_index(21)]
+	pub type Preimage = pallet_preimage;
 	#[runtime::pallet_index(30)]
 	pub type Sudo = pallet_sudo;
 

@@ -44,6 +44,25 @@ pub mod text {
 		}
 	}
 
+	/// An `Option<Vec<u8>>` as text or `null`.
+	pub mod optional_utf8 {
+		use alloc::{string::String, vec::Vec};
+		use serde::{Deserialize, Deserializer, Serializer};
+
+		/// Writes the bytes as a string, or `null`.
+		pub fn serialize<S: Serializer>(bytes: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+			match bytes {
+				Some(b) => s.serialize_some(&String::from_utf8_lossy(b)),
+				None => s.serialize_none(),
+			}
+		}
+
+		/// Reads a string's bytes, or `null`.
+		pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
+			Ok(Option::<String>::deserialize(d)?.map(String::into_bytes))
+		}
+	}
+
 	/// A `BoundedVec<u8, Bound>` as text.
 	pub mod bounded {
 		use alloc::string::String;

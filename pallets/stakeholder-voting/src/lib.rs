@@ -113,11 +113,12 @@ pub mod pallet {
 	use frame_support::{
 		dispatch::{GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
-		traits::{fungible, Contains, EnsureOrigin, EnsureOriginWithArg},
+		traits::{fungible, Contains, EnsureOrigin, EnsureOriginWithArg, QueryPreimage},
 	};
 	use frame_system::pallet_prelude::*;
 	#[cfg(feature = "try-runtime")]
 	use polkadot_sdk::sp_runtime;
+	use polkadot_sdk::sp_runtime::traits::BlakeTwo256;
 	use polkadot_sdk::sp_runtime::traits::Dispatchable;
 	use polkadot_sdk::{sp_arithmetic::Perbill, sp_core::H256};
 
@@ -244,6 +245,15 @@ pub mod pallet {
 		/// Attempts to enact a blocked call before its failure is recorded.
 		#[pallet::constant]
 		type MaxEnactmentAttempts: Get<u32>;
+
+		/// Where proposal descriptions are noted (the preimage pallet): a description noted
+		/// under its hash before `propose` is pinned there for the proposal's life and shown with
+		/// it.
+		type Preimages: QueryPreimage<H = BlakeTwo256>;
+
+		/// Longest description, in bytes, that queries return with a proposal.
+		#[pallet::constant]
+		type MaxDescriptionLen: Get<u32>;
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;

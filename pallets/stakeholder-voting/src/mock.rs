@@ -8,7 +8,7 @@ use polkadot_sdk::{
 		weights::Weight,
 	},
 	frame_system::{self, EnsureRoot},
-	pallet_balances, sp_io,
+	pallet_balances, pallet_preimage, sp_io,
 	sp_runtime::{BuildStorage, Perbill},
 };
 
@@ -37,6 +37,16 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(2)]
 	pub type StakeholderVoting = pallet_stakeholder_voting;
+	#[runtime::pallet_index(3)]
+	pub type Preimage = pallet_preimage;
+}
+
+impl pallet_preimage::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type Currency = Balances;
+	type ManagerOrigin = frame_system::EnsureRoot<u64>;
+	type Consideration = ();
 }
 
 parameter_types! {
@@ -91,6 +101,8 @@ parameter_types! {
 
 /// Voting period of the genesis scopes.
 pub const PERIOD: u64 = 10;
+/// Longest description queries return.
+pub const MAX_DESCRIPTION: u32 = 128;
 /// Proposal deposit.
 pub const PROPOSAL_DEPOSIT: u64 = 10;
 /// Application deposit.
@@ -136,6 +148,8 @@ impl Config for Test {
 	type QuorumFailureSlash = QuorumFailureSlash;
 	type EnactmentRetryPeriod = ConstU64<RETRY_PERIOD>;
 	type MaxEnactmentAttempts = ConstU32<MAX_ATTEMPTS>;
+	type Preimages = Preimage;
+	type MaxDescriptionLen = ConstU32<MAX_DESCRIPTION>;
 	type WeightInfo = ();
 }
 

@@ -6,6 +6,7 @@ use crate::{
 use alloc::vec::Vec;
 use codec::Encode;
 use polkadot_sdk::{
+	frame_support::traits::QueryPreimage as _,
 	frame_support::{
 		dispatch::GetDispatchInfo,
 		ensure,
@@ -88,6 +89,11 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		ProposalCount::<T>::put(next);
+		// A description noted before the proposal stays readable for the proposal's life: its
+		// noter may take the deposit back, but the text stays while requested.
+		if T::Preimages::len(&description_hash).is_some() {
+			T::Preimages::request(&description_hash);
+		}
 		ProposalsBy::<T>::insert(&proposer, index, ());
 		OpenProposalsBy::<T>::insert(&proposer, open_by.saturating_add(1));
 		OpenProposalsIn::<T>::insert(scope, open_in.saturating_add(1));

@@ -6,6 +6,7 @@ use crate::{
 };
 use alloc::vec::Vec;
 use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
+use polkadot_sdk::sp_core::H256;
 
 /// Most items one page returns.
 pub const MAX_PAGE: u32 = 100;
@@ -44,6 +45,7 @@ impl<T: Config> Pallet<T> {
 			scope: p.scope,
 			proposer: p.proposer,
 			title: p.title.into_inner(),
+			description: Self::description(&p.description_hash),
 			description_hash: p.description_hash,
 			call: p.call.map(|c| c.into_inner()),
 			deposit: p.deposit,
@@ -54,6 +56,13 @@ impl<T: Config> Pallet<T> {
 			tally: p.tally,
 			status: p.status,
 		})
+	}
+
+	/// The description noted under `hash`, if it is there and at most `MaxDescriptionLen`.
+	pub fn description(hash: &H256) -> Option<Vec<u8>> {
+		use polkadot_sdk::frame_support::traits::{Get, QueryPreimage};
+		let len = T::Preimages::len(hash).filter(|len| *len <= T::MaxDescriptionLen::get())?;
+		T::Preimages::fetch(hash, Some(len)).ok().map(|text| text.into_owned())
 	}
 
 	/// Up to `limit` (at most [`MAX_PAGE`]) proposals `who` submitted, after `start_after` in

@@ -735,6 +735,10 @@ pub struct ProposalView<AccountId, Balance, BlockNumber> {
 	pub title: alloc::vec::Vec<u8>,
 	/// Hash of the full description.
 	pub description_hash: H256,
+	/// The description, UTF-8, when it was noted under its hash (preimage pallet) before the
+	/// proposal and is at most `MaxDescriptionLen` bytes.
+	#[serde(with = "polity_primitives::text::optional_utf8")]
+	pub description: Option<alloc::vec::Vec<u8>>,
 	/// SCALE-encoded call to enact, if any.
 	pub call: Option<alloc::vec::Vec<u8>>,
 	/// Deposit held.

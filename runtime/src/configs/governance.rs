@@ -1,7 +1,8 @@
 //! Stakeholder voting: scopes, stakeholders, proposals and who may decide what.
 
 use crate::{
-	AccountId, Balances, BlockNumber, Runtime, RuntimeCall, RuntimeHoldReason, DAYS, HOURS, UNIT,
+	AccountId, Balances, BlockNumber, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason, DAYS,
+	HOURS, MILLI_UNIT, UNIT,
 };
 use pallet_stakeholder_voting::{
 	EnsureStakeholders, EnsureStakeholdersOf, ScopeId, CHAIN_WIDE_SCOPE,
@@ -9,14 +10,26 @@ use pallet_stakeholder_voting::{
 use polkadot_sdk::{
 	frame_support::{
 		parameter_types,
-		traits::{AsEnsureOriginWithArg, ConstU32, Contains, EitherOfDiverse},
+		traits::{
+			fungible::HoldConsideration, AsEnsureOriginWithArg, ConstU32, Contains,
+			EitherOfDiverse, LinearStoragePrice,
+		},
 		weights::{constants::WEIGHT_REF_TIME_PER_MILLIS, Weight},
 	},
 	frame_system::EnsureRoot,
+	pallet_preimage,
 	sp_runtime::Perbill,
 };
 
 parameter_types! {
+	/// A noted description (or any preimage) holds 0.1 POL plus 1 mPOL per byte until its noter
+	/// takes it back.
+	pub const PreimageBaseDeposit: crate::Balance = 100 * MILLI_UNIT;
+	pub const PreimageByteDeposit: crate::Balance = MILLI_UNIT;
+	pub const PreimageHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
+	/// Descriptions up to 16 KiB are shown with their proposal.
+	pub const MaxDescriptionLen: u32 = 16 * 1024;
 	pub const ChainWideScope: ScopeId = CHAIN_WIDE_SCOPE;
 	pub const ProposalDeposit: crate::Balance = 10 * UNIT;
 	pub const ApplicationDeposit: crate::Balance = UNIT;
@@ -94,5 +107,22 @@ impl pallet_stakeholder_voting::Config for Runtime {
 	type QuorumFailureSlash = QuorumFailureSlash;
 	type EnactmentRetryPeriod = EnactmentRetryPeriod;
 	type MaxEnactmentAttempts = ConstU32<168>;
+	type Preimages = crate::Preimage;
+	type MaxDescriptionLen = MaxDescriptionLen;
 	type WeightInfo = pallet_stakeholder_voting::weights::SubstrateWeight<Runtime>;
+}
+
+/// Proposal descriptions (and any other text) noted on chain under their BLAKE2-256 hash, with
+/// a per-byte deposit; a proposal pins its description for its life.
+impl pallet_preimage::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type ManagerOrigin = ChainWideOrRoot;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		PreimageHoldReason,
+		LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, crate::Balance>,
+	>;
 }

@@ -41,12 +41,23 @@ function register() {
       approval: 500_000_000, quorum: 200_000_000, sectorBalance: true, votingPeriod: 5,
     };
     const call = api.tx.stakeholderVoting.createScope('data-sharing', rule);
-    const description = blake2AsHex('Create a scope for data-sharing agreements between agencies.');
+    // The description is noted on chain under its hash first, so everyone can read it.
+    const text = 'Create a scope for data-sharing agreements between agencies. 为机构间数据共享协议设立范围。';
+    const description = blake2AsHex(text);
+    await sendAndWait(api, api.tx.preimage.notePreimage(text), alice);
     const { events } = await sendAndWait(api, api.tx.stakeholderVoting.propose(0, 'Create data-sharing scope', description, call), alice);
     const proposed = events.find(({ event }) => api.events.stakeholderVoting.Proposed.is(event));
     assert(proposed, 'Proposed event');
     const index = proposed.event.data.index.toNumber();
     const end = proposed.event.data.end.toNumber();
+    assertEq((await api.rpc.stakeholderVoting.proposal(index)).toJSON().description, text, 'the description is readable with the proposal');
+    // Findable: among the scope's ongoing proposals, and on Bob's ballot until he votes.
+    const ongoing = (await api.rpc.stakeholderVoting.proposalsIn(0, 'Ongoing', null, null)).toJSON();
+    assert(Object.values(ongoing.items).includes(index), `listed as ongoing: ${JSON.stringify(ongoing)}`);
+    const ballotOf = async (who) => Object.values((await api.rpc.stakeholderVoting.ballot(who.address, null, null)).toJSON().items);
+    const before = (await ballotOf(bob)).find((b) => b.index === index);
+    assert(before && before.vote === null, `on Bob's ballot, not voted yet: ${JSON.stringify(before)}`);
+    assert(!(await ballotOf(ferdie)).some((b) => b.index === index), 'not on Ferdie\'s ballot: no stakeholder');
 
     // Votes from all three sectors.
     await sendAndWait(api, api.tx.stakeholderVoting.vote(index, 'Aye'), alice);
@@ -61,6 +72,9 @@ function register() {
       refused = e;
     }
     assert(refused && /stakeholderVoting\.StakeholderNotFound/.test(refused.message), `out-of-scope vote refused, got ${refused && refused.message}`);
+
+    const after = (await ballotOf(bob)).find((b) => b.index === index);
+    assertEq(after.vote.choice, 'Aye', 'Bob\'s ballot shows his vote');
 
     // The RPC and the runtime API return the live tally.
     const live = (await api.rpc.stakeholderVoting.proposal(index)).toJSON();

@@ -75,3 +75,33 @@ fn the_ballot_lists_what_an_account_may_vote_on_and_how_it_voted() {
 		assert!(StakeholderVoting::ballot(&MARKET, None, 10).items.is_empty());
 	});
 }
+
+#[test]
+fn a_noted_description_is_shown_with_its_proposal_and_stays_for_its_life() {
+	use polkadot_sdk::sp_runtime::traits::{BlakeTwo256, Hash};
+	ExtBuilder::default().build_and_execute(|| {
+		let text =
+			"Repair the pump of the district 7 well before winter. 修理水泵。".as_bytes().to_vec();
+		let hash = BlakeTwo256::hash(&text);
+		assert_ok!(Preimage::note_preimage(RuntimeOrigin::signed(GOV), text.clone()));
+		let index = ProposalCount::<Test>::get();
+		assert_ok!(StakeholderVoting::propose(
+			RuntimeOrigin::signed(GOV),
+			LOCAL,
+			bounded(b"pump"),
+			hash,
+			None
+		));
+		assert_eq!(StakeholderVoting::proposal(index).unwrap().description, Some(text.clone()));
+		// Its noter takes the note back: the text stays, pinned by the proposal.
+		assert_ok!(Preimage::unnote_preimage(RuntimeOrigin::signed(GOV), hash));
+		assert_eq!(StakeholderVoting::proposal(index).unwrap().description, Some(text));
+		// A description never noted is not shown; nor one over `MaxDescriptionLen`.
+		let plain = propose(GOV, LOCAL, None);
+		assert_eq!(StakeholderVoting::proposal(plain).unwrap().description, None);
+		let long = vec![b'x'; MAX_DESCRIPTION as usize + 1];
+		let long_hash = BlakeTwo256::hash(&long);
+		assert_ok!(Preimage::note_preimage(RuntimeOrigin::signed(GOV), long));
+		assert_eq!(StakeholderVoting::description(&long_hash), None);
+	});
+}
