@@ -86,8 +86,7 @@ impl<T: Config> Pallet<T> {
 			RecordsByOwner::<T>::remove(&from, hash);
 			RecordsByOwner::<T>::insert(to, hash, ());
 			Offers::<T>::remove(hash);
-			let _ = Grants::<T>::clear_prefix(hash, T::MaxGrantsPerRecord::get(), None);
-			GrantCount::<T>::remove(hash);
+			Self::clear_licences(hash);
 		}
 		Self::log(hash, Activity::Resolved { from: from.clone(), to: to.clone() });
 		Self::deposit_event(Event::DisputeResolved { hash, from, to });

@@ -49,6 +49,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Ends every licence of `hash` (at most `MaxGrantsPerRecord`).
+	pub(crate) fn clear_licences(hash: ContentHash) {
+		let _ = Grants::<T>::clear_prefix(hash, T::MaxGrantsPerRecord::get(), None);
+		GrantCount::<T>::remove(hash);
+	}
+
 	/// Whether `who` may access the content of `hash` now: its owner always, a grantee until
 	/// the licence expires; nobody once the record is revoked or purged.
 	pub fn has_access(hash: ContentHash, who: &T::AccountId) -> bool {

@@ -118,8 +118,7 @@ impl<T: Config> Pallet<T> {
 		)?;
 		RecordsByOwner::<T>::remove(&existing.owner, hash);
 		Offers::<T>::remove(hash);
-		let _ = Grants::<T>::clear_prefix(hash, T::MaxGrantsPerRecord::get(), None);
-		GrantCount::<T>::remove(hash);
+		Self::clear_licences(hash);
 		Versions::<T>::remove(existing.root, existing.version);
 		if let Some(previous) = existing.supersedes {
 			Records::<T>::mutate(previous, |prev| {
@@ -205,8 +204,7 @@ impl<T: Config> Pallet<T> {
 		record.metadata = Default::default();
 		record.status = RecordStatus::Purged { at: now };
 		// Licences end with the content's description.
-		let _ = Grants::<T>::clear_prefix(hash, T::MaxGrantsPerRecord::get(), None);
-		GrantCount::<T>::remove(hash);
+		Self::clear_licences(hash);
 		Records::<T>::insert(hash, record);
 		Self::deposit_event(Event::Purged { hash });
 		Ok(())

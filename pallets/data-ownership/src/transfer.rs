@@ -55,8 +55,7 @@ impl<T: Config> Pallet<T> {
 		RecordsByOwner::<T>::insert(who, hash, ());
 		Offers::<T>::remove(hash);
 		// Licences were the former owner's decisions: they do not carry over.
-		let _ = Grants::<T>::clear_prefix(hash, T::MaxGrantsPerRecord::get(), None);
-		GrantCount::<T>::remove(hash);
+		Self::clear_licences(hash);
 		Self::deposit_event(Event::Transferred { hash, from, to: who.clone() });
 		Ok(())
 	}

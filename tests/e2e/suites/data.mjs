@@ -38,7 +38,7 @@ export function commitmentOf(api, who, salt, claims) {
 }
 
 /** An activity-log entry's kind: unit variants are strings, the others one-key objects. */
-const step = (entry) => (typeof entry.activity === 'string' ? entry.activity : Object.keys(entry.activity)[0]);
+export const step = (entry) => (typeof entry.activity === 'string' ? entry.activity : Object.keys(entry.activity)[0]);
 
 /** The module error of a failed transaction, as `section.Name`. */
 async function failure(promise) {
@@ -51,7 +51,7 @@ async function failure(promise) {
 }
 
 /** Flips one hex digit at `offset` (from the end when negative) of a 0x-string. */
-function flip(hex, offset) {
+export function flip(hex, offset) {
   const at = offset < 0 ? hex.length + offset : offset;
   return hex.slice(0, at) + (hex[at] === '0' ? '1' : '0') + hex.slice(at + 1);
 }

@@ -17,14 +17,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { nodeBinary } from '../lib/node.mjs';
-import { commitmentOf, verifyReceipt } from './data.mjs';
+import { commitmentOf, flip, step, verifyReceipt } from './data.mjs';
 import { sameAccount as same } from '../lib/suite.mjs';
-
-/** Flips one hex digit at `offset` (from the end when negative) of a 0x-string. */
-function flip(hex, offset) {
-  const at = offset < 0 ? hex.length + offset : offset;
-  return hex.slice(0, at) + (hex[at] === '0' ? '1' : '0') + hex.slice(at + 1);
-}
 
 /** Block authors of blocks `from..=to`, by Aura slot and the authority set at each block. */
 async function authorsOf(api, from, to) {
@@ -309,8 +303,7 @@ export async function run() {
       const ferdie = new Keyring({ type: 'sr25519' }).addFromUri('//Ferdie');
       assert(same(survey.owner, ferdie.address) && survey.disputedSince === null, 'the survey is Ferdie\'s, undisputed');
       const log = Object.values((await api.rpc.dataOwnership.activity(receipts.stolen, null, null)).toJSON());
-      const steps = log.map((e) => (typeof e.activity === 'string' ? e.activity : Object.keys(e.activity)[0]));
-      assertEq(JSON.stringify(steps), JSON.stringify(['Registered', 'Disputed', 'Resolved']), 'the survey\'s activity log');
+      assertEq(JSON.stringify(log.map(step)), JSON.stringify(['Registered', 'Disputed', 'Resolved']), 'the survey\'s activity log');
       const titleLog = Object.values((await api.rpc.dataOwnership.activity(receipts.hash, null, null)).toJSON());
       assertEq(titleLog.length, 3, 'the title\'s log: Dave registered, preempted, Ferdie registered');
       // Forgeries.

@@ -258,6 +258,14 @@ where
 			.ok_or_else(|| error(MISSING_DATA, "Header missing", at))
 	}
 
+	/// The hash of finalized block `number`; `what` names it in the error.
+	fn hash_of(&self, number: u32, what: &str) -> RpcResult<H256> {
+		self.client
+			.hash(number)
+			.map_err(runtime_error)?
+			.ok_or_else(|| error(MISSING_DATA, what, number))
+	}
+
 	fn justification(&self, at: H256) -> RpcResult<Option<Vec<u8>>> {
 		Ok(self
 			.client
@@ -314,10 +322,7 @@ where
 		let mut set_end = None;
 		for (_, last) in changes {
 			if last < number {
-				let hash =
-					self.client.hash(last).map_err(runtime_error)?.ok_or_else(|| {
-						error(MISSING_DATA, "Authority change block missing", last)
-					})?;
+				let hash = self.hash_of(last, "Authority change block missing")?;
 				let justification = self
 					.justification(hash)?
 					.ok_or_else(|| error(MISSING_DATA, "Authority change unjustified", last))?;
@@ -338,14 +343,7 @@ where
 		let mut headers = Vec::new();
 		let mut justification = None;
 		for n in number..=last {
-			let hash = if n == number {
-				at
-			} else {
-				self.client
-					.hash(n)
-					.map_err(runtime_error)?
-					.ok_or_else(|| error(MISSING_DATA, "Finalized block missing", n))?
-			};
+			let hash = if n == number { at } else { self.hash_of(n, "Finalized block missing")? };
 			if n > number {
 				headers.push(Bytes(self.header(hash)?.encode()));
 			}
@@ -367,11 +365,7 @@ where
 				}
 				headers.truncate(0);
 				for n in number.saturating_add(1)..=target {
-					let hash = self
-						.client
-						.hash(n)
-						.map_err(runtime_error)?
-						.ok_or_else(|| error(MISSING_DATA, "Finalized block missing", n))?;
+					let hash = self.hash_of(n, "Finalized block missing")?;
 					headers.push(Bytes(self.header(hash)?.encode()));
 				}
 				best.encode()
