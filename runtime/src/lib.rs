@@ -149,7 +149,11 @@ pub type TxExtension = (
 	frame_system::CheckWeight<Runtime>,
 	// Before fees: a frozen account's transaction is rejected without charging it.
 	pallet_regulatory_nodes::CheckFirewall<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// Governance's feeless calls (a member's first vote on a proposal) skip the fee.
+	pallet_skip_feeless_payment::SkipCheckIfFeeless<
+		Runtime,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -162,7 +166,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations to run on the next runtime upgrade; each checks the storage version it
 /// upgrades, so a chain already at it skips it.
-type Migrations = (pallet_data_ownership::migrations::v1::MigrateToV1<Runtime>,);
+type Migrations = (
+	pallet_data_ownership::migrations::v1::MigrateToV1<Runtime>,
+	pallet_stakeholder_voting::migrations::v1::MigrateToV1<Runtime>,
+);
 
 /// Dispatches extrinsics to the pallets and runs their hooks.
 pub type Executive = frame_executive::Executive<
@@ -208,6 +215,8 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(11)]
 	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(12)]
+	pub type SkipFeelessPayment = pallet_skip_feeless_payment;
 	#[runtime::pallet_index(20)]
 	pub type Utility = pallet_utility;
 	#[runtime::pallet_index(21)]

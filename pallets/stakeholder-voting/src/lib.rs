@@ -51,6 +51,7 @@ extern crate alloc;
 
 mod closing;
 mod holds;
+pub mod migrations;
 mod origins;
 mod proposals;
 pub mod queries;
@@ -123,7 +124,7 @@ pub mod pallet {
 	use polkadot_sdk::{sp_arithmetic::Perbill, sp_core::H256};
 
 	/// Storage layout version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -862,9 +863,16 @@ pub mod pallet {
 
 		/// Casts or changes a vote on an ongoing proposal.
 		///
+		/// A member's first vote on a proposal it may vote on is free of fees (with the
+		/// runtime's `SkipCheckIfFeeless` extension); changing it pays the normal fee. A
+		/// stakeholder needs no balance to vote: admission keeps the account alive.
+		///
 		/// Origin: signed, an active stakeholder of the proposal's scope who was a member before
 		/// it was submitted. Emits `Voted`.
 		#[pallet::call_index(13)]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, index: &ProposalIndex, _choice: &VoteChoice| -> bool {
+			Pallet::<T>::is_free_vote(origin, *index)
+		})]
 		#[pallet::weight(<T as Config>::WeightInfo::vote().saturating_add(T::DbWeight::get().reads(2)))]
 		pub fn vote(
 			origin: OriginFor<T>,

@@ -177,8 +177,12 @@ impl<T: Config> Pallet<T> {
 		};
 
 		let mut totals: BTreeMap<ScopeId, SectorTotals> = BTreeMap::new();
-		for (_, info) in Stakeholders::<T>::iter() {
+		for (who, info) in Stakeholders::<T>::iter() {
 			ensure!(!info.memberships.is_empty(), "a stakeholder without scopes is kept");
+			ensure!(
+				polkadot_sdk::frame_system::Pallet::<T>::providers(&who) > 0,
+				"a stakeholder's account does not exist"
+			);
 			for m in info.memberships.iter() {
 				ensure!(Scopes::<T>::contains_key(m.scope), "membership of a missing scope");
 				if info.status == StakeholderStatus::Active {

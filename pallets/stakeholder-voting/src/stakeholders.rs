@@ -77,7 +77,9 @@ impl<T: Config> Pallet<T> {
 		stake: Stake,
 	) -> DispatchResult {
 		ensure!(Scopes::<T>::contains_key(scope), Error::<T>::ScopeNotFound);
-		let mut info = Stakeholders::<T>::get(who).unwrap_or_else(|| StakeholderInfo {
+		let existing = Stakeholders::<T>::get(who);
+		let is_new = existing.is_none();
+		let mut info = existing.unwrap_or_else(|| StakeholderInfo {
 			sector,
 			status: StakeholderStatus::Active,
 			memberships: Default::default(),
@@ -92,8 +94,20 @@ impl<T: Config> Pallet<T> {
 			Self::update_totals(scope, sector, |count| count.add(stake));
 		}
 		Stakeholders::<T>::insert(who, info);
+		if is_new {
+			// A stakeholder's account exists while it is one, so that it can vote with no
+			// balance (its votes are free of fees).
+			frame_system::Pallet::<T>::inc_providers(who);
+		}
 		Self::deposit_event(Event::Admitted { who: who.clone(), sector, scope, stake });
 		Ok(())
+	}
+
+	/// Drops the provider reference admission took. If the account still has consumers and
+	/// nothing else keeps it alive, the reference stays: the account is not destroyed under a
+	/// hold.
+	fn release_account(who: &T::AccountId) {
+		let _ = frame_system::Pallet::<T>::dec_providers(who);
 	}
 
 	pub(crate) fn do_set_stake(who: &T::AccountId, scope: ScopeId, stake: Stake) -> DispatchResult {
@@ -133,6 +147,7 @@ impl<T: Config> Pallet<T> {
 		if info.memberships.is_empty() {
 			Stakeholders::<T>::remove(who);
 			StatusChanges::<T>::remove(who);
+			Self::release_account(who);
 		} else {
 			Stakeholders::<T>::insert(who, info);
 		}
@@ -180,6 +195,7 @@ impl<T: Config> Pallet<T> {
 			StakeChanges::<T>::remove(who, m.scope);
 		}
 		StatusChanges::<T>::remove(who);
+		Self::release_account(who);
 		if info.status == StakeholderStatus::Active {
 			for m in info.memberships.iter() {
 				Self::update_totals(m.scope, info.sector, |count| count.remove(m.stake));

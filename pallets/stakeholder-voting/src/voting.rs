@@ -6,7 +6,7 @@ use crate::{
 };
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
-	frame_system,
+	frame_system::{self, pallet_prelude::OriginFor},
 };
 
 impl<T: Config> Pallet<T> {
@@ -29,6 +29,17 @@ impl<T: Config> Pallet<T> {
 		ensure!(membership.since < proposal.submitted, Error::<T>::NotInElectorate);
 		let stake = Self::stake_at(who, proposal.scope, proposal.submitted, membership.stake);
 		Ok((info, stake))
+	}
+
+	/// Whether `origin`'s vote on proposal `index` is free of fees: the origin is a signed
+	/// member of the proposal's electorate, the vote is open, and this is the member's first
+	/// vote on it. At most one free transaction per member per proposal, so fee-free votes stay
+	/// bounded by the electorate and the deposit-bounded number of proposals; a change of vote
+	/// pays the normal fee.
+	pub fn is_free_vote(origin: &OriginFor<T>, index: ProposalIndex) -> bool {
+		let Ok(who) = frame_system::ensure_signed(origin.clone()) else { return false };
+		let Some(proposal) = Proposals::<T>::get(index) else { return false };
+		Self::ensure_may_vote(&who, &proposal).is_ok() && !Votes::<T>::contains_key(index, &who)
 	}
 
 	pub(crate) fn do_vote(

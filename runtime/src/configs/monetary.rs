@@ -36,6 +36,11 @@ parameter_types! {
 	pub FeeMultiplier: Multiplier = Multiplier::one();
 }
 
+/// Emits `FeeSkipped` for a transaction whose call is feeless (`#[pallet::feeless_if]`).
+impl pallet_skip_feeless_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+}
+
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	// Fees are burnt: no treasury yet, and no validator should profit from congestion.

@@ -4,6 +4,7 @@
 mod applications;
 mod attacks;
 mod closing;
+mod fees;
 mod holds;
 mod proposals;
 mod queries;

@@ -1,0 +1,96 @@
+//! Votes that need no tokens, through the runtime's own fee extension: a stakeholder with no
+//! balance casts its first vote on a proposal free; anything else it sends is refused for
+//! want of fees.
+
+use pallet_stakeholder_voting::{Sector, VoteChoice};
+use polity_runtime::{
+	genesis_config_presets, Runtime, RuntimeCall, RuntimeOrigin, StakeholderVoting, System,
+};
+use polkadot_sdk::{
+	frame_support::{dispatch::GetDispatchInfo, pallet_prelude::TransactionSource},
+	frame_system, pallet_balances,
+	pallet_skip_feeless_payment::SkipCheckIfFeeless,
+	pallet_transaction_payment::ChargeTransactionPayment,
+	sp_core::H256,
+	sp_io::TestExternalities,
+	sp_keyring::Sr25519Keyring,
+	sp_runtime::{
+		traits::{TransactionExtension, TxBaseImplication},
+		transaction_validity::{InvalidTransaction, TransactionValidityError},
+		BuildStorage,
+	},
+};
+
+fn dev_chain() -> TestExternalities {
+	let config = genesis_config_presets::preset_config(&"development".into()).unwrap();
+	let mut ext: TestExternalities = config.build_storage().unwrap().into();
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs the nonce check and the fee extension as a transaction pool would.
+fn validate(who: Sr25519Keyring, call: &RuntimeCall) -> Result<(), TransactionValidityError> {
+	let origin = RuntimeOrigin::signed(who.to_account_id());
+	let info = call.get_dispatch_info();
+	let nonce = frame_system::Account::<Runtime>::get(who.to_account_id()).nonce;
+	frame_system::CheckNonce::<Runtime>::from(nonce).validate(
+		origin.clone(),
+		call,
+		&info,
+		100,
+		(),
+		&TxBaseImplication(()),
+		TransactionSource::External,
+	)?;
+	SkipCheckIfFeeless::<Runtime, _>::from(ChargeTransactionPayment::<Runtime>::from(0))
+		.validate(origin, call, &info, 100, (), &TxBaseImplication(()), TransactionSource::External)
+		.map(|_| ())
+}
+
+fn vote(index: u32) -> RuntimeCall {
+	RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::vote {
+		index,
+		choice: VoteChoice::Aye,
+	})
+}
+
+#[test]
+fn a_member_with_no_balance_votes_free_once_per_proposal() {
+	dev_chain().execute_with(|| {
+		let citizen = Sr25519Keyring::One;
+		let who = citizen.to_account_id();
+		assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&who), 0);
+		StakeholderVoting::admit(RuntimeOrigin::root(), who.clone(), Sector::Community, 1, 5)
+			.unwrap();
+		assert!(System::account_exists(&who));
+		System::set_block_number(2);
+		let index = pallet_stakeholder_voting::ProposalCount::<Runtime>::get();
+		StakeholderVoting::propose(
+			RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
+			1,
+			b"a text proposal".to_vec().try_into().unwrap(),
+			H256::zero(),
+			None,
+		)
+		.unwrap();
+
+		assert_eq!(validate(citizen, &vote(index)), Ok(()));
+		// Not a member of the proposal's electorate elsewhere, or not a vote: fees are due.
+		let payment = Err(TransactionValidityError::Invalid(InvalidTransaction::Payment));
+		assert_eq!(validate(citizen, &vote(index + 1)), payment);
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: Sr25519Keyring::Bob.to_account_id().into(),
+			value: 1,
+		});
+		assert_eq!(validate(citizen, &transfer), payment);
+		// The vote itself, dispatched: then a change is no longer free.
+		StakeholderVoting::vote(RuntimeOrigin::signed(who.clone()), index, VoteChoice::Aye)
+			.unwrap();
+		assert_eq!(validate(citizen, &vote(index)), payment);
+		// An outsider with no balance sends nothing: its account does not exist.
+		assert_eq!(
+			validate(Sr25519Keyring::Two, &vote(index)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+		);
+	});
+}
