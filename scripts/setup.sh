@@ -5,7 +5,9 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-APT_PACKAGES=(protobuf-compiler clang libclang-dev pkg-config libssl-dev make git curl ca-certificates)
+# chromium and a CJK font: the portal's browser tests (headless, driven by playwright-core).
+APT_PACKAGES=(protobuf-compiler clang libclang-dev pkg-config libssl-dev make git curl ca-certificates
+	chromium fonts-noto-cjk)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -38,9 +40,10 @@ for target in wasm32v1-none wasm32-unknown-unknown; do
 done
 rustup component list --installed | grep -q '^rust-src' || { log "adding rust-src"; rustup component add rust-src; }
 
-# npm dependencies of the end-to-end tests and the testnet tooling, pinned by package-lock.json.
+# npm dependencies of the end-to-end tests, the testnet tooling and the portal, pinned by
+# package-lock.json.
 [ "${SKIP_NPM:-0}" = 1 ] && { log "setup complete (npm skipped)"; exit 0; }
-for dir in tests/e2e zombienet; do
+for dir in tests/e2e zombienet portal; do
 	if [ -f "$POLITY_ROOT/$dir/package-lock.json" ]; then
 		if [ ! -d "$POLITY_ROOT/$dir/node_modules" ] ||
 			[ "$POLITY_ROOT/$dir/package-lock.json" -nt "$POLITY_ROOT/$dir/node_modules/.package-lock.json" ]; then

@@ -1,0 +1,114 @@
+// Citizen: my scopes and sectors, what I may vote on, a scope's proposals, proposing.
+
+import { useState } from 'preact/hooks';
+import { chain, rpc, pol, num } from '../chain.js';
+import { current } from '../accounts.js';
+import { useSignal } from '../store.js';
+import { html, useChainData, Feedback, heads, duration } from '../ui.js';
+import { t } from '../i18n.js';
+import { submit, overLimit } from '../tx.js';
+import { allScopes, proposal, proposalsIn, limits, hashText } from '../governance-data.js';
+
+function ProposalLink({ p, extra }) {
+  return html`<li><a href=${`#/proposal/${p.index}`} data-testid=${`proposal-${p.index}`}>#${p.index} ${p.title}</a> ${extra}</li>`;
+}
+
+function MyScopes({ me, scopes }) {
+  if (!me) return html`<p class="note" data-testid="not-stakeholder">${t('cit.notStakeholder')}</p>`;
+  return html`<p>${t('cit.sector')}: <strong data-testid="sector">${t(`sector.${me.sector}`)}</strong> · ${t('cit.status')}: ${t(`status.${me.status}`)}</p>
+    <ul class="chips">${me.memberships.map((m) => html`<li><a href=${`#/citizen/${m.scope}`}>${scopes.find((s) => s.id === m.scope)?.name ?? m.scope}</a> <small>${t('cit.stake', { n: m.stake })}</small></li>`)}</ul>`;
+}
+
+function Ballot({ who }) {
+  const { best } = useSignal(heads);
+  const { value } = useChainData(async () => {
+    const page = await rpc('stakeholderVoting_ballot', [who, null, 50]);
+    return Promise.all(page.items.map(async (item) => ({ ...item, p: await proposal(item.index) })));
+  }, [who]);
+  if (!value) return null;
+  const open = value.filter((i) => !i.vote && i.end > best);
+  const voted = value.filter((i) => i.vote);
+  return html`<section>
+    <h2>${t('cit.toVote')}</h2>
+    ${open.length ? html`<ul data-testid="to-vote">${open.map((i) => html`<${ProposalLink} p=${i.p} extra=${html`<small>${t('p.timeLeft', { end: i.end, time: duration(i.end - best) })}</small>`} />`)}</ul>`
+      : html`<p data-testid="to-vote-empty">${t('cit.nothingToVote')}</p>`}
+    ${voted.length ? html`<h3>${t('cit.voted')}</h3><ul>${voted.map((i) => html`<${ProposalLink} p=${i.p} extra=${html`<small>${t(`p.vote.${i.vote.choice}`)}</small>`} />`)}</ul>` : null}
+  </section>`;
+}
+
+function ScopeProposals({ scope, scopes }) {
+  const [filter, setFilter] = useState('Any');
+  const [pages, setPages] = useState([null]);
+  const { value } = useChainData(async () => {
+    const all = [];
+    let next = null;
+    for (const before of pages) {
+      const page = await proposalsIn(scope, filter, before ?? next, 20);
+      all.push(...page.items);
+      next = page.next;
+      if (next == null) break;
+    }
+    return { items: all, next };
+  }, [scope, filter, pages.length]);
+  const name = scopes.find((s) => s.id === scope)?.name ?? scope;
+  return html`<section>
+    <h2>${t('cit.proposals', { scope: name })}</h2>
+    <div class="filters">${['Any', 'Ongoing', 'Passed', 'Rejected', 'Ended'].map((f) => html`<button class=${f === filter ? 'on' : ''} onClick=${() => { setFilter(f); setPages([null]); }}>${t(`cit.filter.${f}`)}</button>`)}</div>
+    ${value?.items.length ? html`<ul>${value.items.map((p) => html`<${ProposalLink} p=${p} extra=${html`<small>${typeof p.status === 'string' ? t('p.outcome.Ongoing') : Object.keys(p.status)[0]}</small>`} />`)}</ul>` : html`<p>${t('cit.none')}</p>`}
+    ${value?.next != null ? html`<button onClick=${() => setPages([...pages, value.next])}>${t('cit.more')}</button>` : null}
+  </section>`;
+}
+
+function ProposeForm({ me, scopes }) {
+  const lim = limits();
+  const [scope, setScope] = useState(me.memberships[0]?.scope ?? 0);
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState(null);
+  const c = chain.api.consts;
+  const deposit = pol(c.stakeholderVoting.proposalDeposit);
+  // The runtime's preimage byte deposit (1 mPOL), which its metadata does not carry.
+  const perByte = pol(10n ** BigInt(chain.decimals - 3));
+  const problem = overLimit(t('cit.titleField'), title, lim.proposalTitle, { required: true }) || overLimit(t('cit.description'), text, lim.description);
+  async function send(e) {
+    e.preventDefault();
+    if (problem) { setStatus({ kind: 'error', text: problem }); return; }
+    const api = chain.api;
+    const bytes = new TextEncoder().encode(text);
+    const propose = api.tx.stakeholderVoting.propose(scope, title, text ? hashText(text) : `0x${'00'.repeat(32)}`, null);
+    const tx = text ? api.tx.utility.batchAll([api.tx.preimage.notePreimage(bytes), propose]) : propose;
+    try {
+      const { events } = await submit(tx, setStatus);
+      const ev = events.find(({ event }) => event.section === 'stakeholderVoting' && event.method === 'Proposed');
+      if (ev) location.hash = `#/proposal/${num(ev.event.data[0])}`;
+    } catch (_) { /* shown in words by submit */ }
+  }
+  return html`<section>
+    <h2>${t('cit.propose')}</h2>
+    <form onSubmit=${send} data-testid="propose-form">
+      <label>${t('cit.scope')}<select value=${scope} onChange=${(e) => setScope(Number(e.target.value))}>${me.memberships.map((m) => html`<option value=${m.scope}>${scopes.find((s) => s.id === m.scope)?.name ?? m.scope}</option>`)}</select></label>
+      <label>${t('cit.titleField')} <small>(≤ ${lim.proposalTitle} B)</small><input name="title" value=${title} onInput=${(e) => setTitle(e.target.value)} /></label>
+      <label>${t('cit.description')} <small>(≤ ${lim.description} B)</small><textarea name="description" rows="4" value=${text} onInput=${(e) => setText(e.target.value)} /></label>
+      ${problem && title ? html`<p class="feedback error" data-testid="limit-error">${problem}</p>` : null}
+      <p class="note">${t('cit.deposit', { deposit, perByte })}</p>
+      <button type="submit" disabled=${status?.kind === 'pending'}>${t('cit.submit')}</button>
+    </form>
+    <${Feedback} status=${status} />
+  </section>`;
+}
+
+export function Citizen({ scope }) {
+  const who = useSignal(current);
+  const { value } = useChainData(async () => ({
+    me: await rpc('stakeholderVoting_stakeholder', [who]),
+    scopes: await allScopes(),
+  }), [who], { everyBlock: false });
+  if (!value) return html`<p class="loading">…</p>`;
+  const { me, scopes } = value;
+  return html`<div class="page" data-testid="page-citizen">
+    <section><h2>${t('cit.scopes')}</h2><${MyScopes} me=${me} scopes=${scopes} /></section>
+    ${me ? html`<${Ballot} who=${who} />` : null}
+    <${ScopeProposals} scope=${scope ?? me?.memberships[0]?.scope ?? 0} scopes=${scopes} />
+    ${me ? html`<${ProposeForm} me=${me} scopes=${scopes} key=${who} />` : null}
+  </div>`;
+}

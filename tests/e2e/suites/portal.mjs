@@ -1,0 +1,228 @@
+// The Polity portal in a real browser: headless Chromium (Debian's package) driven by
+// playwright-core, against a live `--dev` node. A citizen votes and sees the tally change; a
+// proposal closes and shows its enactment; a dropped file is registered and its downloaded
+// receipt verifies (in the page and with `polity-node verify-receipt`); a regulator approves a
+// freeze and finds it in the account's timeline; errors read as words; the Chinese locale and a
+// phone width render. Screenshots of every page go to tests/e2e/artifacts/portal/.
+
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { assert, assertEq, test, waitFor } from '../lib/harness.mjs';
+import { sendAndWait } from '../lib/tx.mjs';
+import { withDevNode } from '../lib/suite.mjs';
+import { freePort, nodeBinary, repoRoot } from '../lib/node.mjs';
+
+export const run = () => withDevNode('portal', register);
+
+const portalDir = path.join(repoRoot, 'portal');
+export const shotsDir = path.join(repoRoot, 'tests', 'e2e', 'artifacts', 'portal');
+const CHROMIUM = process.env.CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+
+/** Builds the portal, serves it, opens Chromium; the suite's browser state lives in `state`. */
+async function openPortal(state, wsUrl) {
+  assert(CHROMIUM, 'Chromium is installed (scripts/setup.sh installs Debian\'s chromium package)');
+  assert(fs.existsSync(path.join(portalDir, 'node_modules')), 'portal/node_modules exists (run scripts/setup.sh)');
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: portalDir, encoding: 'utf8' });
+  assertEq(build.status, 0, `portal build (${build.stderr})`);
+  const port = await freePort();
+  state.server = spawn(process.execPath, ['serve.mjs', '--port', String(port), '--node', wsUrl], { cwd: portalDir, stdio: 'ignore' });
+  state.base = `http://127.0.0.1:${port}/?rpc=${encodeURIComponent(wsUrl)}`;
+  const { chromium } = await import('playwright-core');
+  state.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  state.context = await state.browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true, locale: 'en-US' });
+  state.page = await state.context.newPage();
+  state.errors = [];
+  state.page.on('pageerror', (e) => state.errors.push(e.message));
+  fs.mkdirSync(shotsDir, { recursive: true });
+  await waitFor(async () => (await fetch(state.base)).ok, { ms: 10_000, what: 'the portal server' });
+}
+
+/** Opens `route` as `account` and waits until the portal is connected. */
+async function open(state, route, account) {
+  const { page } = state;
+  const started = Date.now();
+  await page.goto(`${state.base}${route}`);
+  await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+  const ms = Date.now() - started;
+  if (account) await page.selectOption('[data-testid=account]', { label: `${account} · development account` });
+  return ms;
+}
+
+const shot = (state, name) => state.page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
+const text = (state, id) => state.page.textContent(`[data-testid=${id}]`);
+
+/** Waits for a transaction's feedback line to settle; returns [kind, text]. */
+async function feedback(state) {
+  const el = await state.page.waitForSelector('[role=status][data-kind=ok], [role=status][data-kind=error]', { timeout: 90_000 });
+  return [await el.getAttribute('data-kind'), await el.textContent()];
+}
+
+function proposedIndex(api, events) {
+  const ev = events.find(({ event }) => api.events.stakeholderVoting.Proposed.is(event));
+  return ev.event.data[0].toNumber();
+}
+
+function register() {
+  test('the portal loads against the dev node', async ({ api, node, state }) => {
+    await openPortal(state, node.wsUrl);
+    state.loadMs = await open(state, '#/');
+    await state.page.waitForSelector('[data-testid=sector]');
+    assertEq(await text(state, 'sector'), 'Government', 'Alice is shown as government');
+    console.log(`       page load to connected: ${state.loadMs} ms`);
+    await shot(state, '01-citizen');
+  }, { timeoutMs: 180_000 });
+
+  test('a citizen reads a proposal (text, decoded call) and votes; the tally changes', async ({ api, alice, state }) => {
+    const description = 'Replace the pump of district 7.\n更换第七区的水泵。';
+    // A chain-wide decision with a call: create a scope for the pump's users.
+    const rule = { weighting: { Headcount: null }, approval: 500_000_000, quorum: 200_000_000, sectorBalance: true, votingPeriod: 5 };
+    const call = api.tx.stakeholderVoting.createScope('district-7-pump', rule);
+    const tx = api.tx.utility.batchAll([
+      api.tx.preimage.notePreimage(description),
+      api.tx.stakeholderVoting.propose(0, 'Replace the pump', blake2AsHex(description), call),
+    ]);
+    state.index = proposedIndex(api, (await sendAndWait(api, tx, alice)).events);
+    await open(state, `#/proposal/${state.index}`, 'Bob');
+    await state.page.waitForSelector('[data-testid=description]');
+    assertEq(await text(state, 'description'), description, 'description shown as noted');
+    assert((await text(state, 'call')).includes('stakeholderVoting.createScope'), 'the call is decoded');
+    assert((await text(state, 'call')).includes('district-7-pump'), 'with its arguments');
+    assert((await text(state, 'tally-counts')).includes('Market 0/0/0'), 'no market votes yet');
+    assertEq(await text(state, 'my-vote'), 'Not voted yet', 'Bob has not voted');
+    await state.page.click('[data-testid=vote-Aye]');
+    const [kind, words] = await feedback(state);
+    assertEq(kind, 'ok', `vote feedback (${words})`);
+    assert(/finalized in block #\d+/.test(words), 'the feedback names the finalized block');
+    await waitFor(async () => (await text(state, 'tally-counts')).includes('Market 1/0/0'), { what: 'the tally to show Bob\'s aye' });
+    assertEq(await text(state, 'my-vote'), 'Aye', 'my vote shown');
+    await shot(state, '02-proposal-voted');
+  }, { timeoutMs: 180_000 });
+
+  test('a proposal closes by itself and the page shows its enactment', async ({ api, alice, charlie, state }) => {
+    // Every sector approves (the chain-wide scope balances sectors): Alice and Charlie too.
+    await sendAndWait(api, api.tx.stakeholderVoting.vote(state.index, 'Aye'), alice);
+    await sendAndWait(api, api.tx.stakeholderVoting.vote(state.index, 'Aye'), charlie);
+    await state.page.waitForSelector('[data-testid=enacted], [data-testid=enactment-failed]', { timeout: 120_000 });
+    assert(await state.page.$('[data-testid=enacted]'), `enacted: ${await text(state, 'outcome')}`);
+    assert((await api.query.stakeholderVoting.nextScopeId()).toNumber() === 3, 'the decision executed: a third scope');
+    assertEq(await state.page.getAttribute('[data-testid=outcome]', 'data-status'), 'Approved', 'status approved');
+    await shot(state, '03-proposal-enacted');
+  }, { timeoutMs: 180_000 });
+
+  test('a stakeholder with no tokens votes free; a change of vote is not free', async ({ api, alice, keyring, state }) => {
+    const citizen = keyring.addFromUri('//PortalCitizen');
+    await sendAndWait(api, api.tx.sudo.sudo(api.tx.stakeholderVoting.admit(citizen.address, 'Community', 1, 5)), alice);
+    const index = proposedIndex(api, (await sendAndWait(api, api.tx.stakeholderVoting.propose(1, 'Free votes', blake2AsHex('free'), null), alice)).events);
+    const { events } = await sendAndWait(api, api.tx.stakeholderVoting.vote(index, 'Nay'), citizen);
+    assert(events.some(({ event }) => api.events.skipFeelessPayment.FeeSkipped.is(event)), 'FeeSkipped emitted');
+    assertEq((await api.query.system.account(citizen.address)).data.free.toString(), '0', 'no balance, none spent');
+    const vote = await api.query.stakeholderVoting.votes(index, citizen.address);
+    assertEq(vote.unwrap().choice.toString(), 'Nay', 'the vote counts');
+    let refused = '';
+    try { await sendAndWait(api, api.tx.stakeholderVoting.vote(index, 'Aye'), citizen); } catch (e) { refused = e.message; }
+    assert(/pay some fees|Payment/.test(refused), `a change is refused for want of fees (${refused})`);
+  }, { timeoutMs: 120_000 });
+
+  test('a field over its on-chain limit is caught before signing', async ({ state }) => {
+    await open(state, '#/', 'Alice');
+    await state.page.fill('[data-testid=propose-form] input[name=title]', 'x'.repeat(129));
+    await state.page.waitForSelector('[data-testid=limit-error]');
+    assert((await text(state, 'limit-error')).includes('at most 128'), 'the limit from metadata is named');
+    await state.page.click('[data-testid=propose-form] button[type=submit]');
+    const [kind] = await feedback(state);
+    assertEq(kind, 'error', 'nothing is signed');
+  });
+
+  test('a dropped file is registered, and its receipt downloads and verifies', async ({ state }) => {
+    const content = Buffer.from(`Deed of plot 42, signed ${new Date().toISOString()}\n`);
+    const hash = blake2AsHex(content, 256);
+    await open(state, '#/data', 'Charlie');
+    await state.page.setInputFiles('[data-testid=file-drop] input', { name: 'deed.txt', mimeType: 'text/plain', buffer: content });
+    await waitFor(async () => (await text(state, 'content-hash')) === hash, { what: 'the file hashed in the browser' });
+    await state.page.click('[data-testid=register-form] button[type=submit]');
+    const button = await state.page.waitForSelector('[data-testid=download-receipt]', { timeout: 120_000 });
+    const [download] = await Promise.all([state.page.waitForEvent('download'), button.click()]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polity-portal-'));
+    const receiptPath = path.join(dir, download.suggestedFilename());
+    await download.saveAs(receiptPath);
+    const receipt = JSON.parse(fs.readFileSync(receiptPath, 'utf8'));
+    assertEq(receipt.contentHash, hash, 'receipt for the file');
+    const out = execFileSync(nodeBinary(), ['verify-receipt', '--chain', 'dev', receiptPath], { encoding: 'utf8' });
+    assert(out.includes('VALID'), `polity-node verify-receipt: ${out}`);
+    await shot(state, '04-data-registered');
+    // Dropped back on the page with the file: valid.
+    const filePath = path.join(dir, 'deed.txt');
+    fs.writeFileSync(filePath, content);
+    await state.page.setInputFiles('[data-testid=receipt-drop] input', [receiptPath, filePath]);
+    await state.page.waitForSelector('[data-testid=verdict]');
+    assertEq(await state.page.getAttribute('[data-testid=verdict]', 'data-valid'), 'true', `verdict: ${await text(state, 'verdict')}`);
+    await shot(state, '05-receipt-valid');
+    // Another file, or a forged header: invalid, in words.
+    const other = path.join(dir, 'other.txt');
+    fs.writeFileSync(other, 'not the deed');
+    await state.page.setInputFiles('[data-testid=receipt-drop] input', [receiptPath, other]);
+    await waitFor(async () => (await state.page.getAttribute('[data-testid=verdict]', 'data-valid')) === 'false', { what: 'a wrong file to be refused' });
+    assert((await text(state, 'verdict')).includes('does NOT match'), 'the mismatch is named');
+    const forged = path.join(dir, 'forged.json');
+    fs.writeFileSync(forged, JSON.stringify({ ...receipt, header: receipt.header.replace(/.$/, (c) => (c === '0' ? '1' : '0')) }));
+    await state.page.setInputFiles('[data-testid=receipt-drop] input', [forged]);
+    await waitFor(async () => (await text(state, 'verdict')).includes('forged'), { what: 'a forged header to be named' });
+    await shot(state, '06-receipt-forged');
+  }, { timeoutMs: 240_000 });
+
+  test('a regulator approves a freeze and finds it in the account\'s timeline', async ({ api, alice, dave, state }) => {
+    const now = (await api.rpc.chain.getHeader()).number.toNumber();
+    const { events } = await sendAndWait(api, api.tx.regulatoryNodes.propose({ Freeze: { who: dave.address, until: now + 1000 } }, null, 'suspected fraud'), alice);
+    const motion = events.find(({ event }) => api.events.regulatoryNodes.MotionProposed.is(event)).event.data[0].toNumber();
+    await open(state, '#/regulator', 'Bob');
+    await state.page.click(`[data-testid=approve-${motion}]`);
+    const [kind, words] = await feedback(state);
+    assertEq(kind, 'ok', `approval (${words})`);
+    await state.page.fill('[data-testid=audit-account]', dave.address);
+    await state.page.click('[data-testid=audit-search]');
+    await state.page.waitForSelector('[data-testid=timeline] li[data-kind=freeze]');
+    assert((await text(state, 'freeze-state')).startsWith('Frozen until block'), 'frozen, in words');
+    assert((await text(state, 'timeline')).includes('suspected fraud'), 'the reason is in the timeline');
+    await shot(state, '07-regulator-timeline');
+  }, { timeoutMs: 180_000 });
+
+  test('a frozen account\'s transaction is refused in words', async ({ state }) => {
+    await open(state, '#/data', 'Dave');
+    await state.page.setInputFiles('[data-testid=file-drop] input', { name: 'dave.txt', mimeType: 'text/plain', buffer: Buffer.from(`dave ${Date.now()}`) });
+    await state.page.click('[data-testid=register-form] button[type=submit]');
+    const [kind, words] = await feedback(state);
+    assertEq(kind, 'error', 'refused');
+    assert(words.includes('frozen by the regulators'), `in words: ${words}`);
+  }, { timeoutMs: 120_000 });
+
+  test('network and governance pages read the chain', async ({ state }) => {
+    await open(state, '#/network');
+    await state.page.waitForSelector('[data-testid=validators] li');
+    assert((await text(state, 'pallets')).includes('StakeholderVoting: running'), 'pause state per pallet');
+    await shot(state, '08-network');
+    await open(state, '#/governance');
+    await state.page.waitForSelector('[data-testid=turnout-1] .bar-row');
+    assert((await text(state, 'outcomes-1')).includes('1'), 'outcomes counted');
+    await shot(state, '09-governance');
+  });
+
+  test('the Chinese locale and a phone width render', async ({ state }) => {
+    await open(state, `#/proposal/${state.index}`, 'Bob');
+    await state.page.click('[data-testid=lang]');
+    await state.page.waitForSelector('text=公民');
+    assert((await text(state, 'my-vote')) === '赞成', 'my vote in Chinese');
+    await shot(state, '10-proposal-zh');
+    await state.page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await state.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 1, `no horizontal scrolling on a phone (${overflow} px)`);
+    await shot(state, '11-proposal-phone-zh');
+    await state.page.click('[data-testid=lang]');
+    assertEq(state.errors, [], 'no uncaught errors in the page');
+    await state.browser.close();
+    state.server.kill();
+    console.log(`       screenshots: ${shotsDir}`);
+  });
+}
