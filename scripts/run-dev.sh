@@ -1,10 +1,66 @@
 #!/usr/bin/env bash
-# README command 1: set up, build and start a development chain on ws://127.0.0.1:9944.
-# Extra arguments go to polity-node, e.g. `scripts/run-dev.sh --rpc-external`.
+# README command 1: set up, build and start a development chain on ws://127.0.0.1:9944, and serve
+# the Polity portal on http://127.0.0.1:8080 (its link is printed).
+#
+#   scripts/run-dev.sh                          dev node + portal
+#   scripts/run-dev.sh --portal-port 8090       portal on another port
+#   scripts/run-dev.sh --node-url wss://host    only the portal, against any Polity node
+#   scripts/run-dev.sh --no-portal              only the dev node
+# Any other argument goes to polity-node, e.g. `scripts/run-dev.sh --rpc-external`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+portal_port=8080
+node_url=""
+portal=1
+node_args=()
+while (($#)); do
+	case "$1" in
+	-h | --help)
+		sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+		exit 0
+		;;
+	--portal-port)
+		portal_port="$2"
+		shift 2
+		;;
+	--node-url)
+		node_url="$2"
+		shift 2
+		;;
+	--no-portal)
+		portal=0
+		shift
+		;;
+	*)
+		node_args+=("$1")
+		shift
+		;;
+	esac
+done
+
 "$POLITY_ROOT/scripts/setup.sh"
+
+start_portal() {
+	local url="$1"
+	log "building the portal (portal/dist)"
+	(cd "$POLITY_ROOT/portal" && npm run build --silent -- --logLevel error >/dev/null)
+	node "$POLITY_ROOT/portal/serve.mjs" --port "$portal_port" --node "$url" &
+	portal_pid=$!
+	trap 'kill $portal_pid 2>/dev/null || true' EXIT
+	sleep 0.5
+	log "Polity portal: http://127.0.0.1:$portal_port/?rpc=$url (dev accounts: Alice … Ferdie)"
+}
+
+if [ -n "$node_url" ]; then
+	start_portal "$node_url"
+	log "serving the portal only, against $node_url; Ctrl-C stops it"
+	wait "$portal_pid"
+	exit 0
+fi
+
 "$POLITY_ROOT/scripts/build.sh"
+((portal)) && start_portal "ws://127.0.0.1:9944"
 log "starting a dev chain: ws://127.0.0.1:9944"
-log "Polkadot.js Apps: https://polkadot.js.org/apps/?rpc=ws://127.0.0.1:9944"
-exec "$POLITY_NODE" --dev --tmp --rpc-port 9944 --rpc-cors all "$@"
+log "Polkadot.js Apps (developers): https://polkadot.js.org/apps/?rpc=ws://127.0.0.1:9944"
+"$POLITY_NODE" --dev --tmp --rpc-port 9944 --rpc-cors all ${node_args[@]+"${node_args[@]}"}

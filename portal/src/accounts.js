@@ -57,3 +57,9 @@ export async function signerOf(account) {
   const injector = await web3FromAddress(account.address);
   return { from: account.address, options: { signer: injector.signer } };
 }
+
+/** An address for a sentence: the account's name and short address when it is ours. */
+export function label(address) {
+  const name = nameOf(address);
+  return name ? `${name} (${address.slice(0, 6)}…${address.slice(-4)})` : address;
+}

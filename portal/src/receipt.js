@@ -7,6 +7,7 @@ import { blake2AsHex, ed25519Verify } from '@polkadot/util-crypto';
 import { hexToU8a, u8aConcat, bnToU8a, u8aToHex } from '@polkadot/util';
 import { chain } from './chain.js';
 import { t } from './i18n.js';
+import { label } from './accounts.js';
 
 export async function hashFile(file) {
   return blake2AsHex(new Uint8Array(await file.arrayBuffer()), 256);
@@ -75,7 +76,7 @@ export async function checkReceipt(receipt, file) {
     }
     const same = stored.isSome && u8aToHex(stored.unwrap().toU8a()) === receipt.record;
     const owner = stored.isSome ? stored.unwrap().owner.toString() : '—';
-    add(same, same ? t('v.onChain', { owner }) : t('v.recordBad'));
+    add(same, same ? t('v.onChain', { owner: label(owner) }) : t('v.recordBad'));
     try {
       valid = (await checkJustification(receipt, lines)) && valid;
     } catch (e) {

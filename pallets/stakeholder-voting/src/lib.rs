@@ -847,8 +847,10 @@ pub mod pallet {
 		///
 		/// Origin: signed, an active stakeholder of `scope`. Emits `Proposed`.
 		#[pallet::call_index(12)]
+		// Beyond the benchmark: the close queue's spill, and the description's preimage (its
+		// length looked up in both preimage status maps, and the request written).
 		#[pallet::weight(<T as Config>::WeightInfo::propose().saturating_add(
-			T::DbWeight::get().reads_writes(2u64.saturating_add(crate::closing::MAX_SPILL.into()), 2)
+			T::DbWeight::get().reads_writes(4u64.saturating_add(crate::closing::MAX_SPILL.into()), 3)
 		))]
 		pub fn propose(
 			origin: OriginFor<T>,

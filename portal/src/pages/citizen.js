@@ -74,9 +74,8 @@ function ProposeForm({ me, scopes }) {
     e.preventDefault();
     if (problem) { setStatus({ kind: 'error', text: problem }); return; }
     const api = chain.api;
-    const bytes = new TextEncoder().encode(text);
     const propose = api.tx.stakeholderVoting.propose(scope, title, text ? hashText(text) : `0x${'00'.repeat(32)}`, null);
-    const tx = text ? api.tx.utility.batchAll([api.tx.preimage.notePreimage(bytes), propose]) : propose;
+    const tx = text ? api.tx.utility.batchAll([api.tx.preimage.notePreimage(text), propose]) : propose;
     try {
       const { events } = await submit(tx, setStatus);
       const ev = events.find(({ event }) => event.section === 'stakeholderVoting' && event.method === 'Proposed');

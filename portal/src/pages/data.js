@@ -2,10 +2,10 @@
 // drop a receipt (and the file) to check it.
 
 import { useState } from 'preact/hooks';
-import { chain, rpc, pol, num } from '../chain.js';
-import { current } from '../accounts.js';
+import { chain, rpc, pol } from '../chain.js';
+import { current, label } from '../accounts.js';
 import { useSignal } from '../store.js';
-import { html, useChainData, Feedback, Who, DropZone } from '../ui.js';
+import { html, useChainData, Feedback, DropZone } from '../ui.js';
 import { t } from '../i18n.js';
 import { submit, overLimit } from '../tx.js';
 import { limits } from '../governance-data.js';
@@ -70,7 +70,7 @@ function Register() {
   return html`<section>
     <${DropZone} text=${t('d.drop')} onFiles=${onFiles} testid="file-drop" />
     ${hash ? html`<p>${t('d.hash')}: <code data-testid="content-hash">${hash}</code> <small>${file?.name} · ${file?.size} B</small></p>` : null}
-    ${hash && record ? html`<p class="feedback ok" data-testid="already-registered">${t('d.registered', { owner: record.owner, at: record.registeredAt })}</p>` : null}
+    ${hash && record ? html`<p class="feedback ok" data-testid="already-registered">${t('d.registered', { owner: label(record.owner), at: record.registeredAt })}</p>` : null}
     ${hash && record === null ? html`<form onSubmit=${register} data-testid="register-form">
       <p>${t('d.free')}</p>
       <label>${t('d.title')} <small>(≤ ${lim.recordTitle} B)</small><input name="title" value=${title} onInput=${(e) => setTitle(e.target.value)} /></label>
@@ -90,6 +90,34 @@ function Register() {
         setStatus(null);
       } catch (e) { setStatus({ kind: 'error', text: t('tx.failed', { reason: t('d.noReceipt') }) }); }
     }}>${t('d.receipt')}</button>` : null}
+  </section>`;
+}
+
+/** Several files in one `registerBatch`, checked against the batch and field limits first. */
+function RegisterMany() {
+  const lim = limits();
+  const [entries, setEntries] = useState([]);
+  const [status, setStatus] = useState(null);
+  const onFiles = async (files) => {
+    setStatus(null);
+    const list = await Promise.all([...files].map(async (f) => ({ name: f.name, type: f.type || 'application/octet-stream', hash: await hashFile(f) })));
+    setEntries(list);
+  };
+  const problem = entries.length > lim.batch
+    ? t('d.batchTooBig', { n: entries.length, max: lim.batch })
+    : entries.map((e) => overLimit(`${t('d.title')} “${e.name}”`, e.name, lim.recordTitle) || overLimit(t('d.mediaType'), e.type, lim.mediaType)).find(Boolean);
+  const send = async () => {
+    if (problem) { setStatus({ kind: 'error', text: problem }); return; }
+    const records = entries.map((e) => ({ hash: e.hash, metadata: { title: e.name, mediaType: e.type, uri: '', schema: null }, supersedes: null }));
+    try { await submit(chain.api.tx.dataOwnership.registerBatch(records), setStatus); } catch (_) { /* in words */ }
+  };
+  return html`<section>
+    <h2>${t('d.many')}</h2>
+    <${DropZone} text=${t('d.manyDrop', { max: lim.batch })} onFiles=${onFiles} multiple=${true} testid="batch-drop" />
+    ${entries.length ? html`<p data-testid="batch-count">${t('d.batchCount', { n: entries.length })}</p>` : null}
+    ${problem ? html`<p class="feedback error" data-testid="batch-error">${problem}</p>` : null}
+    ${entries.length ? html`<button data-testid="register-batch" onClick=${send} disabled=${status?.kind === 'pending'}>${t('d.register')}</button>` : null}
+    <${Feedback} status=${status} />
   </section>`;
 }
 
@@ -131,5 +159,5 @@ function MyRecords() {
 }
 
 export function DataOwner() {
-  return html`<div class="page" data-testid="page-data"><h1>${t('nav.data')}</h1><${Register} /><${Check} /><${MyRecords} /></div>`;
+  return html`<div class="page" data-testid="page-data"><h1>${t('nav.data')}</h1><${Register} /><${RegisterMany} /><${Check} /><${MyRecords} /></div>`;
 }

@@ -3,7 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import { chain, rpc, num } from '../chain.js';
-import { current, samePublicKey } from '../accounts.js';
+import { current, samePublicKey, label } from '../accounts.js';
 import { useSignal } from '../store.js';
 import { html, useChainData, Feedback, Who } from '../ui.js';
 import { t } from '../i18n.js';
@@ -12,7 +12,7 @@ import { submit } from '../tx.js';
 /** A firewall action in words: its kind and its fields. */
 export function describeAction(action) {
   const [kind, body] = typeof action === 'string' ? [action, {}] : Object.entries(action)[0];
-  const parts = Object.entries(body ?? {}).map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+  const parts = Object.entries(body ?? {}).map(([k, v]) => `${k} ${k === 'who' ? label(String(v)) : typeof v === 'object' ? JSON.stringify(v) : v}`);
   return `${kind}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
@@ -43,7 +43,7 @@ function Trail({ who }) {
     <h2>${t('r.trail', { who: '' })}<${Who} address=${trail.account} /></h2>
     <p>${trail.isRegulator ? html`<span class="chip">${t('r.regulator')}</span> ` : null}
       ${trail.stakeholder ? t('r.stakeholder', { sector: t(`sector.${trail.stakeholder.sector}`), status: t(`status.${trail.stakeholder.status}`) }) : t('cit.notStakeholder')}
-      · <strong data-testid="freeze-state">${trail.freeze ? t('r.frozen', { until: trail.freeze.until }) : t('r.notFrozen')}</strong></p>
+      ${' · '}<strong data-testid="freeze-state">${trail.freeze ? t('r.frozen', { until: trail.freeze.until }) : t('r.notFrozen')}</strong></p>
     <ol class="timeline" data-testid="timeline">${events.map((e) => html`<li class=${e.kind} data-kind=${e.kind}><span class="at">#${e.at}</span> ${e.href ? html`<a href=${e.href}>${e.text}</a>` : e.text}</li>`)}</ol>
   </section>`;
 }

@@ -35,7 +35,7 @@ export function registerFoundation() {
 
   test('metadata exposes every pallet with its docs', async ({ api }) => {
     const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
-    for (const expected of ['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment', 'Utility', 'Sudo', 'StakeholderVoting', 'DataOwnership', 'RegulatoryNodes', 'Preimage']) {
+    for (const expected of ['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment', 'Utility', 'Sudo', 'StakeholderVoting', 'DataOwnership', 'RegulatoryNodes', 'Preimage', 'SkipFeelessPayment']) {
       assert(pallets.includes(expected), `pallet ${expected} in metadata (have ${pallets.join(', ')})`);
     }
     // Every call of every pallet carries documentation for Polkadot.js to show.

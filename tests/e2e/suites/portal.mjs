@@ -43,6 +43,8 @@ async function openPortal(state, wsUrl) {
 /** Opens `route` as `account` and waits until the portal is connected. */
 async function open(state, route, account) {
   const { page } = state;
+  // A fresh document each time: a change of #fragment alone would keep the last page's state.
+  await page.goto('about:blank');
   const started = Date.now();
   await page.goto(`${state.base}${route}`);
   await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
@@ -75,7 +77,7 @@ function register() {
     await shot(state, '01-citizen');
   }, { timeoutMs: 180_000 });
 
-  test('a citizen reads a proposal (text, decoded call) and votes; the tally changes', async ({ api, alice, state }) => {
+  test('a citizen finds a proposal to vote on, reads it (text, decoded call) and votes; the tally changes', async ({ api, alice, bob, state }) => {
     const description = 'Replace the pump of district 7.\n更换第七区的水泵。';
     // A chain-wide decision with a call: create a scope for the pump's users.
     const rule = { weighting: { Headcount: null }, approval: 500_000_000, quorum: 200_000_000, sectorBalance: true, votingPeriod: 5 };
@@ -85,7 +87,9 @@ function register() {
       api.tx.stakeholderVoting.propose(0, 'Replace the pump', blake2AsHex(description), call),
     ]);
     state.index = proposedIndex(api, (await sendAndWait(api, tx, alice)).events);
-    await open(state, `#/proposal/${state.index}`, 'Bob');
+    // Bob finds it on his "to vote" list, and opens it from there.
+    await open(state, '#/', 'Bob');
+    await state.page.click(`[data-testid=to-vote] [data-testid=proposal-${state.index}]`);
     await state.page.waitForSelector('[data-testid=description]');
     assertEq(await text(state, 'description'), description, 'description shown as noted');
     assert((await text(state, 'call')).includes('stakeholderVoting.createScope'), 'the call is decoded');
@@ -98,6 +102,7 @@ function register() {
     assert(/finalized in block #\d+/.test(words), 'the feedback names the finalized block');
     await waitFor(async () => (await text(state, 'tally-counts')).includes('Market 1/0/0'), { what: 'the tally to show Bob\'s aye' });
     assertEq(await text(state, 'my-vote'), 'Aye', 'my vote shown');
+    assertEq((await api.query.stakeholderVoting.votes(state.index, bob.address)).unwrap().choice.toString(), 'Aye', 'the vote is on chain');
     await shot(state, '02-proposal-voted');
   }, { timeoutMs: 180_000 });
 
@@ -125,6 +130,44 @@ function register() {
     try { await sendAndWait(api, api.tx.stakeholderVoting.vote(index, 'Aye'), citizen); } catch (e) { refused = e.message; }
     assert(/pay some fees|Payment/.test(refused), `a change is refused for want of fees (${refused})`);
   }, { timeoutMs: 120_000 });
+
+  test('a citizen proposes a text proposal from the page and reads it back', async ({ api, state }) => {
+    await open(state, '#/', 'Charlie');
+    const title = 'Open the library on Sundays';
+    const description = 'Sunday opening, 10:00–16:00.\n周日开放图书馆。';
+    await state.page.fill('[data-testid=propose-form] input[name=title]', title);
+    await state.page.fill('[data-testid=propose-form] textarea[name=description]', description);
+    await state.page.click('[data-testid=propose-form] button[type=submit]');
+    await state.page.waitForSelector('[data-testid=page-proposal] [data-testid=description]', { timeout: 90_000 });
+    assert((await text(state, 'proposal-title')).endsWith(title), 'the new proposal\'s page opens');
+    assertEq(await text(state, 'description'), description, 'its description was noted on chain');
+    assert((await state.page.textContent('[data-testid=page-proposal]')).includes('Nothing: a text proposal'), 'a text proposal has no call');
+  }, { timeoutMs: 120_000 });
+
+  test('a browser wallet\'s injected account signs (the standard injected-accounts interface)', async ({ api, keyring, state }) => {
+    // A wallet as extensions inject it (window.injectedWeb3), its keys held outside the page.
+    const wallet = keyring.addFromUri('//Ferdie');
+    await state.page.exposeFunction('__walletSign', (payload) => {
+      const raw = api.registry.createType('ExtrinsicPayload', payload, { version: payload.version });
+      return { id: 1, signature: raw.sign(wallet).signature };
+    });
+    await state.page.addInitScript((address) => {
+      window.injectedWeb3 = { 'test-wallet': { version: '1.0.0', enable: async () => ({
+        accounts: { get: async () => [{ address, name: 'Wallet Ferdie', type: 'sr25519' }], subscribe: (cb) => { cb([{ address, name: 'Wallet Ferdie', type: 'sr25519' }]); return () => {}; } },
+        signer: { signPayload: (payload) => window.__walletSign(payload) },
+      }) } };
+    }, wallet.address);
+    await open(state, '#/data');
+    await state.page.click('text=Use a browser wallet');
+    await state.page.waitForSelector('[data-testid=account] option:has-text("Wallet Ferdie")', { state: 'attached' });
+    await state.page.selectOption('[data-testid=account]', { label: 'Wallet Ferdie · test-wallet' });
+    const content = Buffer.from(`signed by a wallet ${Date.now()}`);
+    await state.page.setInputFiles('[data-testid=file-drop] input', { name: 'wallet.txt', mimeType: 'text/plain', buffer: content });
+    await state.page.click('[data-testid=register-form] button[type=submit]');
+    await state.page.waitForSelector('[data-testid=download-receipt]', { timeout: 120_000 });
+    const record = await api.query.dataOwnership.records(blake2AsHex(content, 256));
+    assert(record.isSome && record.unwrap().owner.eq(wallet.address), 'registered by the wallet\'s account');
+  }, { timeoutMs: 180_000 });
 
   test('a field over its on-chain limit is caught before signing', async ({ state }) => {
     await open(state, '#/', 'Alice');
@@ -172,6 +215,22 @@ function register() {
     await waitFor(async () => (await text(state, 'verdict')).includes('forged'), { what: 'a forged header to be named' });
     await shot(state, '06-receipt-forged');
   }, { timeoutMs: 240_000 });
+
+  test('a batch over the chain\'s limit is refused before signing; a batch within it registers', async ({ api, state }) => {
+    await open(state, '#/data', 'Eve');
+    const max = api.consts.dataOwnership.maxBatch.toNumber();
+    const files = (n, tag) => Array.from({ length: n }, (_, i) => ({ name: `${tag}-${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`${tag} ${i} ${Date.now()}`) }));
+    await state.page.setInputFiles('[data-testid=batch-drop] input', files(max + 1, 'too-many'));
+    await state.page.waitForSelector('[data-testid=batch-error]');
+    assert((await text(state, 'batch-error')).includes(`at most ${max}`), 'the batch limit from metadata is named');
+    const three = files(3, 'minutes');
+    await state.page.setInputFiles('[data-testid=batch-drop] input', three);
+    await waitFor(async () => (await text(state, 'batch-count')).startsWith('3'), { what: 'three files hashed' });
+    await state.page.click('[data-testid=register-batch]');
+    const [kind, words] = await feedback(state);
+    assertEq(kind, 'ok', `batch registered (${words})`);
+    for (const f of three) assert((await api.query.dataOwnership.records(blake2AsHex(f.buffer, 256))).isSome, `${f.name} registered`);
+  }, { timeoutMs: 120_000 });
 
   test('a regulator approves a freeze and finds it in the account\'s timeline', async ({ api, alice, dave, state }) => {
     const now = (await api.rpc.chain.getHeader()).number.toNumber();
