@@ -179,7 +179,7 @@ function register() {
     assertEq(kind, 'error', 'nothing is signed');
   });
 
-  test('a dropped file is registered, and its receipt downloads and verifies', async ({ state }) => {
+  test('a dropped file is registered, and its receipt downloads and verifies', async ({ api, state }) => {
     const content = Buffer.from(`Deed of plot 42, signed ${new Date().toISOString()}\n`);
     const hash = blake2AsHex(content, 256);
     await open(state, '#/data', 'Charlie');
@@ -214,6 +214,19 @@ function register() {
     await state.page.setInputFiles('[data-testid=receipt-drop] input', [forged]);
     await waitFor(async () => (await text(state, 'verdict')).includes('forged'), { what: 'a forged header to be named' });
     await shot(state, '06-receipt-forged');
+    // A changed record, or a proof missing its nodes: the storage proof, read in the page, says so.
+    const changed = path.join(dir, 'changed.json');
+    fs.writeFileSync(changed, JSON.stringify({ ...receipt, record: receipt.record.replace(/..$/, (c) => (c === '00' ? '01' : '00')) }));
+    await state.page.setInputFiles('[data-testid=receipt-drop] input', [changed]);
+    await waitFor(async () => (await text(state, 'verdict')).includes('differs from the receipt'), { what: 'a changed record to be named' });
+    const stripped = path.join(dir, 'stripped.json');
+    const root = api.createType('Header', receipt.header).stateRoot.toHex();
+    const withoutRoot = receipt.proof.filter((n) => blake2AsHex(n, 256) !== root);
+    assertEq(withoutRoot.length, receipt.proof.length - 1, 'the proof holds its root node once');
+    fs.writeFileSync(stripped, JSON.stringify({ ...receipt, proof: withoutRoot }));
+    await state.page.setInputFiles('[data-testid=receipt-drop] input', [stripped]);
+    await waitFor(async () => (await text(state, 'verdict')).includes('storage proof does not show'), { what: 'a stripped proof to be named' });
+    assertEq(await state.page.getAttribute('[data-testid=verdict]', 'data-valid'), 'false', 'stripped proof invalid');
   }, { timeoutMs: 240_000 });
 
   test('a batch over the chain\'s limit is refused before signing; a batch within it registers', async ({ api, state }) => {
