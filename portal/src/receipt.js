@@ -78,7 +78,7 @@ export async function checkReceipt(receipt, file) {
   let why = '';
   try {
     const header = api.registry.createType('Header', hexToU8a(receipt.header));
-    proven = readProof(header.stateRoot.toU8a(), (receipt.proof ?? []).map(hexToU8a), key);
+    proven = readProof(header.stateRoot.toU8a(), (receipt.proof ?? []).map((n) => hexToU8a(n)), key);
   } catch (e) { why = e.message; }
   if (!proven) add(false, t('v.proofBad', { why: why || t('v.notInProof') }));
   else if (u8aToHex(proven) !== receipt.record) add(false, t('v.recordBad'));
