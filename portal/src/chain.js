@@ -64,5 +64,6 @@ export function decodeCall(bytes) {
 export function statusOf(status) {
   if (typeof status === 'string') return { kind: status };
   const [kind, body] = Object.entries(status)[0];
-  return { kind, ...body };
+  // The node prints fields in camelCase; the words use snake_case names as the docs do.
+  return { kind, ...body, enact_at: body?.enactAt };
 }

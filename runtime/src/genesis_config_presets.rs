@@ -14,7 +14,7 @@ use crate::{
 	UNIT,
 };
 use alloc::{vec, vec::Vec};
-use pallet_stakeholder_voting::{Sector, VotingRule, Weighting, CHAIN_WIDE_SCOPE};
+use pallet_stakeholder_voting::{Safeguards, Sector, VotingRule, Weighting, CHAIN_WIDE_SCOPE};
 use polkadot_sdk::{
 	frame_support::build_struct_json_patch,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
@@ -83,9 +83,14 @@ fn local_rule(voting_period: BlockNumber) -> VotingRule<BlockNumber> {
 /// Scopes `polity` (chain-wide) and `district-7-water`, with Alice (government), Bob (market)
 /// and Charlie (community) in both and Dave (community) in the local one. Eve and Ferdie are no
 /// stakeholders: they can apply.
-fn stakeholder_voting(voting_period: BlockNumber) -> StakeholderVotingConfig {
+fn stakeholder_voting(
+	voting_period: BlockNumber,
+	root_safeguards: Safeguards<BlockNumber>,
+) -> StakeholderVotingConfig {
 	use Sr25519Keyring::*;
 	StakeholderVotingConfig {
+		root_safeguards,
+		scope_safeguards: vec![],
 		scopes: vec![
 			(b"polity".to_vec(), chain_wide_rule(voting_period)),
 			(b"district-7-water".to_vec(), local_rule(voting_period)),
@@ -182,6 +187,7 @@ fn polity_genesis(
 	endowed: Vec<AccountId>,
 	sudo: Option<AccountId>,
 	voting_period: BlockNumber,
+	root_safeguards: Safeguards<BlockNumber>,
 	min_validators: u32,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
@@ -197,7 +203,7 @@ fn polity_genesis(
 		},
 		node_authorization: NodeAuthorizationConfig { nodes: licensed_nodes() },
 		sudo: SudoConfig { key: sudo },
-		stakeholder_voting: stakeholder_voting(voting_period),
+		stakeholder_voting: stakeholder_voting(voting_period, root_safeguards),
 		regulatory_nodes: regulatory_nodes(
 			authorities.iter().map(|a| a.account.clone()).collect(),
 			min_validators,
@@ -216,6 +222,8 @@ pub fn development_config_genesis() -> Value {
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		MINUTES,
+		// The dev chain stays fast: root-level decisions have no safeguards of their own.
+		Safeguards::default(),
 		1,
 	)
 }
@@ -232,6 +240,14 @@ pub fn local_testnet_genesis() -> Value {
 		dev_accounts(),
 		None,
 		2 * MINUTES,
+		// Root-level decisions (upgrades, validators, regulators, the licensed network) vote
+		// longer, must have been passing for the vote's last minute, and wait a minute before
+		// they take effect — time for a chain-wide vote to cancel them.
+		Safeguards {
+			min_voting_period: 3 * MINUTES,
+			enactment_delay: MINUTES,
+			confirm_period: MINUTES,
+		},
 		// GRANDPA finalizes with more than two thirds online: three keep one fault tolerable.
 		3,
 	)

@@ -373,6 +373,23 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn set_safeguards() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let scope = new_scope::<T>();
+		let period = T::MinVotingPeriod::get();
+		let safeguards = Safeguards {
+			min_voting_period: period,
+			enactment_delay: period,
+			confirm_period: period,
+		};
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Some(scope), safeguards);
+		assert_eq!(ScopeSafeguards::<T>::get(scope), safeguards);
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(
 		StakeholderVoting,
 		crate::mock::ExtBuilder::default().build(),

@@ -15,6 +15,7 @@ use polkadot_sdk::{
 		traits::{
 			fungible::MutateHold,
 			tokens::{Fortitude, Precision},
+			Contains,
 		},
 	},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
@@ -140,7 +141,9 @@ impl<T: Config> Pallet<T> {
 		let Some(proposal) = Proposals::<T>::get(index) else { return Weight::zero() };
 		match proposal.status {
 			ProposalStatus::Ongoing => Self::finish(index, proposal, now),
-			ProposalStatus::Held { at, .. } => Self::enact_passed(index, at, 0, now),
+			ProposalStatus::Held { at, .. } | ProposalStatus::Scheduled { at, .. } => {
+				Self::enact_passed(index, at, 0, now)
+			},
 			ProposalStatus::AwaitingEnactment { at, attempts, .. } => {
 				Self::enact_passed(index, at, attempts, now)
 			},
@@ -156,6 +159,7 @@ impl<T: Config> Pallet<T> {
 		let due = match proposal.status {
 			ProposalStatus::Ongoing => proposal.end,
 			ProposalStatus::Held { until, .. } => until,
+			ProposalStatus::Scheduled { enact_at, .. } => enact_at,
 			ProposalStatus::AwaitingEnactment { retry, .. } => retry,
 			_ => return Err(Error::<T>::NotOngoing.into()),
 		};
@@ -206,26 +210,49 @@ impl<T: Config> Pallet<T> {
 		used
 	}
 
-	/// Decides a proposal from its tally, settles the deposit, and enacts the call if it
-	/// passed (or schedules it, if regulators hold it). Returns the weight the call used.
+	/// Decides a proposal from its tally and safeguards, settles the deposit, and enacts the
+	/// call if it passed — or schedules it, after its enactment delay or a regulators' hold.
+	/// Returns the weight the call used.
 	fn finish(index: ProposalIndex, mut proposal: ProposalOf<T>, now: BlockNumberFor<T>) -> Weight {
 		let outcome = proposal.tally.outcome(&proposal.rule, &proposal.electorate);
+		let (confirmed, passing_since) = Self::confirmed(index, proposal.end);
 		Self::end_ongoing(&proposal);
 		Self::settle_deposit(index, &proposal, outcome.quorum_reached);
 		let hold = EnactmentHolds::<T>::take(index).filter(|until| *until > now);
-		if !outcome.passes {
+		if !outcome.passes || !confirmed {
 			HoldStarts::<T>::remove(index);
+			if outcome.passes {
+				Self::deposit_event(Event::NotConfirmed { index, passing_since });
+			}
 			Self::deposit_event(Event::Rejected { index, outcome });
 			proposal.status = ProposalStatus::Rejected { at: now };
 			Proposals::<T>::insert(index, proposal);
 			return Weight::zero();
 		}
 		Self::deposit_event(Event::Approved { index, outcome });
-		if let (Some(until), Some(_)) = (hold, proposal.call.as_ref()) {
-			// Held for review: enacted when the hold ends, at the first block with room from
-			// then on. With no room at all it is not enacted: a hold never fails open.
+		let delay = match proposal.call.as_ref() {
+			// An overturn, a dismissal or the cancellation of a delayed decision is not delayed.
+			Some(call) if Self::decode_call(call).is_ok_and(|c| !T::Undelayed::contains(&c)) => {
+				ProposalSafeguards::<T>::get(index).enactment_delay
+			},
+			_ => Zero::zero(),
+		};
+		let delayed = (!delay.is_zero()).then(|| now.saturating_add(delay));
+		let wait = match (hold, delayed) {
+			(Some(h), Some(d)) => Some((h.max(d), true)),
+			(Some(h), None) => Some((h, true)),
+			(None, Some(d)) => Some((d, false)),
+			(None, None) => None,
+		};
+		if let (Some((until, held)), Some(_)) = (wait, proposal.call.as_ref()) {
+			// Enacted when the wait ends, at the first block with room from then on. With no
+			// room at all it is not enacted: neither a hold nor a delay ever fails open.
 			proposal.status = match Self::schedule(until, index) {
-				Ok(until) => ProposalStatus::Held { at: now, until },
+				Ok(until) if held => ProposalStatus::Held { at: now, until },
+				Ok(enact_at) => {
+					Self::deposit_event(Event::EnactmentScheduled { index, enact_at });
+					ProposalStatus::Scheduled { at: now, enact_at }
+				},
 				Err(e) => {
 					let result = Enactment::EnactmentFailed { error: e.into() };
 					Self::deposit_event(Event::Enacted { index, result });
@@ -322,6 +349,7 @@ impl<T: Config> Pallet<T> {
 		let ended = match proposal.status {
 			ProposalStatus::Ongoing
 			| ProposalStatus::Held { .. }
+			| ProposalStatus::Scheduled { .. }
 			| ProposalStatus::AwaitingEnactment { .. } => return Err(Error::<T>::NotReapable.into()),
 			ProposalStatus::Approved { at, .. }
 			| ProposalStatus::Rejected { at }

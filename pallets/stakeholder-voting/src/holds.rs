@@ -44,6 +44,13 @@ impl<T: Config> Pallet<T> {
 						Proposals::<T>::insert(index, &proposal);
 						until
 					},
+					// In its enactment delay: held to the later of the two.
+					ProposalStatus::Scheduled { at, enact_at } => {
+						let until = Self::reschedule(index, enact_at, until.max(enact_at))?;
+						proposal.status = ProposalStatus::Held { at, until };
+						Proposals::<T>::insert(index, &proposal);
+						until
+					},
 					_ => return Err(Error::<T>::NotHoldable.into()),
 				};
 				HoldStarts::<T>::insert(index, start);
@@ -54,8 +61,12 @@ impl<T: Config> Pallet<T> {
 				Self::deposit_event(Event::EnactmentReleased { index });
 			},
 			(None, ProposalStatus::Held { at, until: old }) => {
-				// Enacted at the next block's start, like a proposal that just closed.
-				let next = Self::reschedule(index, old, now.saturating_add(1u32.into()))?;
+				// Enacted at the next block's start, like a proposal that just closed — but not
+				// before its enactment delay ends.
+				let delay_end =
+					at.saturating_add(ProposalSafeguards::<T>::get(index).enactment_delay);
+				let next =
+					Self::reschedule(index, old, now.saturating_add(1u32.into()).max(delay_end))?;
 				proposal.status = ProposalStatus::Held { at, until: next };
 				Proposals::<T>::insert(index, &proposal);
 				Self::deposit_event(Event::EnactmentReleased { index });

@@ -55,6 +55,7 @@ pub mod migrations;
 mod origins;
 mod proposals;
 pub mod queries;
+mod safeguards;
 mod scopes;
 mod stakeholders;
 pub mod types;
@@ -226,6 +227,15 @@ pub mod pallet {
 		/// action or dismiss a regulator, so no regulator can delay the vote against them.
 		type Unholdable: Contains<<Self as Config>::RuntimeCall>;
 
+		/// Root-level decisions: calls whose proposals are held to `RootSafeguards` as well as
+		/// their scope's (in Polity, `dispatch_as_root`: upgrades, validator and regulator
+		/// changes).
+		type RootLevel: Contains<<Self as Config>::RuntimeCall>;
+
+		/// Passed calls enacted without waiting out their enactment delay: those that overturn
+		/// or cancel (in Polity: what regulators can never hold, and `cancel`).
+		type Undelayed: Contains<<Self as Config>::RuntimeCall>;
+
 		/// Most ongoing proposals one proposer may have, over all scopes.
 		#[pallet::constant]
 		type MaxOpenProposalsPerProposer: Get<u32>;
@@ -392,6 +402,25 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type HoldStarts<T: Config> = StorageMap<_, Twox64Concat, ProposalIndex, BlockNumberFor<T>>;
 
+	/// Safeguards of a scope's proposals (none by default). Set by `set_safeguards`.
+	#[pallet::storage]
+	pub type ScopeSafeguards<T: Config> =
+		StorageMap<_, Twox64Concat, ScopeId, Safeguards<BlockNumberFor<T>>, ValueQuery>;
+
+	/// Safeguards of root-level decisions (`Config::RootLevel`), on top of their scope's.
+	#[pallet::storage]
+	pub type RootSafeguards<T: Config> = StorageValue<_, Safeguards<BlockNumberFor<T>>, ValueQuery>;
+
+	/// The safeguards a proposal was submitted under, when any is set.
+	#[pallet::storage]
+	pub type ProposalSafeguards<T: Config> =
+		StorageMap<_, Twox64Concat, ProposalIndex, Safeguards<BlockNumberFor<T>>, ValueQuery>;
+
+	/// For an ongoing proposal with a confirm period that is passing: since which block.
+	#[pallet::storage]
+	pub type PassingSince<T: Config> =
+		StorageMap<_, Twox64Concat, ProposalIndex, BlockNumberFor<T>>;
+
 	/// The earliest block whose ending proposals may not all be closed yet.
 	#[pallet::storage]
 	pub type CloseCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
@@ -404,6 +433,10 @@ pub mod pallet {
 		pub scopes: Vec<(Vec<u8>, VotingRule<BlockNumberFor<T>>)>,
 		/// Stakeholders to admit: account, sector, and (scope, stake) memberships.
 		pub stakeholders: Vec<(T::AccountId, Sector, Vec<(ScopeId, Stake)>)>,
+		/// Safeguards of root-level decisions.
+		pub root_safeguards: Safeguards<BlockNumberFor<T>>,
+		/// Safeguards per scope.
+		pub scope_safeguards: Vec<(ScopeId, Safeguards<BlockNumberFor<T>>)>,
 	}
 
 	#[pallet::genesis_build]
@@ -421,6 +454,12 @@ pub mod pallet {
 					Pallet::<T>::do_admit(who, *sector, *scope, *stake)
 						.expect("invalid genesis stakeholder");
 				}
+			}
+			Pallet::<T>::do_set_safeguards(None, self.root_safeguards)
+				.expect("invalid genesis root safeguards");
+			for (scope, safeguards) in &self.scope_safeguards {
+				Pallet::<T>::do_set_safeguards(Some(*scope), *safeguards)
+					.expect("invalid genesis scope safeguards");
 			}
 		}
 	}
@@ -548,6 +587,28 @@ pub mod pallet {
 			/// Block its call is enacted at, if it passes.
 			until: BlockNumberFor<T>,
 		},
+		/// Safeguards were set for a scope (`None`: for root-level decisions).
+		SafeguardsSet {
+			/// The scope, or `None` for root-level decisions.
+			scope: Option<ScopeId>,
+			/// The new safeguards.
+			safeguards: Safeguards<BlockNumberFor<T>>,
+		},
+		/// A passed proposal's call waits out its enactment delay.
+		EnactmentScheduled {
+			/// The proposal.
+			index: ProposalIndex,
+			/// Block its call is enacted at.
+			enact_at: BlockNumberFor<T>,
+		},
+		/// A proposal whose tally passed at its end was rejected: it had not been passing for
+		/// its whole confirm period.
+		NotConfirmed {
+			/// The proposal.
+			index: ProposalIndex,
+			/// Since when it had been passing (`None`: it was not passing).
+			passing_since: Option<BlockNumberFor<T>>,
+		},
 		/// A hold on a proposal's enactment was released.
 		EnactmentReleased {
 			/// The proposal.
@@ -660,6 +721,10 @@ pub mod pallet {
 		/// The call would not decode at enactment: nested too deeply, or the runtime changed
 		/// since submission.
 		CallUndecodable,
+		/// Safeguards out of bounds: a period longer than `MaxVotingPeriod`.
+		InvalidSafeguards,
+		/// Only an ongoing proposal, or a passed one in its enactment delay, can be cancelled.
+		NotCancellable,
 	}
 
 	#[pallet::hooks]
@@ -875,7 +940,9 @@ pub mod pallet {
 		#[pallet::feeless_if(|origin: &OriginFor<T>, index: &ProposalIndex, _choice: &VoteChoice| -> bool {
 			Pallet::<T>::is_free_vote(origin, *index)
 		})]
-		#[pallet::weight(<T as Config>::WeightInfo::vote().saturating_add(T::DbWeight::get().reads(2)))]
+		// Beyond the benchmark: stake and status changes, the proposal's safeguards, and under
+		// a confirm period when it started passing.
+		#[pallet::weight(<T as Config>::WeightInfo::vote().saturating_add(T::DbWeight::get().reads_writes(4, 1)))]
 		pub fn vote(
 			origin: OriginFor<T>,
 			index: ProposalIndex,
@@ -907,7 +974,9 @@ pub mod pallet {
 			Self::do_withdraw(&who, index)
 		}
 
-		/// Cancels an ongoing proposal for abuse, slashing the deposit.
+		/// Cancels an ongoing proposal for abuse, slashing the deposit; or a passed one during
+		/// its enactment delay, so that its call never runs (in Polity: by a chain-wide vote,
+		/// which is itself never delayed).
 		///
 		/// Origin: `CancelOrigin`. Emits `Cancelled`.
 		#[pallet::call_index(16)]
@@ -951,6 +1020,21 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			T::RootOrigin::ensure_origin(origin)?;
 			Self::do_dispatch_as_root(*call)
+		}
+
+		/// Sets the safeguards of `scope`'s proposals, or with `None` those of root-level
+		/// decisions (added to their scope's). Proposals already submitted keep theirs. A
+		/// scope's own vote cannot lower them: only the chain-wide scope sets them.
+		///
+		/// Origin: `ScopeOrigin`. Emits `SafeguardsSet`.
+		#[pallet::call_index(19)]
+		pub fn set_safeguards(
+			origin: OriginFor<T>,
+			scope: Option<ScopeId>,
+			safeguards: Safeguards<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			T::ScopeOrigin::ensure_origin(origin)?;
+			Self::do_set_safeguards(scope, safeguards)
 		}
 	}
 }

@@ -71,6 +71,24 @@ impl polkadot_sdk::frame_support::traits::Contains<RuntimeCall> for MockUnholdab
 	}
 }
 
+/// In the mock, the overturn stand-in and `cancel` are enacted without delay.
+pub struct MockUndelayed;
+impl polkadot_sdk::frame_support::traits::Contains<RuntimeCall> for MockUndelayed {
+	fn contains(call: &RuntimeCall) -> bool {
+		<MockUnholdable as polkadot_sdk::frame_support::traits::Contains<RuntimeCall>>::contains(
+			call,
+		) || matches!(call, RuntimeCall::StakeholderVoting(crate::Call::cancel { .. }))
+	}
+}
+
+/// In the mock, as in Polity, what passes through `dispatch_as_root` is root-level.
+pub struct MockRootLevel;
+impl polkadot_sdk::frame_support::traits::Contains<RuntimeCall> for MockRootLevel {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::StakeholderVoting(crate::Call::dispatch_as_root { .. }))
+	}
+}
+
 /// Open proposals per proposer.
 pub const MAX_OPEN_PER_PROPOSER: u32 = 5;
 /// Open proposals per scope (not the chain-wide one).
@@ -143,6 +161,8 @@ impl Config for Test {
 	type VoteRetention = ConstU64<5>;
 	type MaxEnactmentHold = ConstU64<MAX_HOLD>;
 	type Unholdable = MockUnholdable;
+	type RootLevel = MockRootLevel;
+	type Undelayed = MockUndelayed;
 	type MaxOpenProposalsPerProposer = ConstU32<MAX_OPEN_PER_PROPOSER>;
 	type MaxOpenProposalsPerScope = ConstU32<MAX_OPEN_PER_SCOPE>;
 	type QuorumFailureSlash = QuorumFailureSlash;
@@ -217,6 +237,7 @@ impl ExtBuilder {
 		pallet_stakeholder_voting::GenesisConfig::<Test> {
 			scopes: self.scopes,
 			stakeholders: self.stakeholders,
+			..Default::default()
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();

@@ -52,6 +52,7 @@ impl<T: Config> Pallet<T> {
 				&& (scope == CHAIN_WIDE_SCOPE || open_in < T::MaxOpenProposalsPerScope::get()),
 			Error::<T>::TooManyOpenProposals
 		);
+		let safeguards = Self::safeguards_for(scope, call.as_ref());
 		let call = match call {
 			Some(call) => {
 				ensure!(
@@ -68,7 +69,16 @@ impl<T: Config> Pallet<T> {
 		let index = ProposalCount::<T>::get();
 		let next = index.checked_add(1).ok_or(Error::<T>::TooManyProposals)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let end = Self::schedule(now.saturating_add(info.rule.voting_period), index)?;
+		// The safeguards lengthen a short rule: at least the minimum, and long enough to
+		// confirm.
+		let voting_period = info
+			.rule
+			.voting_period
+			.max(safeguards.min_voting_period)
+			.max(safeguards.confirm_period);
+		let end = Self::schedule(now.saturating_add(voting_period), index)?;
+		let mut rule = info.rule;
+		rule.voting_period = voting_period;
 		let deposit = T::ProposalDeposit::get();
 		T::Currency::hold(&HoldReason::ProposalDeposit.into(), &proposer, deposit)?;
 		Proposals::<T>::insert(
@@ -82,13 +92,16 @@ impl<T: Config> Pallet<T> {
 				deposit,
 				submitted: now,
 				end,
-				rule: info.rule,
+				rule,
 				electorate: info.totals,
 				tally: Tally::default(),
 				status: ProposalStatus::Ongoing,
 			},
 		);
 		ProposalCount::<T>::put(next);
+		if safeguards != Default::default() {
+			ProposalSafeguards::<T>::insert(index, safeguards);
+		}
 		// A description noted before the proposal stays readable for the proposal's life: its
 		// noter may take the deposit back, but the text stays while requested.
 		if T::Preimages::len(&description_hash).is_some() {
@@ -109,6 +122,7 @@ impl<T: Config> Pallet<T> {
 		Self::remove_from_schedule(proposal.end, index);
 		EnactmentHolds::<T>::remove(index);
 		HoldStarts::<T>::remove(index);
+		PassingSince::<T>::remove(index);
 		Self::end_ongoing(&proposal);
 		T::Currency::release(
 			&HoldReason::ProposalDeposit.into(),
@@ -125,20 +139,30 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_cancel(index: ProposalIndex) -> DispatchResult {
 		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
-		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
-		Self::remove_from_schedule(proposal.end, index);
-		EnactmentHolds::<T>::remove(index);
-		HoldStarts::<T>::remove(index);
-		Self::end_ongoing(&proposal);
-		T::Currency::burn_held(
-			&HoldReason::ProposalDeposit.into(),
-			&proposal.proposer,
-			proposal.deposit,
-			Precision::BestEffort,
-			Fortitude::Force,
-		)?;
-		proposal.status =
-			ProposalStatus::Cancelled { at: frame_system::Pallet::<T>::block_number() };
+		let now = frame_system::Pallet::<T>::block_number();
+		match proposal.status {
+			ProposalStatus::Ongoing => {
+				Self::remove_from_schedule(proposal.end, index);
+				EnactmentHolds::<T>::remove(index);
+				HoldStarts::<T>::remove(index);
+				PassingSince::<T>::remove(index);
+				Self::end_ongoing(&proposal);
+				T::Currency::burn_held(
+					&HoldReason::ProposalDeposit.into(),
+					&proposal.proposer,
+					proposal.deposit,
+					Precision::BestEffort,
+					Fortitude::Force,
+				)?;
+			},
+			// A passed decision in its enactment delay: its call never runs. The deposit was
+			// settled when it passed.
+			ProposalStatus::Scheduled { enact_at, .. } => {
+				Self::remove_from_schedule(enact_at, index);
+			},
+			_ => return Err(Error::<T>::NotCancellable.into()),
+		}
+		proposal.status = ProposalStatus::Cancelled { at: now };
 		Proposals::<T>::insert(index, proposal);
 		Self::deposit_event(Event::Cancelled { index });
 		Ok(())

@@ -55,6 +55,8 @@ impl<T: Config> Pallet<T> {
 			electorate: p.electorate,
 			tally: p.tally,
 			status: p.status,
+			safeguards: ProposalSafeguards::<T>::get(index),
+			passing_since: PassingSince::<T>::get(index),
 		})
 	}
 
@@ -220,13 +222,30 @@ impl<T: Config> Pallet<T> {
 				*n = n.saturating_add(1);
 			}
 			if let ProposalStatus::Held { until: due, .. }
-			| ProposalStatus::AwaitingEnactment { retry: due, .. } = proposal.status
+			| ProposalStatus::AwaitingEnactment { retry: due, .. }
+			| ProposalStatus::Scheduled { enact_at: due, .. } = proposal.status
 			{
 				ensure!(
 					ProposalsEndingAt::<T>::get(due).contains(&index),
-					"held or blocked proposal not scheduled"
+					"held, delayed or blocked proposal not scheduled"
 				);
 			}
+			if let ProposalStatus::Scheduled { at, enact_at } = proposal.status {
+				ensure!(
+					enact_at
+						>= at.saturating_add(ProposalSafeguards::<T>::get(index).enactment_delay),
+					"enactment scheduled before its delay ends"
+				);
+			}
+		}
+		for (index, since) in PassingSince::<T>::iter() {
+			let p = Proposals::<T>::get(index).ok_or("passing since of a missing proposal")?;
+			ensure!(p.status == ProposalStatus::Ongoing, "passing since kept after the vote");
+			ensure!(since >= p.submitted, "passing since before submission");
+			ensure!(p.tally.outcome(&p.rule, &p.electorate).passes, "passing since, but failing");
+		}
+		for (index, _) in ProposalSafeguards::<T>::iter() {
+			ensure!(Proposals::<T>::contains_key(index), "safeguards of a missing proposal");
 		}
 		for (index, _) in EnactmentHolds::<T>::iter() {
 			ensure!(

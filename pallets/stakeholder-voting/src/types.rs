@@ -653,11 +653,61 @@ pub enum ProposalStatus<BlockNumber> {
 		/// Block it was withdrawn at.
 		at: BlockNumber,
 	},
-	/// Cancelled for abuse; the deposit was slashed.
+	/// Cancelled: for abuse while voting (the deposit was slashed), or by a chain-wide vote
+	/// during its enactment delay (the call never ran).
 	Cancelled {
 		/// Block it was cancelled at.
 		at: BlockNumber,
 	},
+	/// Passed; its call waits out the enactment delay, during which a chain-wide vote may
+	/// cancel it.
+	Scheduled {
+		/// Block it closed at.
+		at: BlockNumber,
+		/// Block its call is enacted at.
+		enact_at: BlockNumber,
+	},
+}
+
+/// The time a scope's decisions must give people, beyond its voting rule. Set per scope, and
+/// for root-level decisions, by the chain-wide scope; a proposal keeps those of its submission.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Safeguards<BlockNumber> {
+	/// Shortest voting period: a rule's shorter period is lengthened to this.
+	pub min_voting_period: BlockNumber,
+	/// Blocks from a pass to the enactment of its call: time to react, and for a chain-wide
+	/// vote to cancel it.
+	pub enactment_delay: BlockNumber,
+	/// The proposal passes only if it has been passing, without interruption, for at least
+	/// this many blocks when its vote ends: no last-minute swing decides.
+	pub confirm_period: BlockNumber,
+}
+
+impl<BlockNumber: PartialOrd + Copy> Safeguards<BlockNumber> {
+	/// The stricter of two: the longer of each period.
+	pub fn max(self, other: Self) -> Self {
+		let longer = |a: BlockNumber, b: BlockNumber| if b > a { b } else { a };
+		Self {
+			min_voting_period: longer(self.min_voting_period, other.min_voting_period),
+			enactment_delay: longer(self.enactment_delay, other.enactment_delay),
+			confirm_period: longer(self.confirm_period, other.confirm_period),
+		}
+	}
 }
 
 /// The most an encoded proposal call may take, as a bound type.
@@ -757,6 +807,10 @@ pub struct ProposalView<AccountId, Balance, BlockNumber> {
 	pub status: ProposalStatus<BlockNumber>,
 	/// The outcome of the live tally if the proposal closed now.
 	pub projected: Outcome,
+	/// The safeguards it was submitted under.
+	pub safeguards: Safeguards<BlockNumber>,
+	/// While voting, under a confirm period: the block since which it has been passing.
+	pub passing_since: Option<BlockNumber>,
 }
 
 /// Which proposals a listing returns.

@@ -7,6 +7,7 @@ use crate::{
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::OriginFor},
+	sp_runtime::traits::Zero,
 };
 
 impl<T: Config> Pallet<T> {
@@ -59,6 +60,9 @@ impl<T: Config> Pallet<T> {
 			None => VotesByAccount::<T>::insert(who, index, ()),
 		}
 		proposal.tally.add(&record);
+		if !ProposalSafeguards::<T>::get(index).confirm_period.is_zero() {
+			Self::track_passing(index, &proposal);
+		}
 		Votes::<T>::insert(index, who, record);
 		Proposals::<T>::insert(index, proposal);
 		Self::deposit_event(Event::Voted { index, who: who.clone(), choice });

@@ -62,6 +62,7 @@ pub trait WeightInfo {
 	fn reap_votes(n: u32, ) -> Weight;
 	fn on_initialize(n: u32, ) -> Weight;
 	fn dispatch_as_root() -> Weight;
+	fn set_safeguards() -> Weight;
 }
 
 /// Weights for `pallet_stakeholder_voting` measured on Polity's reference machine.
@@ -382,6 +383,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Minimum execution time: 5_577_000 picoseconds.
 		Weight::from_parts(6_417_000, 0)
 	}
+	/// Storage: `StakeholderVoting::Scopes` (r:1 w:0)
+	/// Storage: `StakeholderVoting::ScopeSafeguards` (r:0 w:1)
+	/// Estimated like `set_rule` (same accesses); not yet measured on the reference machine.
+	fn set_safeguards() -> Weight {
+		Weight::from_parts(12_531_000, 3621)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights with RocksDB costs, for tests.
@@ -490,5 +499,10 @@ impl WeightInfo for () {
 	}
 	fn dispatch_as_root() -> Weight {
 		Weight::from_parts(6_417_000, 0)
+	}
+	fn set_safeguards() -> Weight {
+		Weight::from_parts(12_531_000, 3621)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -25,7 +25,7 @@ function ScopeCharts({ scope, proposals }) {
     return { label: t(`sector.${cap(s)}`), parts: [{ value: pct, cls: s }], text: `${pct.toFixed(0)}%` };
   });
   const kinds = proposals.map((p) => statusOf(p.status).kind);
-  const passed = kinds.filter((k) => ['Approved', 'Held', 'AwaitingEnactment'].includes(k)).length;
+  const passed = kinds.filter((k) => ['Approved', 'Held', 'AwaitingEnactment', 'Scheduled'].includes(k)).length;
   const open = kinds.filter((k) => k === 'Ongoing').length;
   const failed = kinds.length - passed - open;
   const enacted = proposals.map((p) => ({ p, s: statusOf(p.status) })).filter(({ s }) => s.kind === 'Approved' && s.enactment === 'Enacted');

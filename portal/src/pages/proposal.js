@@ -92,6 +92,7 @@ export function Proposal({ index }) {
     <h1 data-testid="proposal-title">${t('p.title', { n: p.index })}: ${p.title}</h1>
     <p class="meta">${t('p.scope')}: <a href=${`#/citizen/${p.scope}`}>${scope}</a> · ${t('p.proposer')}: <${Who} address=${p.proposer} /></p>
     <${Outcome} p=${p} />
+    ${p.safeguards && (p.safeguards.minVotingPeriod || p.safeguards.enactmentDelay || p.safeguards.confirmPeriod) ? html`<p class="note" data-testid="safeguards">${t('p.safeguards', { min: p.safeguards.minVotingPeriod, delay: p.safeguards.enactmentDelay, confirm: p.safeguards.confirmPeriod })}${p.passingSince != null ? ` ${t('p.passingSince', { n: p.passingSince })}` : ''}</p>` : null}
     <p data-testid="time-left">${typeof p.status === 'string' && best < p.end ? t('p.timeLeft', { end: p.end, time: duration(p.end - best) }) : t('p.ended', { end: p.end })}</p>
     <section><h2>${t('p.description')}</h2>
       ${p.description != null ? html`<p class="description" data-testid="description">${p.description}</p>` : html`<p class="note">${t('p.noDescription', { hash: p.descriptionHash })}</p>`}

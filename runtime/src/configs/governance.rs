@@ -71,6 +71,67 @@ impl Contains<RuntimeCall> for Unholdable {
 	}
 }
 
+/// Passed calls enacted without waiting out an enactment delay: what regulators can never
+/// hold (an overturn, a dismissal) and the cancellation of a decision in its delay — directly
+/// or dispatched as root.
+pub struct Undelayed;
+impl Contains<RuntimeCall> for Undelayed {
+	fn contains(call: &RuntimeCall) -> bool {
+		match call {
+			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::cancel { .. }) => true,
+			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::dispatch_as_root {
+				call,
+			}) => Self::contains(call),
+			_ => Unholdable::contains(call),
+		}
+	}
+}
+
+/// Root-level decisions, held to the root safeguards (`RootSafeguards`) on top of their
+/// scope's: whatever changes who runs the chain or what it is — a runtime upgrade or anything
+/// else through `dispatch_as_root`, validators and their minimum, regulators and their
+/// threshold, the licensed-node register, sudo, and the safeguards themselves — directly or
+/// inside a batch.
+pub struct RootLevel;
+impl Contains<RuntimeCall> for RootLevel {
+	fn contains(call: &RuntimeCall) -> bool {
+		use pallet_regulatory_nodes::Call as Regulators;
+		use pallet_stakeholder_voting::Call as Voting;
+		use polkadot_sdk::pallet_utility::Call as Utility;
+		match call {
+			RuntimeCall::StakeholderVoting(
+				Voting::dispatch_as_root { .. } | Voting::set_safeguards { .. },
+			)
+			| RuntimeCall::RegulatoryNodes(
+				Regulators::appoint { .. }
+				| Regulators::dismiss { .. }
+				| Regulators::set_threshold { .. }
+				| Regulators::add_validator { .. }
+				| Regulators::remove_validator { .. }
+				| Regulators::set_min_validators { .. },
+			)
+			| RuntimeCall::NodeAuthorization(_)
+			| RuntimeCall::Sudo(_)
+			| RuntimeCall::System(_) => true,
+			RuntimeCall::Utility(
+				Utility::batch { calls }
+				| Utility::batch_all { calls }
+				| Utility::force_batch { calls },
+			) => calls.iter().any(Self::contains),
+			RuntimeCall::Utility(
+				Utility::as_derivative { call, .. }
+				| Utility::dispatch_as { call, .. }
+				| Utility::with_weight { call, .. }
+				| Utility::dispatch_as_fallible { call, .. },
+			) => Self::contains(call),
+			RuntimeCall::Utility(Utility::if_else { main, fallback }) => {
+				Self::contains(main) || Self::contains(fallback)
+			},
+			_ => false,
+		}
+	}
+}
+
 /// A passed vote of the chain-wide scope — or root, which only `--dev` has (through sudo).
 pub type ChainWideOrRoot =
 	EitherOfDiverse<EnsureRoot<AccountId>, EnsureStakeholders<ChainWideScope>>;
@@ -100,6 +161,8 @@ impl pallet_stakeholder_voting::Config for Runtime {
 	type VoteRetention = VoteRetention;
 	type MaxEnactmentHold = MaxEnactmentHold;
 	type Unholdable = Unholdable;
+	type RootLevel = RootLevel;
+	type Undelayed = Undelayed;
 	// Every stakeholder may have a few proposals open; a scope at most one close queue's worth
 	// (the chain-wide scope has no cap: it spills to the next block with room).
 	type MaxOpenProposalsPerProposer = ConstU32<4>;

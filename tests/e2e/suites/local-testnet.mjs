@@ -228,7 +228,8 @@ export async function run() {
         const enacted = await waitFor(async () => {
           const p = (await api.query.stakeholderVoting.proposals(index)).unwrap();
           return p.status.isApproved ? p.status.asApproved : null;
-        }, { ms: 200_000, what: 'the proposal to close and be enacted' });
+          // Root-level: the local preset's root safeguards (3-minute vote, 1-minute delay).
+        }, { ms: 420_000, what: 'the proposal to close and be enacted' });
         assertEq(enacted.enactment.toString(), 'Enacted', 'enactment');
         const enactedAt = enacted.at.toNumber();
         const tLicensed = Date.now();
@@ -268,7 +269,7 @@ export async function run() {
       } finally {
         await eveNode.stop();
       }
-    }, { timeoutMs: 600_000 });
+    }, { timeoutMs: 780_000 });
 
     test('receipts verify offline against the chain spec across the authority-set change; each forgery is named', async () => {
       const api = nodes[0].api;

@@ -104,4 +104,44 @@ function register() {
     assertEq(created.name, 'data-sharing', 'named as proposed');
     assertEq(created.rule.votingPeriod, 5, 'with the proposed rule');
   }, { timeoutMs: 180_000 });
+
+  test('safeguards: a passed decision waits out its enactment delay, and one is cancelled in its delay', async ({ api, alice, bob, charlie }) => {
+    // The chain-wide scope (set here by sudo, dev only) makes decisions confirm for 2 blocks
+    // and wait 4 before they take effect.
+    const safeguards = { minVotingPeriod: 0, enactmentDelay: 4, confirmPeriod: 2 };
+    await sendAndWait(api, api.tx.sudo.sudo(api.tx.stakeholderVoting.setSafeguards(0, safeguards)), alice);
+    const rule = { weighting: { Headcount: null }, approval: 500_000_000, quorum: 200_000_000, sectorBalance: true, votingPeriod: 5 };
+    const proposeScope = async (name) => {
+      const { events } = await sendAndWait(api, api.tx.stakeholderVoting.propose(0, `Create ${name}`, blake2AsHex(name), api.tx.stakeholderVoting.createScope(name, rule)), alice);
+      return events.find(({ event }) => api.events.stakeholderVoting.Proposed.is(event)).event.data.index.toNumber();
+    };
+    const kept = await proposeScope('parks');
+    const regretted = await proposeScope('casino');
+    assertEq((await api.rpc.stakeholderVoting.proposal(kept)).toJSON().safeguards.enactmentDelay, 4, 'the proposal keeps its safeguards');
+    for (const index of [kept, regretted]) {
+      for (const who of [alice, bob, charlie]) await sendAndWait(api, api.tx.stakeholderVoting.vote(index, 'Aye'), who);
+    }
+    const scheduled = await waitFor(async () => {
+      const p = (await api.query.stakeholderVoting.proposals(kept)).unwrap();
+      return p.status.isScheduled ? p.status.asScheduled : null;
+    }, { ms: 120_000, what: 'the decision to pass into its enactment delay' });
+    const enactAt = scheduled.enactAt.toNumber();
+    assertEq(enactAt - scheduled.at.toNumber(), 4, 'enacted four blocks after the pass');
+    const scopes = async () => (await api.query.stakeholderVoting.nextScopeId()).toNumber();
+    const before = await scopes();
+    // Changed minds: the other one is cancelled during its delay (sudo stands in for a
+    // chain-wide vote here; the unit tests pass one).
+    await waitFor(async () => (await api.query.stakeholderVoting.proposals(regretted)).unwrap().status.isScheduled, { ms: 30_000, what: 'the second decision to be scheduled' });
+    const { events } = await sendAndWait(api, api.tx.sudo.sudo(api.tx.stakeholderVoting.cancel(regretted)), alice);
+    assert(events.some(({ event }) => api.events.stakeholderVoting.Cancelled.is(event)), 'Cancelled emitted');
+    const enacted = await waitFor(async () => {
+      const p = (await api.query.stakeholderVoting.proposals(kept)).unwrap();
+      return p.status.isApproved ? p.status.asApproved : null;
+    }, { ms: 90_000, what: 'the delayed decision to be enacted' });
+    assert(enacted.enactment.unwrap().isEnacted, 'enacted');
+    assert((await api.rpc.chain.getHeader()).number.toNumber() >= enactAt, 'not before its delay ended');
+    assertEq(await scopes(), before + 1, 'only the kept decision created a scope');
+    assert((await api.query.stakeholderVoting.proposals(regretted)).unwrap().status.isCancelled, 'the other stays cancelled');
+    await sendAndWait(api, api.tx.sudo.sudo(api.tx.stakeholderVoting.setSafeguards(0, { minVotingPeriod: 0, enactmentDelay: 0, confirmPeriod: 0 })), alice);
+  }, { timeoutMs: 240_000 });
 }

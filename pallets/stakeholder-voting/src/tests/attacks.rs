@@ -43,7 +43,7 @@ fn a_proposal_whose_call_cancels_itself_burns_nothing_and_reports_the_failure() 
 		assert_eq!(held(HoldReason::ProposalDeposit, GOV), 2 * PROPOSAL_DEPOSIT);
 		run_to(1 + PERIOD);
 		// The proposal had already ended when its call ran: cancelling it fails.
-		let failed = Enactment::EnactmentFailed { error: Error::<Test>::NotOngoing.into() };
+		let failed = Enactment::EnactmentFailed { error: Error::<Test>::NotCancellable.into() };
 		assert_eq!(
 			status(index),
 			ProposalStatus::Approved { at: 1 + PERIOD, enactment: Some(failed) }

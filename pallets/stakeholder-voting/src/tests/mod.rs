@@ -9,6 +9,7 @@ mod holds;
 mod proposals;
 mod queries;
 mod root;
+mod safeguards;
 mod scopes;
 mod stakeholders;
 mod voting;

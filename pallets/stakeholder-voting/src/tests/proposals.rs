@@ -177,7 +177,7 @@ fn cancel_slashes_the_deposit() {
 		assert!(ProposalsEndingAt::<Test>::get(1 + PERIOD).is_empty());
 		assert_noop!(
 			StakeholderVoting::cancel(RuntimeOrigin::root(), index),
-			Error::<Test>::NotOngoing
+			Error::<Test>::NotCancellable
 		);
 		assert_noop!(
 			StakeholderVoting::cancel(RuntimeOrigin::root(), 99),
