@@ -316,9 +316,18 @@ impl World {
 				name: bounded(b"fuzzed-scope"),
 				rule: self.rule(rng),
 			}),
-			38 => RuntimeCall::StakeholderVoting(Vote::set_rule {
+			38 if rng.chance(50) => RuntimeCall::StakeholderVoting(Vote::set_rule {
 				scope: self.scope(rng),
 				rule: self.rule(rng),
+			}),
+			// Safeguards short enough to delay and confirm within a fuzzed run.
+			38 => RuntimeCall::StakeholderVoting(Vote::set_safeguards {
+				scope: if rng.chance(20) { None } else { Some(self.scope(rng)) },
+				safeguards: pallet_stakeholder_voting::Safeguards {
+					min_voting_period: rng.below(12) as u32,
+					enactment_delay: rng.below(8) as u32,
+					confirm_period: rng.below(6) as u32,
+				},
 			}),
 			39 => RuntimeCall::StakeholderVoting(Vote::dispatch_as_root {
 				call: self.proposal_call(rng).unwrap_or_else(|| {
