@@ -3,7 +3,7 @@
 
 use pallet_stakeholder_voting::{RootSafeguards, Safeguards};
 use polity_runtime::{
-	configs::governance::{RootLevel, Undelayed},
+	configs::governance::{NotForRoot, RootLevel, Undelayed},
 	genesis_config_presets, Runtime, RuntimeCall, MINUTES,
 };
 use polkadot_sdk::{
@@ -84,4 +84,40 @@ fn every_non_dev_preset_holds_root_level_decisions_longer_and_dev_stays_fast() {
 			assert_ne!(RootSafeguards::<Runtime>::get(), Safeguards::default(), "{name}");
 		});
 	}
+}
+
+#[test]
+fn no_vote_can_reach_sudo_and_safe_mode_lets_no_sudo_call_through() {
+	use polity_runtime::configs::supervision::SafeModeCalls;
+	let set_key = RuntimeCall::Sudo(polkadot_sdk::pallet_sudo::Call::set_key {
+		new: Sr25519Keyring::Eve.to_account_id().into(),
+	});
+	let as_root = |call| {
+		RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::dispatch_as_root {
+			call: Box::new(call),
+		})
+	};
+	let batch = |calls| RuntimeCall::Utility(pallet_utility::Call::batch_all { calls });
+	for call in [
+		set_key.clone(),
+		as_root(set_key.clone()),
+		as_root(batch(vec![create_scope(), set_key.clone()])),
+	] {
+		assert!(NotForRoot::contains(&call), "{call:?} is refused");
+	}
+	assert!(!NotForRoot::contains(&as_root(add_validator())));
+	assert!(!SafeModeCalls::contains(&set_key));
+	// The whole path, on the local chain (no sudo key): a passed vote's dispatch is refused.
+	chain("local_testnet").execute_with(|| {
+		polity_runtime::System::set_block_number(1);
+		assert!(polkadot_sdk::pallet_sudo::Key::<Runtime>::get().is_none());
+		let origin: polity_runtime::RuntimeOrigin =
+			pallet_stakeholder_voting::Origin::Stakeholders { scope: 0 }.into();
+		let result = polity_runtime::StakeholderVoting::dispatch_as_root(origin, Box::new(set_key));
+		assert_eq!(
+			result.map_err(|e| e.error),
+			Err(pallet_stakeholder_voting::Error::<Runtime>::RootCallForbidden.into())
+		);
+		assert!(polkadot_sdk::pallet_sudo::Key::<Runtime>::get().is_none());
+	});
 }

@@ -331,6 +331,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_dispatch_as_root(
 		call: <T as Config>::RuntimeCall,
 	) -> polkadot_sdk::frame_support::dispatch::DispatchResultWithPostInfo {
+		ensure!(!T::NotForRoot::contains(&call), Error::<T>::RootCallForbidden);
 		let declared = call.get_dispatch_info().call_weight;
 		let result = call.dispatch(frame_system::RawOrigin::Root.into());
 		let used = match &result {

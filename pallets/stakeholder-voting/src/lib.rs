@@ -232,6 +232,10 @@ pub mod pallet {
 		/// changes).
 		type RootLevel: Contains<<Self as Config>::RuntimeCall>;
 
+		/// Calls no passed vote may dispatch as root, directly or nested (in Polity: sudo's, so
+		/// no vote hands anyone a superuser key). Refused at `propose` and at dispatch.
+		type NotForRoot: Contains<<Self as Config>::RuntimeCall>;
+
 		/// Passed calls enacted without waiting out their enactment delay: those that overturn
 		/// or cancel (in Polity: what regulators can never hold, and `cancel`).
 		type Undelayed: Contains<<Self as Config>::RuntimeCall>;
@@ -725,6 +729,8 @@ pub mod pallet {
 		InvalidSafeguards,
 		/// Only an ongoing proposal, or a passed one in its enactment delay, can be cancelled.
 		NotCancellable,
+		/// The call is one no vote may dispatch as root (`Config::NotForRoot`).
+		RootCallForbidden,
 	}
 
 	#[pallet::hooks]

@@ -81,6 +81,20 @@ impl polkadot_sdk::frame_support::traits::Contains<RuntimeCall> for MockUndelaye
 	}
 }
 
+/// In the mock, `System::set_code_without_checks` stands for the calls no vote may dispatch as root.
+pub struct MockNotForRoot;
+impl polkadot_sdk::frame_support::traits::Contains<RuntimeCall> for MockNotForRoot {
+	fn contains(call: &RuntimeCall) -> bool {
+		match call {
+			RuntimeCall::System(frame_system::Call::set_code_without_checks { .. }) => true,
+			RuntimeCall::StakeholderVoting(crate::Call::dispatch_as_root { call }) => {
+				Self::contains(call)
+			},
+			_ => false,
+		}
+	}
+}
+
 /// In the mock, as in Polity, what passes through `dispatch_as_root` is root-level.
 pub struct MockRootLevel;
 impl polkadot_sdk::frame_support::traits::Contains<RuntimeCall> for MockRootLevel {
@@ -163,6 +177,7 @@ impl Config for Test {
 	type Unholdable = MockUnholdable;
 	type RootLevel = MockRootLevel;
 	type Undelayed = MockUndelayed;
+	type NotForRoot = MockNotForRoot;
 	type MaxOpenProposalsPerProposer = ConstU32<MAX_OPEN_PER_PROPOSER>;
 	type MaxOpenProposalsPerScope = ConstU32<MAX_OPEN_PER_SCOPE>;
 	type QuorumFailureSlash = QuorumFailureSlash;

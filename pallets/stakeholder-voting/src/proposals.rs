@@ -14,6 +14,7 @@ use polkadot_sdk::{
 		traits::{
 			fungible::MutateHold,
 			tokens::{Fortitude, Precision},
+			Contains,
 		},
 	},
 	frame_system,
@@ -55,6 +56,7 @@ impl<T: Config> Pallet<T> {
 		let safeguards = Self::safeguards_for(scope, call.as_ref());
 		let call = match call {
 			Some(call) => {
+				ensure!(!T::NotForRoot::contains(&call), Error::<T>::RootCallForbidden);
 				ensure!(
 					call.get_dispatch_info().call_weight.all_lte(T::MaxEnactmentWeight::get()),
 					Error::<T>::CallTooHeavy

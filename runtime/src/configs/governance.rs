@@ -87,6 +87,37 @@ impl Contains<RuntimeCall> for Undelayed {
 	}
 }
 
+/// What no passed vote may dispatch as root: sudo's calls, so a vote can never hand anyone a
+/// superuser key (root may `sudo.set_key`). With no key in any non-dev preset and sudo out of
+/// safe mode's whitelist, sudo has no power outside `--dev`.
+pub struct NotForRoot;
+impl Contains<RuntimeCall> for NotForRoot {
+	fn contains(call: &RuntimeCall) -> bool {
+		use polkadot_sdk::pallet_utility::Call as Utility;
+		match call {
+			RuntimeCall::Sudo(_) => true,
+			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::dispatch_as_root {
+				call,
+			}) => Self::contains(call),
+			RuntimeCall::Utility(
+				Utility::batch { calls }
+				| Utility::batch_all { calls }
+				| Utility::force_batch { calls },
+			) => calls.iter().any(Self::contains),
+			RuntimeCall::Utility(
+				Utility::as_derivative { call, .. }
+				| Utility::dispatch_as { call, .. }
+				| Utility::with_weight { call, .. }
+				| Utility::dispatch_as_fallible { call, .. },
+			) => Self::contains(call),
+			RuntimeCall::Utility(Utility::if_else { main, fallback }) => {
+				Self::contains(main) || Self::contains(fallback)
+			},
+			_ => false,
+		}
+	}
+}
+
 /// Root-level decisions, held to the root safeguards (`RootSafeguards`) on top of their
 /// scope's: whatever changes who runs the chain or what it is — a runtime upgrade or anything
 /// else through `dispatch_as_root`, validators and their minimum, regulators and their
@@ -163,6 +194,7 @@ impl pallet_stakeholder_voting::Config for Runtime {
 	type Unholdable = Unholdable;
 	type RootLevel = RootLevel;
 	type Undelayed = Undelayed;
+	type NotForRoot = NotForRoot;
 	// Every stakeholder may have a few proposals open; a scope at most one close queue's worth
 	// (the chain-wide scope has no cap: it spills to the next block with room).
 	type MaxOpenProposalsPerProposer = ConstU32<4>;

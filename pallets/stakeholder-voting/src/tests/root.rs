@@ -70,3 +70,33 @@ fn a_passed_vote_authorizes_a_runtime_upgrade() {
 		}));
 	});
 }
+
+#[test]
+fn no_vote_dispatches_a_forbidden_call_as_root() {
+	ExtBuilder::default().build_and_execute(|| {
+		// The mock's stand-in for sudo: `set_code_without_checks`.
+		let forbidden =
+			RuntimeCall::System(frame_system::Call::set_code_without_checks { code: vec![] });
+		assert_noop!(
+			StakeholderVoting::dispatch_as_root(
+				Origin::Stakeholders { scope: CHAIN_WIDE_SCOPE }.into(),
+				Box::new(forbidden.clone())
+			),
+			Error::<Test>::RootCallForbidden
+		);
+		// Refused at submission too, directly or nested.
+		let nested = RuntimeCall::StakeholderVoting(crate::Call::dispatch_as_root {
+			call: Box::new(forbidden),
+		});
+		assert_noop!(
+			StakeholderVoting::propose(
+				RuntimeOrigin::signed(GOV),
+				CHAIN_WIDE_SCOPE,
+				bounded(b"a superuser"),
+				H256::zero(),
+				Some(Box::new(nested))
+			),
+			Error::<Test>::RootCallForbidden
+		);
+	});
+}
