@@ -24,13 +24,11 @@ export function explainDispatch(dispatchError) {
 /** Words for a dispatch error as the node's JSON prints it (e.g. a failed enactment). */
 export function explainJsonError(error) {
   if (typeof error === 'string') return errorWords(error) ?? error;
-  if (error?.Module) {
-    try {
-      const meta = chain.api.registry.findMetaError(chain.api.createType('DispatchError', error).asModule);
-      return errorWords(`${meta.section}.${meta.name}`) ?? (meta.docs.join(' ').trim() || meta.name);
-    } catch (_) { /* unknown */ }
+  try {
+    return explainDispatch(chain.api.createType('DispatchError', error));
+  } catch (_) {
+    return JSON.stringify(error);
   }
-  return JSON.stringify(error);
 }
 
 /** Words for an error thrown before inclusion (signing, the transaction pool). */

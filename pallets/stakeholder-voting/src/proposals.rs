@@ -116,16 +116,22 @@ impl<T: Config> Pallet<T> {
 		Ok(index)
 	}
 
+	/// Ends an ongoing proposal before its vote does (withdrawn or cancelled): out of the
+	/// close queue, its hold and confirm tracking dropped, its open-proposal slots freed.
+	fn abandon(index: ProposalIndex, proposal: &crate::ProposalOf<T>) {
+		Self::remove_from_schedule(proposal.end, index);
+		EnactmentHolds::<T>::remove(index);
+		HoldStarts::<T>::remove(index);
+		PassingSince::<T>::remove(index);
+		Self::end_ongoing(proposal);
+	}
+
 	pub(crate) fn do_withdraw(who: &T::AccountId, index: ProposalIndex) -> DispatchResult {
 		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
 		ensure!(proposal.proposer == *who, Error::<T>::NotProposer);
 		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
 		ensure!(proposal.tally.voters() == 0, Error::<T>::HasVotes);
-		Self::remove_from_schedule(proposal.end, index);
-		EnactmentHolds::<T>::remove(index);
-		HoldStarts::<T>::remove(index);
-		PassingSince::<T>::remove(index);
-		Self::end_ongoing(&proposal);
+		Self::abandon(index, &proposal);
 		T::Currency::release(
 			&HoldReason::ProposalDeposit.into(),
 			who,
@@ -144,11 +150,7 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		match proposal.status {
 			ProposalStatus::Ongoing => {
-				Self::remove_from_schedule(proposal.end, index);
-				EnactmentHolds::<T>::remove(index);
-				HoldStarts::<T>::remove(index);
-				PassingSince::<T>::remove(index);
-				Self::end_ongoing(&proposal);
+				Self::abandon(index, &proposal);
 				T::Currency::burn_held(
 					&HoldReason::ProposalDeposit.into(),
 					&proposal.proposer,

@@ -93,28 +93,31 @@ impl Contains<RuntimeCall> for Undelayed {
 pub struct NotForRoot;
 impl Contains<RuntimeCall> for NotForRoot {
 	fn contains(call: &RuntimeCall) -> bool {
-		use polkadot_sdk::pallet_utility::Call as Utility;
-		match call {
-			RuntimeCall::Sudo(_) => true,
-			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::dispatch_as_root {
-				call,
-			}) => Self::contains(call),
-			RuntimeCall::Utility(
-				Utility::batch { calls }
-				| Utility::batch_all { calls }
-				| Utility::force_batch { calls },
-			) => calls.iter().any(Self::contains),
-			RuntimeCall::Utility(
-				Utility::as_derivative { call, .. }
-				| Utility::dispatch_as { call, .. }
-				| Utility::with_weight { call, .. }
-				| Utility::dispatch_as_fallible { call, .. },
-			) => Self::contains(call),
-			RuntimeCall::Utility(Utility::if_else { main, fallback }) => {
-				Self::contains(main) || Self::contains(fallback)
-			},
-			_ => false,
-		}
+		matches!(call, RuntimeCall::Sudo(_)) || any_nested(call, Self::contains)
+	}
+}
+
+/// Whether any call that `call` dispatches in turn — through `dispatch_as_root` or a utility
+/// batch or wrapper — satisfies `check`.
+fn any_nested(call: &RuntimeCall, check: fn(&RuntimeCall) -> bool) -> bool {
+	use polkadot_sdk::pallet_utility::Call as Utility;
+	match call {
+		RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::dispatch_as_root {
+			call,
+		}) => check(call),
+		RuntimeCall::Utility(
+			Utility::batch { calls }
+			| Utility::batch_all { calls }
+			| Utility::force_batch { calls },
+		) => calls.iter().any(check),
+		RuntimeCall::Utility(
+			Utility::as_derivative { call, .. }
+			| Utility::dispatch_as { call, .. }
+			| Utility::with_weight { call, .. }
+			| Utility::dispatch_as_fallible { call, .. },
+		) => check(call),
+		RuntimeCall::Utility(Utility::if_else { main, fallback }) => check(main) || check(fallback),
+		_ => false,
 	}
 }
 
@@ -128,38 +131,21 @@ impl Contains<RuntimeCall> for RootLevel {
 	fn contains(call: &RuntimeCall) -> bool {
 		use pallet_regulatory_nodes::Call as Regulators;
 		use pallet_stakeholder_voting::Call as Voting;
-		use polkadot_sdk::pallet_utility::Call as Utility;
-		match call {
+		matches!(
+			call,
 			RuntimeCall::StakeholderVoting(
 				Voting::dispatch_as_root { .. } | Voting::set_safeguards { .. },
-			)
-			| RuntimeCall::RegulatoryNodes(
+			) | RuntimeCall::RegulatoryNodes(
 				Regulators::appoint { .. }
-				| Regulators::dismiss { .. }
-				| Regulators::set_threshold { .. }
-				| Regulators::add_validator { .. }
-				| Regulators::remove_validator { .. }
-				| Regulators::set_min_validators { .. },
-			)
-			| RuntimeCall::NodeAuthorization(_)
-			| RuntimeCall::Sudo(_)
-			| RuntimeCall::System(_) => true,
-			RuntimeCall::Utility(
-				Utility::batch { calls }
-				| Utility::batch_all { calls }
-				| Utility::force_batch { calls },
-			) => calls.iter().any(Self::contains),
-			RuntimeCall::Utility(
-				Utility::as_derivative { call, .. }
-				| Utility::dispatch_as { call, .. }
-				| Utility::with_weight { call, .. }
-				| Utility::dispatch_as_fallible { call, .. },
-			) => Self::contains(call),
-			RuntimeCall::Utility(Utility::if_else { main, fallback }) => {
-				Self::contains(main) || Self::contains(fallback)
-			},
-			_ => false,
-		}
+					| Regulators::dismiss { .. }
+					| Regulators::set_threshold { .. }
+					| Regulators::add_validator { .. }
+					| Regulators::remove_validator { .. }
+					| Regulators::set_min_validators { .. },
+			) | RuntimeCall::NodeAuthorization(_)
+				| RuntimeCall::Sudo(_)
+				| RuntimeCall::System(_)
+		) || any_nested(call, Self::contains)
 	}
 }
 
