@@ -58,12 +58,29 @@ fn call_of_max_len<T: Config>() -> <T as Config>::RuntimeCall {
 /// A scope with one stakeholder per sector, a full end bucket save one, and an ongoing proposal
 /// ending in it with a maximal call. Returns (proposer, scope, index).
 fn ongoing_proposal<T: Config>() -> (T::AccountId, ScopeId, ProposalIndex) {
+	ongoing_proposal_delegated::<T>(0, None)
+}
+
+/// As [`ongoing_proposal`], with `delegators` more members delegating to the proposer, and
+/// the scope's policy set first if given.
+fn ongoing_proposal_delegated<T: Config>(
+	delegators: u32,
+	policy: Option<ScopePolicy<BlockNumberFor<T>>>,
+) -> (T::AccountId, ScopeId, ProposalIndex) {
 	frame_system::Pallet::<T>::set_block_number(One::one());
 	let scope = new_scope::<T>();
 	let proposer = funded::<T>("proposer", 0);
 	for (i, sector) in Sector::ALL.into_iter().enumerate() {
 		let who = if i == 0 { proposer.clone() } else { funded::<T>("voter", i as u32) };
 		StakeholderVoting::<T>::do_admit(&who, sector, scope, 100).expect("fresh");
+	}
+	for i in 0..delegators {
+		let who: T::AccountId = account("delegator", i, 0);
+		StakeholderVoting::<T>::do_admit(&who, Sector::Community, scope, 100).expect("fresh");
+		StakeholderVoting::<T>::do_delegate(&who, scope, proposer.clone(), None).expect("room");
+	}
+	if let Some(policy) = policy {
+		StakeholderVoting::<T>::do_set_policy(scope, policy).expect("valid policy");
 	}
 	frame_system::Pallet::<T>::set_block_number(2u32.into());
 	let end = frame_system::Pallet::<T>::block_number().saturating_add(T::MinVotingPeriod::get());
@@ -127,8 +144,8 @@ mod benchmarks {
 	fn set_stake() -> Result<(), BenchmarkError> {
 		let (who, scopes) = member_of_many::<T>(0);
 		let scope = *scopes.last().ok_or(BenchmarkError::Weightless)?;
-		let origin = T::AdmitOrigin::try_successful_origin(&scope)
-			.map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), scope, 7);
 		assert_eq!(
@@ -142,8 +159,8 @@ mod benchmarks {
 	fn remove_from_scope() -> Result<(), BenchmarkError> {
 		let (who, scopes) = member_of_many::<T>(0);
 		let scope = *scopes.first().ok_or(BenchmarkError::Weightless)?;
-		let origin = T::AdmitOrigin::try_successful_origin(&scope)
-			.map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), scope);
 		assert!(Stakeholders::<T>::get(&who).is_none_or(|s| s.membership(scope).is_none()));
@@ -265,12 +282,237 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn vote() -> Result<(), BenchmarkError> {
-		let (proposer, _, index) = ongoing_proposal::<T>();
-		// A first vote is the heavier path: it also enters the account's index of votes.
+	fn vote(d: Linear<0, { T::MaxDelegators::get() }>) -> Result<(), BenchmarkError> {
+		let (proposer, _, index) = ongoing_proposal_delegated::<T>(d, None);
+		// A first vote is the heavier path: it also enters the account's index of votes, and
+		// so does each delegated one.
 		#[extrinsic_call]
 		_(RawOrigin::Signed(proposer.clone()), index, VoteChoice::Aye);
 		assert_eq!(Votes::<T>::get(index, &proposer).map(|v| v.choice), Some(VoteChoice::Aye));
+		assert_eq!(Votes::<T>::iter_prefix(index).count(), d as usize + 1);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn delegate() -> Result<(), BenchmarkError> {
+		// Worst path: moving from an earlier delegate, to one with a full list save one.
+		let (proposer, scope, _) =
+			ongoing_proposal_delegated::<T>(T::MaxDelegators::get().saturating_sub(1), None);
+		let who = funded::<T>("mover", 0);
+		let earlier = funded::<T>("earlier", 0);
+		StakeholderVoting::<T>::do_admit(&who, Sector::Market, scope, 5)?;
+		StakeholderVoting::<T>::do_admit(&earlier, Sector::Market, scope, 5)?;
+		StakeholderVoting::<T>::do_delegate(&who, scope, earlier, None)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), scope, proposer.clone(), None);
+		assert_eq!(Delegations::<T>::get(&who, scope).map(|d| d.delegate), Some(proposer));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn undelegate() -> Result<(), BenchmarkError> {
+		let (proposer, scope, _) = ongoing_proposal_delegated::<T>(T::MaxDelegators::get(), None);
+		let who: T::AccountId = account("delegator", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), scope);
+		assert!(!Delegations::<T>::contains_key(&who, scope));
+		assert!(!Delegators::<T>::get(&proposer, scope).contains(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_policy() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let scope = new_scope::<T>();
+		let policy = ScopePolicy {
+			secret_ballot: Some(T::MinVotingPeriod::get()),
+			attestation_required: true,
+		};
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, scope, policy);
+		assert_eq!(Policies::<T>::get(scope), policy);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn commit_vote() -> Result<(), BenchmarkError> {
+		let policy = ScopePolicy {
+			secret_ballot: Some(T::MinVotingPeriod::get()),
+			attestation_required: false,
+		};
+		let (proposer, _, index) = ongoing_proposal_delegated::<T>(0, Some(policy));
+		let commitment = commitment_of(index, &proposer, VoteChoice::Aye, &[7; 32]);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(proposer.clone()), index, commitment);
+		assert_eq!(Commitments::<T>::get(index, &proposer), Some(commitment));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reveal_vote() -> Result<(), BenchmarkError> {
+		let policy = ScopePolicy {
+			secret_ballot: Some(T::MinVotingPeriod::get()),
+			attestation_required: false,
+		};
+		let (proposer, _, index) = ongoing_proposal_delegated::<T>(0, Some(policy));
+		let commitment = commitment_of(index, &proposer, VoteChoice::Aye, &[7; 32]);
+		StakeholderVoting::<T>::do_commit_vote(&proposer, index, commitment)?;
+		let reveal_from = SecretBallots::<T>::get(index)
+			.map(|b| b.reveal_from)
+			.ok_or(BenchmarkError::Weightless)?;
+		frame_system::Pallet::<T>::set_block_number(reveal_from);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(proposer.clone()), index, VoteChoice::Aye, [7; 32]);
+		assert!(Votes::<T>::contains_key(index, &proposer));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn add_registrar() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let scope = new_scope::<T>();
+		let registrar: T::AccountId = account("registrar", 0, 0);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, scope, registrar.clone());
+		assert!(Registrars::<T>::contains_key(scope, &registrar));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_registrar() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let scope = new_scope::<T>();
+		let registrar: T::AccountId = account("registrar", 0, 0);
+		StakeholderVoting::<T>::do_add_registrar(scope, registrar.clone())?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, scope, registrar.clone());
+		assert!(!Registrars::<T>::contains_key(scope, &registrar));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn attest() -> Result<(), BenchmarkError> {
+		// Worst path: replacing an earlier attestation of the same account.
+		let scope = new_scope::<T>();
+		let registrar: T::AccountId = account("registrar", 0, 0);
+		let who: T::AccountId = account("person", 0, 0);
+		StakeholderVoting::<T>::do_add_registrar(scope, registrar.clone())?;
+		let expires = frame_system::Pallet::<T>::block_number().saturating_add(100u32.into());
+		let claim = |person| attestations::Claim {
+			person,
+			sector: Sector::Community,
+			stake: 10,
+			evidence: H256::repeat_byte(9),
+			expires,
+		};
+		StakeholderVoting::<T>::do_attest(
+			registrar.clone(),
+			scope,
+			who.clone(),
+			claim(H256::repeat_byte(1)),
+		)?;
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(registrar),
+			scope,
+			who.clone(),
+			H256::repeat_byte(2),
+			Sector::Community,
+			10,
+			H256::repeat_byte(9),
+			expires,
+		);
+		assert_eq!(AttestedPersons::<T>::get(scope, H256::repeat_byte(2)), Some(who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn revoke_attestation() -> Result<(), BenchmarkError> {
+		let scope = new_scope::<T>();
+		let registrar: T::AccountId = account("registrar", 0, 0);
+		let who: T::AccountId = account("person", 0, 0);
+		StakeholderVoting::<T>::do_add_registrar(scope, registrar.clone())?;
+		let expires = frame_system::Pallet::<T>::block_number().saturating_add(100u32.into());
+		StakeholderVoting::<T>::do_attest(
+			registrar.clone(),
+			scope,
+			who.clone(),
+			attestations::Claim {
+				person: H256::repeat_byte(1),
+				sector: Sector::Community,
+				stake: 10,
+				evidence: H256::repeat_byte(9),
+				expires,
+			},
+		)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(registrar), scope, who.clone());
+		assert!(!Attestations::<T>::contains_key(scope, &who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn join() -> Result<(), BenchmarkError> {
+		// Worst path: a scope that requires attestations, the account a member of others.
+		let (who, _) = member_of_many::<T>(1);
+		let scope = new_scope::<T>();
+		let registrar: T::AccountId = account("registrar", 0, 0);
+		StakeholderVoting::<T>::do_add_registrar(scope, registrar.clone())?;
+		StakeholderVoting::<T>::do_set_policy(
+			scope,
+			ScopePolicy { secret_ballot: None, attestation_required: true },
+		)?;
+		let expires = frame_system::Pallet::<T>::block_number().saturating_add(100u32.into());
+		StakeholderVoting::<T>::do_attest(
+			registrar,
+			scope,
+			who.clone(),
+			attestations::Claim {
+				person: H256::repeat_byte(1),
+				sector: Sector::Market,
+				stake: 10,
+				evidence: H256::repeat_byte(9),
+				expires,
+			},
+		)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), scope);
+		assert!(Stakeholders::<T>::get(&who).is_some_and(|i| i.membership(scope).is_some()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_unattested() -> Result<(), BenchmarkError> {
+		let (who, _) = member_of_many::<T>(1);
+		let scope = new_scope::<T>();
+		let registrar: T::AccountId = account("registrar", 0, 0);
+		StakeholderVoting::<T>::do_add_registrar(scope, registrar.clone())?;
+		StakeholderVoting::<T>::do_set_policy(
+			scope,
+			ScopePolicy { secret_ballot: None, attestation_required: true },
+		)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		StakeholderVoting::<T>::do_attest(
+			registrar,
+			scope,
+			who.clone(),
+			attestations::Claim {
+				person: H256::repeat_byte(1),
+				sector: Sector::Market,
+				stake: 10,
+				evidence: H256::repeat_byte(9),
+				expires: now.saturating_add(One::one()),
+			},
+		)?;
+		StakeholderVoting::<T>::do_join(&who, scope)?;
+		frame_system::Pallet::<T>::set_block_number(now.saturating_add(2u32.into()));
+		let caller = funded::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), scope, who.clone());
+		assert!(Stakeholders::<T>::get(&who).is_some_and(|i| i.membership(scope).is_none()));
 		Ok(())
 	}
 
@@ -314,7 +556,12 @@ mod benchmarks {
 			Votes::<T>::insert(
 				index,
 				&who,
-				VoteRecord { choice: VoteChoice::Aye, sector: Sector::Market, weight: 1 },
+				VoteRecord {
+					choice: VoteChoice::Aye,
+					sector: Sector::Market,
+					weight: 1,
+					delegated: false,
+				},
 			);
 			VotesByAccount::<T>::insert(&who, index, ());
 		}

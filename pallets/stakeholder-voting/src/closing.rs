@@ -364,7 +364,13 @@ impl<T: Config> Pallet<T> {
 			VotesByAccount::<T>::remove(&who, index);
 			count = count.saturating_add(1);
 		}
-		let more = Votes::<T>::iter_key_prefix(index).next().is_some();
+		// Commitments never revealed go too.
+		let left = limit.saturating_sub(count) as usize;
+		for _ in Commitments::<T>::drain_prefix(index).take(left) {
+			count = count.saturating_add(1);
+		}
+		let more = Votes::<T>::iter_key_prefix(index).next().is_some()
+			|| Commitments::<T>::iter_key_prefix(index).next().is_some();
 		Self::deposit_event(Event::VotesReaped { index, count, more });
 		Ok(count)
 	}

@@ -49,7 +49,9 @@
 
 extern crate alloc;
 
+mod attestations;
 mod closing;
+mod delegation;
 mod holds;
 pub mod migrations;
 mod origins;
@@ -57,6 +59,7 @@ mod proposals;
 pub mod queries;
 mod safeguards;
 mod scopes;
+mod secret_ballots;
 mod stakeholders;
 pub mod types;
 mod voting;
@@ -88,6 +91,16 @@ pub type ScopeInfoOf<T> =
 pub type StakeholderInfoOf<T> = StakeholderInfo<
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 	<T as Config>::MaxScopesPerStakeholder,
+>;
+/// A delegation as this runtime stores it.
+pub type DelegationOf<T> = Delegation<
+	<T as frame_system::Config>::AccountId,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+/// An attestation as this runtime stores it.
+pub type AttestationOf<T> = Attestation<
+	<T as frame_system::Config>::AccountId,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
 >;
 /// A proposal as this runtime stores it.
 pub type ProposalOf<T> = Proposal<
@@ -125,7 +138,7 @@ pub mod pallet {
 	use polkadot_sdk::{sp_arithmetic::Perbill, sp_core::H256};
 
 	/// Storage layout version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -269,6 +282,15 @@ pub mod pallet {
 		/// Longest description, in bytes, that queries return with a proposal.
 		#[pallet::constant]
 		type MaxDescriptionLen: Get<u32>;
+
+		/// Most members who may delegate to one delegate in one scope: a delegate's vote casts
+		/// theirs too, so this bounds its cost.
+		#[pallet::constant]
+		type MaxDelegators: Get<u32>;
+
+		/// Most registrars one scope may have.
+		#[pallet::constant]
+		type MaxRegistrarsPerScope: Get<u32>;
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
@@ -425,6 +447,63 @@ pub mod pallet {
 	pub type PassingSince<T: Config> =
 		StorageMap<_, Twox64Concat, ProposalIndex, BlockNumberFor<T>>;
 
+	/// Delegations by delegator and scope.
+	#[pallet::storage]
+	pub type Delegations<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, ScopeId, DelegationOf<T>>;
+
+	/// The members who delegate to a delegate in a scope, at most `MaxDelegators`.
+	#[pallet::storage]
+	pub type Delegators<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		ScopeId,
+		BoundedVec<T::AccountId, T::MaxDelegators>,
+		ValueQuery,
+	>;
+
+	/// Each scope's policy: secret ballots, admission by attestation (neither by default).
+	#[pallet::storage]
+	pub type Policies<T: Config> =
+		StorageMap<_, Twox64Concat, ScopeId, ScopePolicy<BlockNumberFor<T>>, ValueQuery>;
+
+	/// Secret ballots by proposal: phases and counts.
+	#[pallet::storage]
+	pub type SecretBallots<T: Config> =
+		StorageMap<_, Twox64Concat, ProposalIndex, SecretBallot<BlockNumberFor<T>>>;
+
+	/// Unrevealed commitments of secret ballots, by proposal and voter.
+	#[pallet::storage]
+	pub type Commitments<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProposalIndex, Blake2_128Concat, T::AccountId, H256>;
+
+	/// Registrars by scope: they attest people's sector and stake there.
+	#[pallet::storage]
+	pub type Registrars<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ScopeId, Blake2_128Concat, T::AccountId, ()>;
+
+	/// Number of registrars per scope, at most `MaxRegistrarsPerScope`.
+	#[pallet::storage]
+	pub type RegistrarCount<T: Config> = StorageMap<_, Twox64Concat, ScopeId, u32, ValueQuery>;
+
+	/// Attestations by scope and account.
+	#[pallet::storage]
+	pub type Attestations<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ScopeId,
+		Blake2_128Concat,
+		T::AccountId,
+		AttestationOf<T>,
+	>;
+
+	/// The account each attested person holds in a scope: one person, one account.
+	#[pallet::storage]
+	pub type AttestedPersons<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ScopeId, Identity, H256, T::AccountId>;
+
 	/// The earliest block whose ending proposals may not all be closed yet.
 	#[pallet::storage]
 	pub type CloseCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
@@ -441,6 +520,10 @@ pub mod pallet {
 		pub root_safeguards: Safeguards<BlockNumberFor<T>>,
 		/// Safeguards per scope.
 		pub scope_safeguards: Vec<(ScopeId, Safeguards<BlockNumberFor<T>>)>,
+		/// Policies per scope.
+		pub policies: Vec<(ScopeId, ScopePolicy<BlockNumberFor<T>>)>,
+		/// Registrars per scope.
+		pub registrars: Vec<(ScopeId, T::AccountId)>,
 	}
 
 	#[pallet::genesis_build]
@@ -464,6 +547,13 @@ pub mod pallet {
 			for (scope, safeguards) in &self.scope_safeguards {
 				Pallet::<T>::do_set_safeguards(Some(*scope), *safeguards)
 					.expect("invalid genesis scope safeguards");
+			}
+			for (scope, policy) in &self.policies {
+				Pallet::<T>::do_set_policy(*scope, *policy).expect("invalid genesis policy");
+			}
+			for (scope, registrar) in &self.registrars {
+				Pallet::<T>::do_add_registrar(*scope, registrar.clone())
+					.expect("invalid genesis registrar");
 			}
 		}
 	}
@@ -647,6 +737,89 @@ pub mod pallet {
 			/// Its result.
 			result: DispatchResult,
 		},
+		/// A delegate's vote was cast for the members who delegate to it (those who had not voted
+		/// themselves).
+		DelegatedVotesCast {
+			/// The proposal.
+			index: ProposalIndex,
+			/// The delegate.
+			delegate: T::AccountId,
+			/// Delegated votes cast or changed.
+			count: u32,
+		},
+		/// A member delegated its vote in a scope.
+		Delegated {
+			/// The delegator.
+			who: T::AccountId,
+			/// The scope.
+			scope: ScopeId,
+			/// The delegate.
+			delegate: T::AccountId,
+			/// When the delegation stops counting, if ever.
+			expires: Option<BlockNumberFor<T>>,
+		},
+		/// A delegation ended: undelegated, or one of the two left the scope.
+		Undelegated {
+			/// The delegator.
+			who: T::AccountId,
+			/// The scope.
+			scope: ScopeId,
+		},
+		/// A scope's policy was set.
+		PolicySet {
+			/// The scope.
+			scope: ScopeId,
+			/// The new policy.
+			policy: ScopePolicy<BlockNumberFor<T>>,
+		},
+		/// A member committed to a secret vote (its choice stays hidden until revealed).
+		VoteCommitted {
+			/// The proposal.
+			index: ProposalIndex,
+			/// The voter.
+			who: T::AccountId,
+		},
+		/// A secret vote was revealed and counted.
+		VoteRevealed {
+			/// The proposal.
+			index: ProposalIndex,
+			/// The voter.
+			who: T::AccountId,
+			/// The choice.
+			choice: VoteChoice,
+		},
+		/// A registrar was appointed for a scope.
+		RegistrarAdded {
+			/// The scope.
+			scope: ScopeId,
+			/// The registrar.
+			registrar: T::AccountId,
+		},
+		/// A registrar was dismissed from a scope.
+		RegistrarRemoved {
+			/// The scope.
+			scope: ScopeId,
+			/// The registrar.
+			registrar: T::AccountId,
+		},
+		/// A registrar attested an account's sector and stake in a scope.
+		Attested {
+			/// The scope.
+			scope: ScopeId,
+			/// The attested account.
+			who: T::AccountId,
+			/// The registrar.
+			registrar: T::AccountId,
+			/// When the attestation stops counting.
+			expires: BlockNumberFor<T>,
+		},
+		/// An attestation was revoked.
+		AttestationRevoked {
+			/// The scope.
+			scope: ScopeId,
+			/// The account.
+			who: T::AccountId,
+		},
 		/// Votes of an ended proposal were removed.
 		VotesReaped {
 			/// The proposal.
@@ -731,6 +904,50 @@ pub mod pallet {
 		NotCancellable,
 		/// The call is one no vote may dispatch as root (`Config::NotForRoot`).
 		RootCallForbidden,
+		/// The proposal is decided by secret ballot: `commit_vote`, then `reveal_vote`.
+		SecretBallot,
+		/// The proposal is not decided by secret ballot.
+		NotSecretBallot,
+		/// Commitments are accepted before the reveal phase, reveals only during it.
+		NotRevealPhase,
+		/// The account has no unrevealed commitment on this proposal.
+		CommitmentNotFound,
+		/// The choice and salt do not hash to the commitment.
+		CommitmentMismatch,
+		/// A member cannot delegate to itself.
+		CannotDelegateToSelf,
+		/// The delegate delegates in this scope itself, or the delegator has delegators there:
+		/// delegation is one step only.
+		DelegationChain,
+		/// The delegate already has the most delegators allowed in this scope.
+		TooManyDelegators,
+		/// The account does not delegate in this scope.
+		DelegationNotFound,
+		/// The expiry must lie after this block.
+		InvalidExpiry,
+		/// The scope's policy is out of bounds: a reveal period outside the voting period's
+		/// bounds.
+		InvalidPolicy,
+		/// The caller is not a registrar of this scope.
+		NotRegistrar,
+		/// The account is a registrar of this scope already.
+		AlreadyRegistrar,
+		/// The account is not a registrar of this scope.
+		RegistrarNotFound,
+		/// The scope already has the most registrars allowed.
+		TooManyRegistrars,
+		/// The account has no attestation in this scope.
+		AttestationNotFound,
+		/// The account's attestation has expired.
+		AttestationExpired,
+		/// The admission's sector or stake differs from the attested ones.
+		AttestationMismatch,
+		/// This person is attested for another account in this scope.
+		PersonAlreadyAttested,
+		/// The member's attestation is still valid.
+		AttestationStillValid,
+		/// The scope does not require attestations.
+		AttestationNotRequired,
 	}
 
 	#[pallet::hooks]
@@ -800,7 +1017,8 @@ pub mod pallet {
 
 		/// Sets a stakeholder's stake in a scope.
 		///
-		/// Origin: `AdmitOrigin` for `scope`. Emits `StakeChanged`.
+		/// Origin: `ScopeOrigin` (in Polity the chain-wide scope): a scope's own vote cannot
+		/// dilute or shrink a member's weight. Emits `StakeChanged`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(<T as Config>::WeightInfo::set_stake().saturating_add(T::DbWeight::get().reads_writes(1, 1)))]
 		pub fn set_stake(
@@ -809,20 +1027,25 @@ pub mod pallet {
 			scope: ScopeId,
 			stake: Stake,
 		) -> DispatchResult {
-			T::AdmitOrigin::ensure_origin(origin, &scope)?;
+			T::ScopeOrigin::ensure_origin(origin)?;
 			Self::do_set_stake(&who, scope, stake)
 		}
 
 		/// Removes a stakeholder from one scope; with no scope left it stops being a stakeholder.
+		/// Its delegation there, and delegations to it, end.
 		///
-		/// Origin: `AdmitOrigin` for `scope`. Emits `LeftScope`.
+		/// Origin: `ScopeOrigin` (in Polity the chain-wide scope): a scope's own majority cannot
+		/// expel its minority. Emits `LeftScope`.
 		#[pallet::call_index(4)]
+		#[pallet::weight(<T as Config>::WeightInfo::remove_from_scope().saturating_add(
+			<T as Config>::WeightInfo::undelegate().saturating_mul(T::MaxDelegators::get().saturating_add(1).into())
+		))]
 		pub fn remove_from_scope(
 			origin: OriginFor<T>,
 			who: T::AccountId,
 			scope: ScopeId,
 		) -> DispatchResult {
-			T::AdmitOrigin::ensure_origin(origin, &scope)?;
+			T::ScopeOrigin::ensure_origin(origin)?;
 			Self::do_remove_from_scope(&who, scope)
 		}
 
@@ -846,10 +1069,15 @@ pub mod pallet {
 			Self::do_resume(&who)
 		}
 
-		/// Removes a stakeholder from every scope.
+		/// Removes a stakeholder from every scope, ending its delegations and those to it.
 		///
 		/// Origin: `AdmitOrigin` for the chain-wide scope. Emits `Removed`.
 		#[pallet::call_index(7)]
+		#[pallet::weight(<T as Config>::WeightInfo::remove().saturating_add(
+			<T as Config>::WeightInfo::undelegate().saturating_mul(
+				T::MaxDelegators::get().saturating_add(1).saturating_mul(T::MaxScopesPerStakeholder::get()).into()
+			)
+		))]
 		pub fn remove(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::AdmitOrigin::ensure_origin(origin, &CHAIN_WIDE_SCOPE)?;
 			Self::do_remove(&who)
@@ -934,7 +1162,11 @@ pub mod pallet {
 			Self::do_propose(who, scope, title, description_hash, call.map(|c| *c)).map(|_| ())
 		}
 
-		/// Casts or changes a vote on an ongoing proposal.
+		/// Casts or changes a vote on an ongoing proposal (not a secret ballot).
+		///
+		/// The vote is cast too for every member who delegates to the caller in the proposal's
+		/// scope, is in the proposal's electorate and has not voted itself; each such vote weighs
+		/// its delegator's own stake and counts in its delegator's sector.
 		///
 		/// A member's first vote on a proposal it may vote on is free of fees (with the
 		/// runtime's `SkipCheckIfFeeless` extension); changing it pays the normal fee. A
@@ -948,14 +1180,19 @@ pub mod pallet {
 		})]
 		// Beyond the benchmark: stake and status changes, the proposal's safeguards, and under
 		// a confirm period when it started passing.
-		#[pallet::weight(<T as Config>::WeightInfo::vote().saturating_add(T::DbWeight::get().reads_writes(4, 1)))]
+		#[pallet::weight(<T as Config>::WeightInfo::vote(T::MaxDelegators::get()).saturating_add(T::DbWeight::get().reads_writes(4, 1)))]
 		pub fn vote(
 			origin: OriginFor<T>,
 			index: ProposalIndex,
 			choice: VoteChoice,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_vote(&who, index, choice)
+			let delegators = Self::do_vote(&who, index, choice)?;
+			Ok(Some(
+				<T as Config>::WeightInfo::vote(delegators)
+					.saturating_add(T::DbWeight::get().reads_writes(4, 1)),
+			)
+			.into())
 		}
 
 		/// Closes a proposal whose voting period has ended, enacting its call if it passed.
@@ -1041,6 +1278,182 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::ScopeOrigin::ensure_origin(origin)?;
 			Self::do_set_safeguards(scope, safeguards)
+		}
+
+		/// Delegates the caller's vote in `scope` to `delegate`, another member of it, until
+		/// `expires` (or until undelegated); replaces an earlier delegation there. The delegate's
+		/// votes cast or changed from now on are cast for the caller too, on proposals the caller
+		/// has not voted on itself; a vote of the caller's own overrides the delegation for that
+		/// proposal only. One step only: a delegate may not delegate, nor a delegator be
+		/// delegated to, in the same scope. Secret ballots are never delegated.
+		///
+		/// Origin: signed, a member of `scope`. Emits `Delegated`.
+		#[pallet::call_index(20)]
+		pub fn delegate(
+			origin: OriginFor<T>,
+			scope: ScopeId,
+			delegate: T::AccountId,
+			expires: Option<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_delegate(&who, scope, delegate, expires)
+		}
+
+		/// Ends the caller's delegation in `scope`. Delegated votes already cast stay until the
+		/// caller votes itself.
+		///
+		/// Origin: signed. Emits `Undelegated`.
+		#[pallet::call_index(21)]
+		pub fn undelegate(origin: OriginFor<T>, scope: ScopeId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_undelegate(&who, scope)
+		}
+
+		/// Sets a scope's policy: secret ballots (with their reveal period) and admission by
+		/// attestation. Proposals already submitted keep their ballot.
+		///
+		/// Origin: `ScopeOrigin`. Emits `PolicySet`.
+		#[pallet::call_index(22)]
+		pub fn set_policy(
+			origin: OriginFor<T>,
+			scope: ScopeId,
+			policy: ScopePolicy<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			T::ScopeOrigin::ensure_origin(origin)?;
+			Self::do_set_policy(scope, policy)
+		}
+
+		/// Commits to a secret vote on a secret-ballot proposal during its voting period:
+		/// `commitment` is [`commitment_of`]`(index, caller, choice, salt)`. Committing again
+		/// replaces the commitment. Nobody can read the choice until it is revealed.
+		///
+		/// The first commitment is free of fees, as a first vote is. Origin: signed, a member of
+		/// the proposal's electorate. Emits `VoteCommitted`.
+		#[pallet::call_index(23)]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, index: &ProposalIndex, _commitment: &H256| -> bool {
+			Pallet::<T>::is_free_commitment(origin, *index)
+		})]
+		#[pallet::weight(<T as Config>::WeightInfo::commit_vote().saturating_add(T::DbWeight::get().reads(2)))]
+		pub fn commit_vote(
+			origin: OriginFor<T>,
+			index: ProposalIndex,
+			commitment: H256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_commit_vote(&who, index, commitment)
+		}
+
+		/// Reveals a committed secret vote during the reveal phase (from the end of voting to
+		/// the proposal's close); the vote is counted then. A commitment never revealed counts
+		/// as absent: neither for nor against, and not toward the quorum.
+		///
+		/// Free of fees while the caller has an unrevealed commitment. Origin: signed, the
+		/// committer. Emits `VoteRevealed`.
+		#[pallet::call_index(24)]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, index: &ProposalIndex, choice: &VoteChoice, salt: &[u8; 32]| -> bool {
+			Pallet::<T>::is_free_reveal(origin, *index, *choice, salt)
+		})]
+		#[pallet::weight(<T as Config>::WeightInfo::reveal_vote().saturating_add(T::DbWeight::get().reads(2)))]
+		pub fn reveal_vote(
+			origin: OriginFor<T>,
+			index: ProposalIndex,
+			choice: VoteChoice,
+			salt: [u8; 32],
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reveal_vote(&who, index, choice, salt)
+		}
+
+		/// Appoints `registrar` for `scope`: it may attest people's sector and stake there.
+		///
+		/// Origin: `ScopeOrigin` (in Polity a chain-wide vote). Emits `RegistrarAdded`.
+		#[pallet::call_index(25)]
+		pub fn add_registrar(
+			origin: OriginFor<T>,
+			scope: ScopeId,
+			registrar: T::AccountId,
+		) -> DispatchResult {
+			T::ScopeOrigin::ensure_origin(origin)?;
+			Self::do_add_registrar(scope, registrar)
+		}
+
+		/// Dismisses a registrar of `scope`; its attestations stay until revoked or expired.
+		///
+		/// Origin: `ScopeOrigin`. Emits `RegistrarRemoved`.
+		#[pallet::call_index(26)]
+		pub fn remove_registrar(
+			origin: OriginFor<T>,
+			scope: ScopeId,
+			registrar: T::AccountId,
+		) -> DispatchResult {
+			T::ScopeOrigin::ensure_origin(origin)?;
+			Self::do_remove_registrar(scope, registrar)
+		}
+
+		/// Attests that `who` is `person`, of `sector`, with `stake` in `scope`, on the evidence
+		/// hashed in `evidence`, until `expires`. Replaces `who`'s earlier attestation there.
+		///
+		/// Origin: signed, a registrar of `scope`. Emits `Attested`.
+		#[pallet::call_index(27)]
+		#[allow(clippy::too_many_arguments)]
+		pub fn attest(
+			origin: OriginFor<T>,
+			scope: ScopeId,
+			who: T::AccountId,
+			person: H256,
+			sector: Sector,
+			stake: Stake,
+			evidence: H256,
+			expires: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let registrar = ensure_signed(origin)?;
+			Self::do_attest(
+				registrar,
+				scope,
+				who,
+				crate::attestations::Claim { person, sector, stake, evidence, expires },
+			)
+		}
+
+		/// Revokes `who`'s attestation in `scope`. In a scope that requires attestations anyone
+		/// may then remove the member with `remove_unattested`.
+		///
+		/// Origin: signed, a registrar of `scope`. Emits `AttestationRevoked`.
+		#[pallet::call_index(28)]
+		pub fn revoke_attestation(
+			origin: OriginFor<T>,
+			scope: ScopeId,
+			who: T::AccountId,
+		) -> DispatchResult {
+			let registrar = ensure_signed(origin)?;
+			Self::do_revoke_attestation(&registrar, scope, &who)
+		}
+
+		/// Joins `scope` with the caller's valid attestation: admitted with the attested sector
+		/// and stake, no vote needed.
+		///
+		/// Origin: signed, attested in `scope`. Emits `Admitted`.
+		#[pallet::call_index(29)]
+		pub fn join(origin: OriginFor<T>, scope: ScopeId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_join(&who, scope)
+		}
+
+		/// Removes from a scope that requires attestations a member whose attestation expired
+		/// or was revoked.
+		///
+		/// Origin: signed, anyone. Emits `LeftScope`.
+		#[pallet::call_index(30)]
+		#[pallet::weight(<T as Config>::WeightInfo::remove_unattested().saturating_add(
+			<T as Config>::WeightInfo::undelegate().saturating_mul(T::MaxDelegators::get().saturating_add(1).into())
+		))]
+		pub fn remove_unattested(
+			origin: OriginFor<T>,
+			scope: ScopeId,
+			who: T::AccountId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_remove_unattested(scope, &who)
 		}
 	}
 }

@@ -185,6 +185,8 @@ impl Config for Test {
 	type MaxEnactmentAttempts = ConstU32<MAX_ATTEMPTS>;
 	type Preimages = Preimage;
 	type MaxDescriptionLen = ConstU32<MAX_DESCRIPTION>;
+	type MaxDelegators = ConstU32<MAX_DELEGATORS>;
+	type MaxRegistrarsPerScope = ConstU32<2>;
 	type WeightInfo = ();
 }
 
@@ -270,6 +272,9 @@ impl ExtBuilder {
 		});
 	}
 }
+
+/// Most delegators per delegate and scope.
+pub const MAX_DELEGATORS: u32 = 3;
 
 /// Longest enactment hold.
 pub const MAX_HOLD: u64 = 20;

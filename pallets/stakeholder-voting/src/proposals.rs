@@ -19,7 +19,7 @@ use polkadot_sdk::{
 	},
 	frame_system,
 	sp_core::H256,
-	sp_runtime::Saturating,
+	sp_runtime::{traits::Zero, Saturating},
 };
 
 impl<T: Config> Pallet<T> {
@@ -53,7 +53,12 @@ impl<T: Config> Pallet<T> {
 				&& (scope == CHAIN_WIDE_SCOPE || open_in < T::MaxOpenProposalsPerScope::get()),
 			Error::<T>::TooManyOpenProposals
 		);
-		let safeguards = Self::safeguards_for(scope, call.as_ref());
+		let mut safeguards = Self::safeguards_for(scope, call.as_ref());
+		let secret = Policies::<T>::get(scope).secret_ballot;
+		if secret.is_some() {
+			// A secret ballot has no running tally to confirm.
+			safeguards.confirm_period = Zero::zero();
+		}
 		let call = match call {
 			Some(call) => {
 				ensure!(!T::NotForRoot::contains(&call), Error::<T>::RootCallForbidden);
@@ -78,7 +83,9 @@ impl<T: Config> Pallet<T> {
 			.voting_period
 			.max(safeguards.min_voting_period)
 			.max(safeguards.confirm_period);
-		let end = Self::schedule(now.saturating_add(voting_period), index)?;
+		let reveal_from = now.saturating_add(voting_period);
+		// A secret ballot closes after its reveal phase.
+		let end = Self::schedule(reveal_from.saturating_add(secret.unwrap_or_default()), index)?;
 		let mut rule = info.rule;
 		rule.voting_period = voting_period;
 		let deposit = T::ProposalDeposit::get();
@@ -103,6 +110,12 @@ impl<T: Config> Pallet<T> {
 		ProposalCount::<T>::put(next);
 		if safeguards != Default::default() {
 			ProposalSafeguards::<T>::insert(index, safeguards);
+		}
+		if secret.is_some() {
+			SecretBallots::<T>::insert(
+				index,
+				crate::SecretBallot { reveal_from, commitments: 0, revealed: 0 },
+			);
 		}
 		// A description noted before the proposal stays readable for the proposal's life: its
 		// noter may take the deposit back, but the text stays while requested.
@@ -130,7 +143,11 @@ impl<T: Config> Pallet<T> {
 		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
 		ensure!(proposal.proposer == *who, Error::<T>::NotProposer);
 		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
-		ensure!(proposal.tally.voters() == 0, Error::<T>::HasVotes);
+		ensure!(
+			proposal.tally.voters() == 0
+				&& SecretBallots::<T>::get(index).is_none_or(|b| b.commitments == 0),
+			Error::<T>::HasVotes
+		);
 		Self::abandon(index, &proposal);
 		T::Currency::release(
 			&HoldReason::ProposalDeposit.into(),

@@ -57,6 +57,7 @@ impl<T: Config> Pallet<T> {
 			status: p.status,
 			safeguards: ProposalSafeguards::<T>::get(index),
 			passing_since: PassingSince::<T>::get(index),
+			secret_ballot: SecretBallots::<T>::get(index),
 		})
 	}
 
@@ -160,6 +161,8 @@ impl<T: Config> Pallet<T> {
 				scope: p.scope,
 				end: p.end,
 				vote: Votes::<T>::get(index, who),
+				reveal_from: SecretBallots::<T>::get(index).map(|b| b.reveal_from),
+				committed: Commitments::<T>::contains_key(index, who),
 			})
 		})
 	}
@@ -300,6 +303,9 @@ impl<T: Config> Pallet<T> {
 				"held proposal deposits differ from ongoing proposals"
 			);
 		}
+		Self::try_state_delegation()?;
+		Self::try_state_secret_ballots()?;
+		Self::try_state_attestations()?;
 		for (who, application) in Applications::<T>::iter() {
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::ApplicationDeposit.into(), &who)
@@ -307,6 +313,102 @@ impl<T: Config> Pallet<T> {
 				"held application deposit differs from the application"
 			);
 		}
+		Ok(())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Delegations: each is listed once with its delegate and the reverse; both ends are
+	/// members of the scope; no chain; at most `MaxDelegators` per delegate.
+	fn try_state_delegation() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		use polkadot_sdk::frame_support::ensure;
+		let is_member = |who: &T::AccountId, scope| {
+			Stakeholders::<T>::get(who).is_some_and(|i| i.membership(scope).is_some())
+		};
+		let mut listed = 0usize;
+		for (delegate, scope, list) in Delegators::<T>::iter() {
+			ensure!(!list.is_empty(), "an empty delegator list is kept");
+			ensure!(is_member(&delegate, scope), "a delegate is not a member of the scope");
+			ensure!(
+				!Delegations::<T>::contains_key(&delegate, scope),
+				"a delegate delegates in the same scope"
+			);
+			for d in list.iter() {
+				ensure!(
+					Delegations::<T>::get(d, scope).is_some_and(|x| x.delegate == delegate),
+					"a delegator listed without its delegation"
+				);
+			}
+			listed = listed.saturating_add(list.len());
+		}
+		let mut count = 0usize;
+		for (who, scope, _) in Delegations::<T>::iter() {
+			ensure!(is_member(&who, scope), "a delegator is not a member of the scope");
+			count = count.saturating_add(1);
+		}
+		ensure!(count == listed, "delegations and delegator lists differ");
+		Ok(())
+	}
+
+	/// Secret ballots: a ballot belongs to an existing proposal; commitments left plus reveals
+	/// make its commitment count; no vote is counted and none delegated before the reveal
+	/// phase.
+	fn try_state_secret_ballots() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		use crate::ProposalStatus;
+		use polkadot_sdk::frame_support::ensure;
+		let now = polkadot_sdk::frame_system::Pallet::<T>::block_number();
+		for (index, ballot) in SecretBallots::<T>::iter() {
+			let p = Proposals::<T>::get(index).ok_or("secret ballot of a missing proposal")?;
+			ensure!(ballot.reveal_from <= p.end, "reveal phase after the close");
+			if p.status != ProposalStatus::Ongoing {
+				continue;
+			}
+			let left = Commitments::<T>::iter_prefix(index).count();
+			ensure!(
+				left == ballot.commitments.saturating_sub(ballot.revealed) as usize,
+				"commitments left differ from committed minus revealed"
+			);
+			let votes = Votes::<T>::iter_prefix(index).collect::<Vec<_>>();
+			ensure!(votes.len() == ballot.revealed as usize, "a secret ballot vote not revealed");
+			ensure!(votes.iter().all(|(_, v)| !v.delegated), "a secret ballot vote delegated");
+			if now < ballot.reveal_from {
+				ensure!(p.tally.voters() == 0, "a secret ballot's tally readable before reveal");
+			}
+		}
+		for (index, _, _) in Commitments::<T>::iter() {
+			ensure!(SecretBallots::<T>::contains_key(index), "a commitment outside secret ballots");
+		}
+		Ok(())
+	}
+
+	/// Attestations: one account per person and scope, mirrored both ways; registrars
+	/// counted and within bounds; members of scopes that require attestations were attested
+	/// (their attestation may since have lapsed).
+	fn try_state_attestations() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use polkadot_sdk::frame_support::{ensure, traits::Get};
+		for (scope, who, a) in Attestations::<T>::iter() {
+			ensure!(
+				AttestedPersons::<T>::get(scope, a.person).as_ref() == Some(&who),
+				"an attestation's person points elsewhere"
+			);
+		}
+		for (scope, person, who) in AttestedPersons::<T>::iter() {
+			ensure!(
+				Attestations::<T>::get(scope, &who).is_some_and(|a| a.person == person),
+				"an attested person without its attestation"
+			);
+		}
+		let mut counts: BTreeMap<ScopeId, u32> = BTreeMap::new();
+		for (scope, _, ()) in Registrars::<T>::iter() {
+			let n = counts.entry(scope).or_default();
+			*n = n.saturating_add(1);
+		}
+		for (scope, count) in RegistrarCount::<T>::iter() {
+			ensure!(counts.remove(&scope) == Some(count), "registrars miscounted");
+			ensure!(count <= T::MaxRegistrarsPerScope::get(), "too many registrars");
+		}
+		ensure!(counts.is_empty(), "a scope's registrars are not counted");
 		Ok(())
 	}
 }

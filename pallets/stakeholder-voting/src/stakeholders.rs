@@ -77,6 +77,9 @@ impl<T: Config> Pallet<T> {
 		stake: Stake,
 	) -> DispatchResult {
 		ensure!(Scopes::<T>::contains_key(scope), Error::<T>::ScopeNotFound);
+		if Policies::<T>::get(scope).attestation_required {
+			Self::ensure_attested(who, scope, sector, stake)?;
+		}
 		let existing = Stakeholders::<T>::get(who);
 		let is_new = existing.is_none();
 		let mut info = existing.unwrap_or_else(|| StakeholderInfo {
@@ -139,8 +142,9 @@ impl<T: Config> Pallet<T> {
 		let position =
 			info.memberships.iter().position(|m| m.scope == scope).ok_or(Error::<T>::NotMember)?;
 		let membership = info.memberships.remove(position);
-		// A member who leaves votes on nothing of the scope's any more.
+		// A member who leaves votes on nothing of the scope's any more, for itself or others.
 		StakeChanges::<T>::remove(who, scope);
+		Self::end_delegations(who, scope);
 		if info.status == StakeholderStatus::Active {
 			Self::update_totals(scope, info.sector, |count| count.remove(membership.stake));
 		}
@@ -193,6 +197,7 @@ impl<T: Config> Pallet<T> {
 		let info = Stakeholders::<T>::take(who).ok_or(Error::<T>::StakeholderNotFound)?;
 		for m in info.memberships.iter() {
 			StakeChanges::<T>::remove(who, m.scope);
+			Self::end_delegations(who, m.scope);
 		}
 		StatusChanges::<T>::remove(who);
 		Self::release_account(who);

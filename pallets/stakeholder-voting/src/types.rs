@@ -369,6 +369,8 @@ pub struct VoteRecord {
 	pub sector: Sector,
 	/// The stake-side weight the vote carries under the proposal's rule.
 	pub weight: u128,
+	/// Cast by the voter's delegate: a vote of the voter's own replaces it.
+	pub delegated: bool,
 }
 
 /// Votes on one side: how many and how much weight.
@@ -811,6 +813,9 @@ pub struct ProposalView<AccountId, Balance, BlockNumber> {
 	pub safeguards: Safeguards<BlockNumber>,
 	/// While voting, under a confirm period: the block since which it has been passing.
 	pub passing_since: Option<BlockNumber>,
+	/// For a secret ballot: its phases and how many committed and revealed. Its tally stays
+	/// empty until votes are revealed.
+	pub secret_ballot: Option<SecretBallot<BlockNumber>>,
 }
 
 /// Which proposals a listing returns.
@@ -873,8 +878,12 @@ pub struct Ballot<BlockNumber> {
 	pub scope: ScopeId,
 	/// Last block to vote in (votes are accepted before it).
 	pub end: BlockNumber,
-	/// The account's vote, if it has voted.
+	/// The account's vote, if it has voted (for a secret ballot: once revealed).
 	pub vote: Option<VoteRecord>,
+	/// For a secret ballot: when the reveal phase starts.
+	pub reveal_from: Option<BlockNumber>,
+	/// For a secret ballot: the account committed and has not revealed yet.
+	pub committed: bool,
 }
 
 /// A page of a listing, newest first, and where the next page starts (`None`: no more).
@@ -884,4 +893,124 @@ pub struct Page<Item> {
 	pub items: alloc::vec::Vec<Item>,
 	/// Pass it as `before` for the next page.
 	pub next: Option<ProposalIndex>,
+}
+
+/// A member's delegation of its vote in one scope.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Delegation<AccountId, BlockNumber> {
+	/// The member who votes for the delegator.
+	pub delegate: AccountId,
+	/// The first block at which the delegation no longer counts; `None`: until undelegated.
+	pub expires: Option<BlockNumber>,
+}
+
+/// How a scope votes and whom it admits. Set by the chain-wide scope.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct ScopePolicy<BlockNumber> {
+	/// `Some(reveal_period)`: the scope votes by secret ballot. Members commit to a vote during
+	/// the voting period and reveal it in the `reveal_period` blocks after it; the tally is
+	/// empty until then and an unrevealed commitment counts as absent.
+	pub secret_ballot: Option<BlockNumber>,
+	/// Admission (by `admit`, an approved application or `join`) needs a registrar's valid
+	/// attestation of the member's sector and stake; one attested person holds one membership.
+	pub attestation_required: bool,
+}
+
+/// A secret ballot's phases and counts.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct SecretBallot<BlockNumber> {
+	/// First block of the reveal phase: commitments are accepted before it, reveals from it
+	/// until the proposal's end.
+	pub reveal_from: BlockNumber,
+	/// Members who committed.
+	pub commitments: u32,
+	/// Members whose vote was revealed and counted.
+	pub revealed: u32,
+}
+
+/// A registrar's attestation of a person's sector and stake in a scope.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Attestation<AccountId, BlockNumber> {
+	/// The registrar who attested.
+	pub registrar: AccountId,
+	/// Who the person is, as the registrar identifies people (say, the hash of an id number
+	/// salted per scope): one person, one attested account per scope.
+	pub person: H256,
+	/// The attested sector.
+	pub sector: Sector,
+	/// The attested stake.
+	pub stake: Stake,
+	/// Hash of the evidence the registrar examined, kept off chain.
+	pub evidence: H256,
+	/// The first block at which the attestation no longer counts.
+	pub expires: BlockNumber,
+}
+
+/// The hash a secret-ballot voter commits to:
+/// `blake2_256(SCALE(index: u32, voter: AccountId, choice: VoteChoice, salt: [u8; 32]))`.
+/// The salt must be secret and random, or the three possible choices are easily tried.
+pub fn commitment_of<AccountId: Encode>(
+	index: ProposalIndex,
+	voter: &AccountId,
+	choice: VoteChoice,
+	salt: &[u8; 32],
+) -> H256 {
+	use polkadot_sdk::sp_runtime::traits::{BlakeTwo256, Hash};
+	BlakeTwo256::hash(&(index, voter, choice, salt).encode())
 }

@@ -55,7 +55,7 @@ pub trait WeightInfo {
 	fn reject_application() -> Weight;
 	fn withdraw_application() -> Weight;
 	fn propose() -> Weight;
-	fn vote() -> Weight;
+	fn vote(d: u32, ) -> Weight;
 	fn close() -> Weight;
 	fn withdraw() -> Weight;
 	fn cancel() -> Weight;
@@ -63,6 +63,17 @@ pub trait WeightInfo {
 	fn on_initialize(n: u32, ) -> Weight;
 	fn dispatch_as_root() -> Weight;
 	fn set_safeguards() -> Weight;
+	fn delegate() -> Weight;
+	fn undelegate() -> Weight;
+	fn set_policy() -> Weight;
+	fn commit_vote() -> Weight;
+	fn reveal_vote() -> Weight;
+	fn add_registrar() -> Weight;
+	fn remove_registrar() -> Weight;
+	fn attest() -> Weight;
+	fn revoke_attestation() -> Weight;
+	fn join() -> Weight;
+	fn remove_unattested() -> Weight;
 }
 
 /// Weights for `pallet_stakeholder_voting` measured on Polity's reference machine.
@@ -271,14 +282,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `StakeholderVoting::Stakeholders` (`max_values`: None, `max_size`: Some(307), added: 2782, mode: `MaxEncodedLen`)
 	/// Storage: `StakeholderVoting::Votes` (r:1 w:1)
 	/// Proof: `StakeholderVoting::Votes` (`max_values`: None, `max_size`: Some(78), added: 2553, mode: `MaxEncodedLen`)
-	fn vote() -> Weight {
+	/// The range of component `d` is `[0, MaxDelegators]`. Per delegator (estimated from the
+	/// measured vote, to be measured by `scripts/benchmark.sh`): Delegations, Votes,
+	/// Stakeholders, StakeChanges and StatusChanges read; Votes and VotesByAccount written.
+	fn vote(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3115`
 		//  Estimated: `6021`
 		// Minimum execution time: 27_020_000 picoseconds.
 		Weight::from_parts(29_886_000, 6021)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(Weight::from_parts(12_000_000, 3_000).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(d.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(d.into())))
 	}
 	/// Storage: `StakeholderVoting::Proposals` (r:1 w:1)
 	/// Proof: `StakeholderVoting::Proposals` (`max_values`: None, `max_size`: Some(2556), added: 5031, mode: `MaxEncodedLen`)
@@ -391,6 +408,72 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Estimated, not yet measured (`scripts/benchmark.sh` measures it): Stakeholders (2 members), Delegations (chain check, previous), Delegators (r/w).
+	fn delegate() -> Weight {
+		Weight::from_parts(22_000_000, 6021)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Estimated, not yet measured (`scripts/benchmark.sh` measures it): Delegations (take), Delegators (r/w).
+	fn undelegate() -> Weight {
+		Weight::from_parts(15_000_000, 6021)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Estimated, not yet measured (`scripts/benchmark.sh` measures it): Scopes, Policies.
+	fn set_policy() -> Weight {
+		Weight::from_parts(12_000_000, 6021)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Estimated, not yet measured (`scripts/benchmark.sh` measures it): Proposals, SecretBallots, Stakeholders, StakeChanges, StatusChanges; Commitments, SecretBallots.
+	fn commit_vote() -> Weight {
+		Weight::from_parts(26_000_000, 6021)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Estimated, not yet measured (`scripts/benchmark.sh` measures it): Proposals, SecretBallots, Commitments, Stakeholders, StakeChanges, StatusChanges; Commitments, Votes, VotesByAccount, Proposals, SecretBallots.
+	fn reveal_vote() -> Weight {
+		Weight::from_parts(35_000_000, 6021)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Estimated, not yet measured (`scripts/benchmark.sh` measures it): Scopes, Registrars, RegistrarCount.
+	fn add_registrar() -> Weight {
+		Weight::from_parts(14_000_000, 6021)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Estimated, not yet measured (`scripts/benchmark.sh` measures it): Registrars, RegistrarCount.
+	fn remove_registrar() -> Weight {
+		Weight::from_parts(14_000_000, 6021)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Estimated, not yet measured (`scripts/benchmark.sh` measures it): Registrars, AttestedPersons, Attestations.
+	fn attest() -> Weight {
+		Weight::from_parts(20_000_000, 6021)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Estimated, not yet measured (`scripts/benchmark.sh` measures it): Registrars, Attestations, AttestedPersons.
+	fn revoke_attestation() -> Weight {
+		Weight::from_parts(17_000_000, 6021)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Estimated, not yet measured (`scripts/benchmark.sh` measures it): Attestations, Scopes, Policies, Stakeholders, System::Account (admit).
+	fn join() -> Weight {
+		Weight::from_parts(30_000_000, 6021)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Estimated, not yet measured (`scripts/benchmark.sh` measures it): Policies, Stakeholders, Attestations, Scopes, Delegations, Delegators (remove_from_scope).
+	fn remove_unattested() -> Weight {
+		Weight::from_parts(35_000_000, 6021)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
 }
 
 /// The same weights with RocksDB costs, for tests.
@@ -460,10 +543,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
-	fn vote() -> Weight {
+	fn vote(d: u32, ) -> Weight {
 		Weight::from_parts(29_886_000, 6021)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(Weight::from_parts(12_000_000, 3_000).saturating_mul(d.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(d.into())))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(d.into())))
 	}
 	fn close() -> Weight {
 		Weight::from_parts(57_486_000, 6021)
@@ -504,5 +590,60 @@ impl WeightInfo for () {
 		Weight::from_parts(12_531_000, 3621)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn delegate() -> Weight {
+		Weight::from_parts(22_000_000, 6021)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn undelegate() -> Weight {
+		Weight::from_parts(15_000_000, 6021)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn set_policy() -> Weight {
+		Weight::from_parts(12_000_000, 6021)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn commit_vote() -> Weight {
+		Weight::from_parts(26_000_000, 6021)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn reveal_vote() -> Weight {
+		Weight::from_parts(35_000_000, 6021)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn add_registrar() -> Weight {
+		Weight::from_parts(14_000_000, 6021)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn remove_registrar() -> Weight {
+		Weight::from_parts(14_000_000, 6021)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn attest() -> Weight {
+		Weight::from_parts(20_000_000, 6021)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn revoke_attestation() -> Weight {
+		Weight::from_parts(17_000_000, 6021)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn join() -> Weight {
+		Weight::from_parts(30_000_000, 6021)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn remove_unattested() -> Weight {
+		Weight::from_parts(35_000_000, 6021)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 }

@@ -3,14 +3,18 @@
 
 mod applications;
 mod attacks;
+mod attestations;
 mod closing;
+mod delegation;
 mod fees;
 mod holds;
+mod migration;
 mod proposals;
 mod queries;
 mod root;
 mod safeguards;
 mod scopes;
+mod secret_ballots;
 mod stakeholders;
 mod voting;
 mod weighting;

@@ -9,7 +9,12 @@ fn vote_updates_the_tally() {
 		assert_eq!(last_event(), Event::Voted { index, who: MARKET, choice: VoteChoice::Aye });
 		assert_eq!(
 			Votes::<Test>::get(index, MARKET).unwrap(),
-			VoteRecord { choice: VoteChoice::Aye, sector: Sector::Market, weight: 0 }
+			VoteRecord {
+				choice: VoteChoice::Aye,
+				sector: Sector::Market,
+				weight: 0,
+				delegated: false
+			}
 		);
 		assert!(VotesByAccount::<Test>::contains_key(MARKET, index));
 		let tally = Proposals::<Test>::get(index).unwrap().tally;

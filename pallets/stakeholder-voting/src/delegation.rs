@@ -1,0 +1,121 @@
+//! Liquid delegation: a member's vote in a scope cast by another member, overridable per
+//! proposal.
+//!
+//! A delegate's vote carries each delegator's own weight — its stake as of the proposal's
+//! submission under the proposal's rule — counted in the delegator's own sector, so delegating
+//! across sectors never moves weight between sectors' majorities. Delegation is one step only
+//! and bounded by `MaxDelegators` per delegate and scope: a vote costs at most that many
+//! delegated records.
+
+use crate::{pallet::*, vote_weight, Delegation, ProposalIndex, ScopeId, VoteChoice, VoteRecord};
+use polkadot_sdk::{
+	frame_support::{ensure, pallet_prelude::*},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_delegate(
+		who: &T::AccountId,
+		scope: ScopeId,
+		delegate: T::AccountId,
+		expires: Option<BlockNumberFor<T>>,
+	) -> DispatchResult {
+		ensure!(*who != delegate, Error::<T>::CannotDelegateToSelf);
+		Self::membership_of(who, scope)?;
+		Self::membership_of(&delegate, scope)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(expires.is_none_or(|at| at > now), Error::<T>::InvalidExpiry);
+		ensure!(
+			!Delegations::<T>::contains_key(&delegate, scope)
+				&& Delegators::<T>::decode_len(who, scope).unwrap_or(0) == 0,
+			Error::<T>::DelegationChain
+		);
+		if let Some(previous) = Delegations::<T>::get(who, scope) {
+			Self::unlink(who, scope, &previous.delegate);
+		}
+		Delegators::<T>::try_mutate(&delegate, scope, |list| {
+			list.try_push(who.clone()).map_err(|_| Error::<T>::TooManyDelegators)
+		})?;
+		Delegations::<T>::insert(who, scope, Delegation { delegate: delegate.clone(), expires });
+		Self::deposit_event(Event::Delegated { who: who.clone(), scope, delegate, expires });
+		Ok(())
+	}
+
+	pub(crate) fn do_undelegate(who: &T::AccountId, scope: ScopeId) -> DispatchResult {
+		let delegation =
+			Delegations::<T>::take(who, scope).ok_or(Error::<T>::DelegationNotFound)?;
+		Self::unlink(who, scope, &delegation.delegate);
+		Self::deposit_event(Event::Undelegated { who: who.clone(), scope });
+		Ok(())
+	}
+
+	/// Takes `who` off `delegate`'s delegators in `scope`.
+	fn unlink(who: &T::AccountId, scope: ScopeId, delegate: &T::AccountId) {
+		Delegators::<T>::mutate_exists(delegate, scope, |list| {
+			if let Some(l) = list {
+				l.retain(|d| d != who);
+				if l.is_empty() {
+					*list = None;
+				}
+			}
+		});
+	}
+
+	/// Ends every delegation `who` takes part in within `scope`: it is leaving the scope.
+	pub(crate) fn end_delegations(who: &T::AccountId, scope: ScopeId) {
+		if Delegations::<T>::contains_key(who, scope) {
+			let _ = Self::do_undelegate(who, scope);
+		}
+		for delegator in Delegators::<T>::take(who, scope) {
+			Delegations::<T>::remove(&delegator, scope);
+			Self::deposit_event(Event::Undelegated { who: delegator, scope });
+		}
+	}
+
+	/// Casts `choice` on proposal `index` for the members who delegate to `delegate` in the
+	/// proposal's scope: those whose delegation still counts, who are in the electorate and have
+	/// not voted themselves. Returns how many delegators were looked at (for the weight) — at
+	/// most `MaxDelegators`.
+	pub(crate) fn cast_delegated(
+		delegate: &T::AccountId,
+		index: ProposalIndex,
+		proposal: &mut crate::ProposalOf<T>,
+		choice: VoteChoice,
+	) -> u32 {
+		let now = frame_system::Pallet::<T>::block_number();
+		let delegators = Delegators::<T>::get(delegate, proposal.scope);
+		let looked_at = u32::try_from(delegators.len()).unwrap_or(u32::MAX);
+		let mut cast = 0u32;
+		for delegator in delegators {
+			let counts = Delegations::<T>::get(&delegator, proposal.scope)
+				.is_some_and(|d| d.delegate == *delegate && d.expires.is_none_or(|at| at > now));
+			if !counts {
+				continue;
+			}
+			// A vote of the delegator's own overrides the delegation on this proposal.
+			let previous = Votes::<T>::get(index, &delegator);
+			if previous.is_some_and(|v| !v.delegated) {
+				continue;
+			}
+			let Ok((info, stake)) = Self::ensure_in_electorate(&delegator, proposal) else {
+				continue;
+			};
+			let record = VoteRecord {
+				choice,
+				sector: info.sector,
+				weight: vote_weight(&proposal.rule.weighting, stake, &proposal.electorate),
+				delegated: true,
+			};
+			Self::put_vote(index, &delegator, proposal, previous, record);
+			cast = cast.saturating_add(1);
+		}
+		if cast > 0 {
+			Self::deposit_event(Event::DelegatedVotesCast {
+				index,
+				delegate: delegate.clone(),
+				count: cast,
+			});
+		}
+		looked_at
+	}
+}

@@ -1,0 +1,133 @@
+//! Secret ballots: commit during the voting period, reveal after it, counted at reveal.
+//!
+//! A proposal of a scope whose policy asks for secret ballots closes `reveal_period` blocks
+//! after its voting period: its `end` is the close, and its [`crate::SecretBallot`] record says
+//! where the reveal phase starts. During voting only hashes are stored, so nobody — regulators
+//! included — can read a choice or a tally; a commitment never revealed counts as absent.
+
+use crate::{
+	commitment_of, pallet::*, vote_weight, ProposalIndex, ProposalStatus, ScopeId, ScopePolicy,
+	VoteChoice, VoteRecord,
+};
+use polkadot_sdk::{
+	frame_support::{ensure, pallet_prelude::*},
+	frame_system::{self, pallet_prelude::*},
+	sp_core::H256,
+};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_set_policy(
+		scope: ScopeId,
+		policy: ScopePolicy<BlockNumberFor<T>>,
+	) -> DispatchResult {
+		ensure!(Scopes::<T>::contains_key(scope), Error::<T>::ScopeNotFound);
+		if let Some(reveal) = policy.secret_ballot {
+			ensure!(
+				reveal >= T::MinVotingPeriod::get() && reveal <= T::MaxVotingPeriod::get(),
+				Error::<T>::InvalidPolicy
+			);
+		}
+		if policy == ScopePolicy::default() {
+			Policies::<T>::remove(scope);
+		} else {
+			Policies::<T>::insert(scope, policy);
+		}
+		Self::deposit_event(Event::PolicySet { scope, policy });
+		Ok(())
+	}
+
+	/// The proposal and its ballot, if `who` may commit to a vote on it now.
+	fn ensure_may_commit(
+		who: &T::AccountId,
+		index: ProposalIndex,
+	) -> Result<(crate::ProposalOf<T>, crate::SecretBallot<BlockNumberFor<T>>), DispatchError> {
+		let proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
+		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
+		let ballot = SecretBallots::<T>::get(index).ok_or(Error::<T>::NotSecretBallot)?;
+		ensure!(
+			frame_system::Pallet::<T>::block_number() < ballot.reveal_from,
+			Error::<T>::VotingEnded
+		);
+		Self::ensure_in_electorate(who, &proposal)?;
+		Ok((proposal, ballot))
+	}
+
+	pub(crate) fn do_commit_vote(
+		who: &T::AccountId,
+		index: ProposalIndex,
+		commitment: H256,
+	) -> DispatchResult {
+		let (_, mut ballot) = Self::ensure_may_commit(who, index)?;
+		if !Commitments::<T>::contains_key(index, who) {
+			ballot.commitments = ballot.commitments.saturating_add(1);
+			SecretBallots::<T>::insert(index, ballot);
+		}
+		Commitments::<T>::insert(index, who, commitment);
+		Self::deposit_event(Event::VoteCommitted { index, who: who.clone() });
+		Ok(())
+	}
+
+	pub(crate) fn do_reveal_vote(
+		who: &T::AccountId,
+		index: ProposalIndex,
+		choice: VoteChoice,
+		salt: [u8; 32],
+	) -> DispatchResult {
+		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
+		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
+		let mut ballot = SecretBallots::<T>::get(index).ok_or(Error::<T>::NotSecretBallot)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now >= ballot.reveal_from && now < proposal.end, Error::<T>::NotRevealPhase);
+		let commitment = Commitments::<T>::get(index, who).ok_or(Error::<T>::CommitmentNotFound)?;
+		ensure!(
+			commitment_of(index, who, choice, &salt) == commitment,
+			Error::<T>::CommitmentMismatch
+		);
+		// Still in the electorate: a commitment made, then suspended before submission, is
+		// impossible; but the membership may have been removed since.
+		let (info, stake) = Self::ensure_in_electorate(who, &proposal)?;
+		Commitments::<T>::remove(index, who);
+		let record = VoteRecord {
+			choice,
+			sector: info.sector,
+			weight: vote_weight(&proposal.rule.weighting, stake, &proposal.electorate),
+			delegated: false,
+		};
+		Self::put_vote(index, who, &mut proposal, None, record);
+		Proposals::<T>::insert(index, proposal);
+		ballot.revealed = ballot.revealed.saturating_add(1);
+		SecretBallots::<T>::insert(index, ballot);
+		Self::deposit_event(Event::VoteRevealed { index, who: who.clone(), choice });
+		Ok(())
+	}
+
+	/// Whether `origin`'s commitment on `index` is free of fees: exactly when it would succeed
+	/// and is the member's first on that proposal.
+	pub fn is_free_commitment(origin: &OriginFor<T>, index: ProposalIndex) -> bool {
+		let Ok(who) = frame_system::ensure_signed(origin.clone()) else { return false };
+		Self::ensure_may_commit(&who, index).is_ok() && !Commitments::<T>::contains_key(index, &who)
+	}
+
+	/// Whether `origin`'s reveal on `index` is free of fees: the reveal phase is on and
+	/// `choice` and `salt` open its unrevealed commitment. One free reveal per commitment; a
+	/// wrong reveal pays the normal fee.
+	pub fn is_free_reveal(
+		origin: &OriginFor<T>,
+		index: ProposalIndex,
+		choice: VoteChoice,
+		salt: &[u8; 32],
+	) -> bool {
+		let Ok(who) = frame_system::ensure_signed(origin.clone()) else { return false };
+		let (Some(proposal), Some(ballot)) =
+			(Proposals::<T>::get(index), SecretBallots::<T>::get(index))
+		else {
+			return false;
+		};
+		let now = frame_system::Pallet::<T>::block_number();
+		proposal.status == ProposalStatus::Ongoing
+			&& now >= ballot.reveal_from
+			&& now < proposal.end
+			&& Commitments::<T>::get(index, &who)
+				.is_some_and(|c| c == commitment_of(index, &who, choice, salt))
+	}
+}
