@@ -6,8 +6,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 # chromium and a CJK font: the portal's browser tests (headless, driven by playwright-core).
+# zstd: compresses the second runtime of the live-upgrade test.
 APT_PACKAGES=(protobuf-compiler clang libclang-dev pkg-config libssl-dev make git curl ca-certificates
-	chromium fonts-noto-cjk)
+	chromium fonts-noto-cjk zstd)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

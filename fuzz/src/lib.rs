@@ -259,7 +259,33 @@ impl World {
 		use pallet_stakeholder_voting::Call as Vote;
 		match rng.below(100) {
 			// Stakeholder voting: most traffic.
-			0..=15 => RuntimeCall::StakeholderVoting(Vote::vote {
+			// Delegation, and secret ballots (a commitment of a random account opens when
+			// that account also signs, with the fuzzer's fixed salt).
+			12 => RuntimeCall::StakeholderVoting(Vote::delegate {
+				scope: if rng.chance(50) { rng.below(2) as u32 } else { self.scope(rng) },
+				delegate: account(rng),
+				expires: rng.chance(30).then(|| rng.below(60) as u32),
+			}),
+			13 => RuntimeCall::StakeholderVoting(Vote::undelegate { scope: rng.below(2) as u32 }),
+			14 => {
+				let index = self.proposal(rng);
+				let choice = if rng.chance(70) { VoteChoice::Aye } else { VoteChoice::Nay };
+				RuntimeCall::StakeholderVoting(Vote::commit_vote {
+					index,
+					commitment: pallet_stakeholder_voting::commitment_of(
+						index,
+						&account(rng),
+						choice,
+						&[1; 32],
+					),
+				})
+			},
+			15 => RuntimeCall::StakeholderVoting(Vote::reveal_vote {
+				index: self.proposal(rng),
+				choice: if rng.chance(70) { VoteChoice::Aye } else { VoteChoice::Nay },
+				salt: [1; 32],
+			}),
+			0..=11 => RuntimeCall::StakeholderVoting(Vote::vote {
 				index: self.proposal(rng),
 				choice: match rng.below(20) {
 					0..=11 => VoteChoice::Aye,
@@ -315,6 +341,37 @@ impl World {
 			37 => RuntimeCall::StakeholderVoting(Vote::create_scope {
 				name: bounded(b"fuzzed-scope"),
 				rule: self.rule(rng),
+			}),
+			38 if rng.chance(20) => RuntimeCall::StakeholderVoting(Vote::set_policy {
+				scope: self.scope(rng),
+				policy: pallet_stakeholder_voting::ScopePolicy {
+					secret_ballot: rng.chance(60).then(|| 2 + rng.below(6) as u32),
+					attestation_required: rng.chance(20),
+				},
+			}),
+			38 if rng.chance(15) => RuntimeCall::StakeholderVoting(Vote::add_registrar {
+				scope: self.scope(rng),
+				registrar: account(rng),
+			}),
+			38 if rng.chance(15) => RuntimeCall::StakeholderVoting(Vote::attest {
+				scope: self.scope(rng),
+				who: account(rng),
+				person: H256::repeat_byte(rng.below(4) as u8),
+				sector: self.sector(rng),
+				stake: rng.below(1_000),
+				evidence: H256::zero(),
+				expires: rng.below(80) as u32,
+			}),
+			38 if rng.chance(15) => RuntimeCall::StakeholderVoting(Vote::join {
+				scope: self.scope(rng),
+			}),
+			38 if rng.chance(10) => RuntimeCall::StakeholderVoting(Vote::remove_unattested {
+				scope: self.scope(rng),
+				who: account(rng),
+			}),
+			38 if rng.chance(10) => RuntimeCall::StakeholderVoting(Vote::revoke_attestation {
+				scope: self.scope(rng),
+				who: account(rng),
 			}),
 			38 if rng.chance(50) => RuntimeCall::StakeholderVoting(Vote::set_rule {
 				scope: self.scope(rng),

@@ -91,6 +91,8 @@ fn stakeholder_voting(
 	StakeholderVotingConfig {
 		root_safeguards,
 		scope_safeguards: vec![],
+		policies: vec![],
+		registrars: vec![],
 		scopes: vec![
 			(b"polity".to_vec(), chain_wide_rule(voting_period)),
 			(b"district-7-water".to_vec(), local_rule(voting_period)),

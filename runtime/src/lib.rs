@@ -50,12 +50,28 @@ use polkadot_sdk::{
 pub use polkadot_sdk::sp_runtime::BuildStorage;
 
 /// Polity's runtime version. `spec_version` must grow with every runtime upgrade.
+#[cfg(not(feature = "next-spec-version"))]
 #[runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("polity"),
 	impl_name: Cow::Borrowed("polity-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The same runtime one `spec_version` later: the code the live-upgrade test enacts by vote
+/// (`scripts/build-next-runtime.sh`).
+#[cfg(feature = "next-spec-version")]
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("polity"),
+	impl_name: Cow::Borrowed("polity-node"),
+	authoring_version: 1,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -169,6 +185,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_data_ownership::migrations::v1::MigrateToV1<Runtime>,
 	pallet_stakeholder_voting::migrations::v1::MigrateToV1<Runtime>,
+	pallet_stakeholder_voting::migrations::v2::MigrateToV2<Runtime>,
 );
 
 /// Dispatches extrinsics to the pallets and runs their hooks.

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeBinary, logDir } from './lib/node.mjs';
 
 // Suites on a single `--dev` node of their own: independent, so they run side by side.
-const CONCURRENT = ['dev', 'voting', 'data', 'supervision', 'apps', 'portal'];
+const CONCURRENT = ['dev', 'voting', 'data', 'supervision', 'apps', 'portal', 'decisions'];
 
 /** Runs suite `name` in a child process; resolves with its output and counts. */
 function runChild(name) {
@@ -40,6 +40,7 @@ const suites = [
   ['supervision', () => import('./suites/supervision.mjs')],
   ['apps', () => import('./suites/apps.mjs')],
   ['portal', () => import('./suites/portal.mjs')],
+  ['decisions', () => import('./suites/decisions.mjs')],
   ['docker', () => import('./suites/docker.mjs')],
   ['faults', () => import('./suites/faults.mjs')],
   ['zombienet', () => import('./suites/zombienet.mjs')],

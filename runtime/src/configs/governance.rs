@@ -124,8 +124,8 @@ fn any_nested(call: &RuntimeCall, check: fn(&RuntimeCall) -> bool) -> bool {
 /// Root-level decisions, held to the root safeguards (`RootSafeguards`) on top of their
 /// scope's: whatever changes who runs the chain or what it is — a runtime upgrade or anything
 /// else through `dispatch_as_root`, validators and their minimum, regulators and their
-/// threshold, the licensed-node register, sudo, and the safeguards themselves — directly or
-/// inside a batch.
+/// threshold, the licensed-node register, sudo, the safeguards themselves, and who verifies
+/// and how scopes vote (registrars, scope policies) — directly or inside a batch.
 pub struct RootLevel;
 impl Contains<RuntimeCall> for RootLevel {
 	fn contains(call: &RuntimeCall) -> bool {
@@ -134,7 +134,11 @@ impl Contains<RuntimeCall> for RootLevel {
 		matches!(
 			call,
 			RuntimeCall::StakeholderVoting(
-				Voting::dispatch_as_root { .. } | Voting::set_safeguards { .. },
+				Voting::dispatch_as_root { .. }
+					| Voting::set_safeguards { .. }
+					| Voting::set_policy { .. }
+					| Voting::add_registrar { .. }
+					| Voting::remove_registrar { .. },
 			) | RuntimeCall::RegulatoryNodes(
 				Regulators::appoint { .. }
 					| Regulators::dismiss { .. }
@@ -159,6 +163,8 @@ impl pallet_stakeholder_voting::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ScopeOrigin = ChainWideOrRoot;
 	// A scope admits its own members; the chain-wide scope (or root) admits to any scope.
+	// Expelling a member or changing a stake takes `ScopeOrigin`: a scope's own majority
+	// cannot silence its minority.
 	type AdmitOrigin =
 		EitherOfDiverse<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, EnsureStakeholdersOf>;
 	type CancelOrigin = ChainWideOrRoot;
@@ -190,6 +196,9 @@ impl pallet_stakeholder_voting::Config for Runtime {
 	type MaxEnactmentAttempts = ConstU32<168>;
 	type Preimages = crate::Preimage;
 	type MaxDescriptionLen = MaxDescriptionLen;
+	// A delegate's vote casts at most 64 delegated votes (a vote's worst case, benchmarked).
+	type MaxDelegators = ConstU32<64>;
+	type MaxRegistrarsPerScope = ConstU32<16>;
 	type WeightInfo = pallet_stakeholder_voting::weights::SubstrateWeight<Runtime>;
 }
 
