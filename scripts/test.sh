@@ -17,6 +17,12 @@ cargo test --release --locked --workspace
 log "benchmarks as tests (--features runtime-benchmarks)"
 SKIP_WASM_BUILD=1 cargo test --locked -p pallet-stakeholder-voting -p pallet-regulatory-nodes \
 	-p pallet-data-ownership --features runtime-benchmarks --lib benchmark
+
+# The second runtime of the live-upgrade test (the `decisions` suite): the same runtime with the
+# next spec_version, built from the wasm project step 1 left behind.
+log "the next runtime for the live-upgrade test"
+POLITY_NEXT_RUNTIME="$("$POLITY_ROOT/scripts/build-next-runtime.sh")"
+export POLITY_NEXT_RUNTIME
 built=$(date +%s)
 
 log "end-to-end tests (node: $POLITY_NODE)"

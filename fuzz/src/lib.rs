@@ -362,9 +362,9 @@ impl World {
 				evidence: H256::zero(),
 				expires: rng.below(80) as u32,
 			}),
-			38 if rng.chance(15) => RuntimeCall::StakeholderVoting(Vote::join {
-				scope: self.scope(rng),
-			}),
+			38 if rng.chance(15) => {
+				RuntimeCall::StakeholderVoting(Vote::join { scope: self.scope(rng) })
+			},
 			38 if rng.chance(10) => RuntimeCall::StakeholderVoting(Vote::remove_unattested {
 				scope: self.scope(rng),
 				who: account(rng),

@@ -57,6 +57,12 @@ const en = {
   'g.enactTime': 'Time from submission to enactment', 'g.noData': 'No proposals yet.', 'g.blocks': '{n} blocks ≈ {time}',
   'lang.switch': '中文',
   'err.limit': '{field} is {n} bytes; the chain accepts at most {max}.', 'err.empty': '{field} must not be empty.',
+  'p.secret': 'Secret ballot', 'p.secretHow': 'Votes are sealed until block #{from}: you commit to a choice now, and reveal it between block #{from} and #{end}. An unrevealed vote counts as absent. Your choice and its random salt stay in this browser until you reveal.',
+  'p.commit': 'Seal {choice}', 'p.reveal': 'Reveal my vote ({choice})', 'p.committed': 'Sealed: {choice}. Come back to reveal it.', 'p.notCommitted': 'No sealed vote yet.', 'p.revealed': 'Revealed and counted: {choice}.',
+  'p.sealLost': 'This browser does not hold the salt of your sealed vote: it cannot be revealed from here.', 'p.tallySealed': 'The tally is sealed until block #{from} ({n} sealed votes so far): nobody can read it before.',
+  'p.byDelegate': '(cast by your delegate — vote yourself to override it on this proposal)',
+  'cit.delegation': 'Delegation', 'cit.delegatesTo': 'In {scope} your vote follows {who}', 'cit.until': 'until block #{n}', 'cit.noDelegation': 'In {scope} you vote yourself.', 'cit.delegators': '{n} members delegate to you here.',
+  'cit.delegateTo': 'Delegate my vote in this scope to (address)', 'cit.delegate': 'Delegate', 'cit.undelegate': 'Stop delegating', 'cit.expires': 'Until block (optional)',
 };
 
 const zh = {
@@ -113,6 +119,12 @@ const zh = {
   'g.enactTime': '从提交到执行的时间', 'g.noData': '暂无提案。', 'g.blocks': '{n} 个区块 ≈ {time}',
   'lang.switch': 'English',
   'err.limit': '{field} 为 {n} 字节；链上上限为 {max}。', 'err.empty': '{field} 不能为空。',
+  'p.secret': '秘密投票', 'p.secretHow': '投票在区块 #{from} 之前保密：现在提交封存的选择，在区块 #{from} 至 #{end} 之间揭示。未揭示的投票视为缺席。您的选择和随机盐值保存在本浏览器中，直到揭示。',
+  'p.commit': '封存“{choice}”', 'p.reveal': '揭示我的投票（{choice}）', 'p.committed': '已封存：{choice}。请届时回来揭示。', 'p.notCommitted': '尚未封存投票。', 'p.revealed': '已揭示并计票：{choice}。',
+  'p.sealLost': '本浏览器没有您封存投票的盐值，无法在此揭示。', 'p.tallySealed': '计票在区块 #{from} 之前保密（目前已封存 {n} 票），任何人都无法提前读取。',
+  'p.byDelegate': '（由您的代理人投出——您亲自投票即可在此提案上覆盖）',
+  'cit.delegation': '委托投票', 'cit.delegatesTo': '在 {scope} 中，您的投票跟随 {who}', 'cit.until': '至区块 #{n}', 'cit.noDelegation': '在 {scope} 中您亲自投票。', 'cit.delegators': '此处有 {n} 位成员委托给您。',
+  'cit.delegateTo': '将我在此议题范围的投票委托给（地址）', 'cit.delegate': '委托', 'cit.undelegate': '取消委托', 'cit.expires': '截止区块（可选）',
 };
 
 /** Errors a person understands, by `pallet.Error` (and pool errors by name). */

@@ -5,8 +5,7 @@
 
 use codec::Encode;
 use pallet_stakeholder_voting::{
-	migrations::v2::VoteRecordV1, ProposalCount, Sector, VoteChoice, Votes,
-	CHAIN_WIDE_SCOPE,
+	migrations::v2::VoteRecordV1, ProposalCount, Sector, VoteChoice, Votes, CHAIN_WIDE_SCOPE,
 };
 use polity_runtime::{
 	genesis_config_presets, Executive, Runtime, RuntimeOrigin, StakeholderVoting, System,
@@ -67,7 +66,10 @@ fn the_runtime_upgrade_migrates_old_votes_and_keeps_every_invariant() {
 			StakeholderVoting::in_code_storage_version()
 		);
 		let bob = Votes::<Runtime>::get(index, Bob.to_account_id()).unwrap();
-		assert_eq!((bob.choice, bob.sector, bob.delegated), (VoteChoice::Aye, Sector::Market, false));
+		assert_eq!(
+			(bob.choice, bob.sector, bob.delegated),
+			(VoteChoice::Aye, Sector::Market, false)
+		);
 		assert_eq!(Votes::<Runtime>::iter_prefix(index).count(), 2);
 		pallet_stakeholder_voting::Pallet::<Runtime>::do_try_state().unwrap();
 		pallet_data_ownership::Pallet::<Runtime>::do_try_state().unwrap();

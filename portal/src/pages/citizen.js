@@ -59,6 +59,35 @@ function ScopeProposals({ scope, scopes }) {
   </section>`;
 }
 
+/** My delegation in one scope: to whom, until when, and who delegates to me; delegate or stop. */
+function Delegation({ who, scope, scopes }) {
+  const [to, setTo] = useState('');
+  const [until, setUntil] = useState('');
+  const [status, setStatus] = useState(null);
+  const { value } = useChainData(async () => {
+    const d = await chain.api.query.stakeholderVoting.delegations(who, scope);
+    const mine = await chain.api.query.stakeholderVoting.delegators(who, scope);
+    return { d: d.isSome ? d.unwrap().toJSON() : null, delegators: mine.length };
+  }, [who, scope, status?.kind]);
+  if (!value) return null;
+  const name = scopes.find((s) => s.id === scope)?.name ?? scope;
+  const send = async (tx) => { try { await submit(tx, setStatus); } catch (_) { /* in words */ } };
+  return html`<section data-testid="delegation">
+    <h2>${t('cit.delegation')}</h2>
+    <p data-testid="delegation-state">${value.d
+      ? html`${t('cit.delegatesTo', { scope: name, who: '' })}<code>${value.d.delegate}</code> ${value.d.expires != null ? t('cit.until', { n: value.d.expires }) : ''}`
+      : t('cit.noDelegation', { scope: name })}</p>
+    ${value.delegators ? html`<p data-testid="my-delegators">${t('cit.delegators', { n: value.delegators })}</p>` : null}
+    <form onSubmit=${(e) => { e.preventDefault(); send(chain.api.tx.stakeholderVoting.delegate(scope, to.trim(), until ? Number(until) : null)); }}>
+      <label>${t('cit.delegateTo')}<input name="delegate" value=${to} onInput=${(e) => setTo(e.target.value)} /></label>
+      <label>${t('cit.expires')}<input name="expires" inputmode="numeric" value=${until} onInput=${(e) => setUntil(e.target.value)} /></label>
+      <button type="submit" data-testid="delegate" disabled=${!to || status?.kind === 'pending'}>${t('cit.delegate')}</button>
+      ${value.d ? html` <button type="button" data-testid="undelegate" disabled=${status?.kind === 'pending'} onClick=${() => send(chain.api.tx.stakeholderVoting.undelegate(scope))}>${t('cit.undelegate')}</button>` : null}
+    </form>
+    <${Feedback} status=${status} />
+  </section>`;
+}
+
 function ProposeForm({ me, scopes }) {
   const lim = limits();
   const [scope, setScope] = useState(me.memberships[0]?.scope ?? 0);
@@ -107,6 +136,7 @@ export function Citizen({ scope }) {
   return html`<div class="page" data-testid="page-citizen">
     <section><h2>${t('cit.scopes')}</h2><${MyScopes} me=${me} scopes=${scopes} /></section>
     ${me ? html`<${Ballot} who=${who} />` : null}
+    ${me && me.memberships.some((m) => m.scope === (scope ?? me.memberships[0]?.scope)) ? html`<${Delegation} who=${who} scope=${scope ?? me.memberships[0].scope} scopes=${scopes} />` : null}
     <${ScopeProposals} scope=${scope ?? me?.memberships[0]?.scope ?? 0} scopes=${scopes} />
     ${me ? html`<${ProposeForm} me=${me} scopes=${scopes} key=${who} />` : null}
   </div>`;

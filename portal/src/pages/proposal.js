@@ -9,6 +9,8 @@ import { html, useChainData, Feedback, heads, duration, Who, percent, Bars } fro
 import { t } from '../i18n.js';
 import { submit, explainJsonError } from '../tx.js';
 import { scopeName } from '../governance-data.js';
+import { blake2AsU8a, decodeAddress } from '@polkadot/util-crypto';
+import { u8aConcat, u8aToHex, hexToU8a } from '@polkadot/util';
 
 const SECTORS = ['government', 'market', 'community'];
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
@@ -54,6 +56,51 @@ function Quorum({ p }) {
   </div>`;
 }
 
+const CHOICES = ['Aye', 'Nay', 'Abstain'];
+
+/** Where this browser keeps a secret vote's choice and salt until it is revealed. */
+const sealKey = (index, who) => `polity.sealed.${chain.api.genesisHash.toHex()}.${index}.${who}`;
+
+/** blake2_256(SCALE(index u32, voter, choice, salt)): the pallet's `commitment_of`. */
+function commitmentOf(index, who, choice, salt) {
+  const idx = new Uint8Array(4);
+  new DataView(idx.buffer).setUint32(0, index, true);
+  return blake2AsU8a(u8aConcat(idx, decodeAddress(who), new Uint8Array([CHOICES.indexOf(choice)]), salt));
+}
+
+/** A secret ballot: commit during voting (the choice and salt stay in this browser), reveal
+ *  after it. */
+function SecretPanel({ p, who, myVote, committed, best }) {
+  const [status, setStatus] = useState(null);
+  const ballot = p.secretBallot;
+  const sealed = who ? JSON.parse(localStorage.getItem(sealKey(p.index, who)) || 'null') : null;
+  const committing = typeof p.status === 'string' && best < ballot.revealFrom;
+  const revealing = typeof p.status === 'string' && best >= ballot.revealFrom && best < p.end;
+  const commit = async (choice) => {
+    const salt = crypto.getRandomValues(new Uint8Array(32));
+    const commitment = commitmentOf(p.index, who, choice, salt);
+    localStorage.setItem(sealKey(p.index, who), JSON.stringify({ choice, salt: u8aToHex(salt) }));
+    try { await submit(chain.api.tx.stakeholderVoting.commitVote(p.index, commitment), setStatus); } catch (_) { /* in words */ }
+  };
+  const reveal = async () => {
+    try { await submit(chain.api.tx.stakeholderVoting.revealVote(p.index, sealed.choice, hexToU8a(sealed.salt)), setStatus); } catch (_) { /* in words */ }
+  };
+  return html`<section class="vote" data-testid="secret-ballot">
+    <h3>${t('p.secret')}</h3>
+    <p class="note">${t('p.secretHow', { from: ballot.revealFrom, end: p.end })}</p>
+    <p data-testid="sealed-state">${myVote ? t('p.revealed', { choice: t(`p.vote.${myVote.choice}`) })
+      : committed ? t('p.committed', { choice: sealed ? t(`p.vote.${sealed.choice}`) : '?' })
+      : t('p.notCommitted')}</p>
+    ${committing ? html`
+      ${!committed ? html`<p class="note">${t('p.free')}</p>` : null}
+      <div class="buttons">${CHOICES.map((c) => html`<button data-testid=${`commit-${c}`} class=${c.toLowerCase()} disabled=${status?.kind === 'pending'} onClick=${() => commit(c)}>${t('p.commit', { choice: t(`p.vote.${c}`) })}</button>`)}</div>` : null}
+    ${revealing && committed ? (sealed
+      ? html`<button data-testid="reveal" disabled=${status?.kind === 'pending'} onClick=${reveal}>${t('p.reveal', { choice: t(`p.vote.${sealed.choice}`) })}</button>`
+      : html`<p class="feedback error">${t('p.sealLost')}</p>`) : null}
+    <${Feedback} status=${status} />
+  </section>`;
+}
+
 function VotePanel({ p, who, myVote, best }) {
   const [status, setStatus] = useState(null);
   const open = typeof p.status === 'string' && best < p.end;
@@ -64,7 +111,7 @@ function VotePanel({ p, who, myVote, best }) {
     try { await submit(chain.api.tx.stakeholderVoting.close(p.index), setStatus); } catch (_) { /* in words */ }
   };
   return html`<section class="vote">
-    <h3>${t('p.myVote')}: <span data-testid="my-vote">${myVote ? t(`p.vote.${myVote.choice}`) : t('p.notVoted')}</span></h3>
+    <h3>${t('p.myVote')}: <span data-testid="my-vote">${myVote ? t(`p.vote.${myVote.choice}`) : t('p.notVoted')}</span>${myVote?.delegated ? html` <small data-testid="delegated-vote">${t('p.byDelegate')}</small>` : null}</h3>
     ${open ? html`
       ${!myVote ? html`<p class="note">${t('p.free')}</p>` : null}
       <div class="buttons">${['Aye', 'Nay', 'Abstain'].map((c) => html`<button data-testid=${`vote-${c}`} class=${c.toLowerCase()} disabled=${status?.kind === 'pending'} onClick=${() => vote(c)}>${t(`p.vote.${c}`)}</button>`)}</div>` : null}
@@ -81,11 +128,12 @@ export function Proposal({ index }) {
     if (!p) return { p: null };
     const mine = who ? await chain.api.query.stakeholderVoting.votes(index, who) : null;
     const myVote = mine && mine.isSome ? mine.unwrap().toJSON() : null;
-    return { p, myVote, scope: await scopeName(p.scope) };
+    const committed = who && p.secretBallot ? (await chain.api.query.stakeholderVoting.commitments(index, who)).isSome : false;
+    return { p, myVote, committed, scope: await scopeName(p.scope) };
   }, [index, who]);
   if (error && !value) return html`<p class="error">${error.message}</p>`;
   if (!value) return html`<p class="loading">…</p>`;
-  const { p, myVote, scope } = value;
+  const { p, myVote, committed, scope } = value;
   if (!p) return html`<p data-testid="proposal-missing">${t('p.notFound', { n: index })}</p>`;
   const call = decodeCall(p.call);
   return html`<article class="page" data-testid="page-proposal">
@@ -100,8 +148,10 @@ export function Proposal({ index }) {
     <section><h2>${t('p.call')}</h2>
       ${call ? html`<div class="call" data-testid="call"><code>${call.section}.${call.method}</code><pre>${JSON.stringify(call.args, null, 2)}</pre><small>${call.docs}</small></div>` : html`<p>${t('p.textOnly')}</p>`}
     </section>
-    <${Tally} p=${p} />
-    <${Quorum} p=${p} />
-    <${VotePanel} p=${p} who=${who} myVote=${myVote} best=${best} />
+    ${p.secretBallot && best < p.secretBallot.revealFrom
+      ? html`<p class="note" data-testid="tally-sealed">${t('p.tallySealed', { from: p.secretBallot.revealFrom, n: p.secretBallot.commitments })}</p>`
+      : html`<${Tally} p=${p} /><${Quorum} p=${p} />`}
+    ${p.secretBallot ? html`<${SecretPanel} p=${p} who=${who} myVote=${myVote} committed=${committed} best=${best} />`
+      : html`<${VotePanel} p=${p} who=${who} myVote=${myVote} best=${best} />`}
   </article>`;
 }

@@ -2,8 +2,8 @@
 // playwright-core, against a live `--dev` node. A citizen votes and sees the tally change; a
 // proposal closes and shows its enactment; a dropped file is registered and its downloaded
 // receipt verifies (in the page and with `polity-node verify-receipt`); a regulator approves a
-// freeze and finds it in the account's timeline; errors read as words; the Chinese locale and a
-// phone width render. Screenshots of every page go to tests/e2e/artifacts/portal/.
+// freeze and finds it in the account's timeline; a citizen delegates and seals, then reveals, a
+// secret vote; errors read as words; the Chinese locale and a phone width render. Screenshots of every page go to tests/e2e/artifacts/portal/.
 
 import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -280,6 +280,42 @@ function register() {
     assert((await text(state, 'outcomes-1')).includes('1'), 'outcomes counted');
     await shot(state, '09-governance');
   });
+
+  test('a citizen delegates from the page; a secret ballot is sealed, its tally hidden, then revealed from the page', async ({ api, alice, bob, charlie, dave, state }) => {
+    // Dave delegates his local vote to Bob.
+    await open(state, '#/citizen/1', 'Dave');
+    await state.page.waitForSelector('[data-testid=delegation-state]');
+    await state.page.fill('[data-testid=delegation] input[name=delegate]', bob.address);
+    await state.page.click('[data-testid=delegate]');
+    const [dk, dw] = await feedback(state);
+    assertEq(dk, 'ok', `delegation feedback (${dw})`);
+    await waitFor(async () => (await text(state, 'delegation-state')).includes(bob.address), { what: 'the page to show the delegation' });
+    assertEq((await api.query.stakeholderVoting.delegations(dave.address, 1)).unwrap().delegate.toString(), bob.address, 'on chain');
+    // The local scope votes by secret ballot from now on.
+    await sendAndWait(api, api.tx.sudo.sudo(api.tx.stakeholderVoting.setPolicy(1, { secretBallot: 3, attestationRequired: false })), alice);
+    const index = proposedIndex(api, (await sendAndWait(api, api.tx.stakeholderVoting.propose(1, 'Sealed vote', blake2AsHex('sealed'), null), alice)).events);
+    await open(state, `#/proposal/${index}`, 'Charlie');
+    await state.page.waitForSelector('[data-testid=tally-sealed]');
+    assert(!(await state.page.$('[data-testid=tally-counts]')), 'no tally shown while sealed');
+    await state.page.click('[data-testid=commit-Nay]');
+    const [ck, cw] = await feedback(state);
+    assertEq(ck, 'ok', `commit feedback (${cw})`);
+    await waitFor(async () => (await text(state, 'sealed-state')).includes('Sealed: Nay'), { what: 'the sealed vote shown' });
+    assert((await api.query.stakeholderVoting.commitments(index, charlie.address)).isSome, 'a commitment on chain');
+    assert((await api.query.stakeholderVoting.votes(index, charlie.address)).isNone, 'no readable vote');
+    await shot(state, '12-secret-ballot-sealed');
+    const revealFrom = (await api.query.stakeholderVoting.secretBallots(index)).unwrap().revealFrom.toNumber();
+    await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= revealFrom, { ms: 150_000, what: 'the reveal phase' });
+    await open(state, `#/proposal/${index}`, 'Charlie');
+    await state.page.click('[data-testid=reveal]');
+    const [rk, rw] = await feedback(state);
+    assertEq(rk, 'ok', `reveal feedback (${rw})`);
+    await waitFor(async () => (await text(state, 'sealed-state')).includes('Revealed and counted: Nay'), { what: 'the revealed vote shown' });
+    assertEq((await api.query.stakeholderVoting.votes(index, charlie.address)).unwrap().choice.toString(), 'Nay', 'counted on chain');
+    await waitFor(async () => (await text(state, 'tally-counts')).includes('Community 0/1/0'), { what: 'the tally to show the revealed nay' });
+    await shot(state, '13-secret-ballot-revealed');
+    await sendAndWait(api, api.tx.sudo.sudo(api.tx.stakeholderVoting.setPolicy(1, { secretBallot: null, attestationRequired: false })), alice);
+  }, { timeoutMs: 300_000 });
 
   test('the Chinese locale and a phone width render', async ({ state }) => {
     await open(state, `#/proposal/${state.index}`, 'Bob');
