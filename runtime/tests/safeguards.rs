@@ -121,3 +121,23 @@ fn no_vote_can_reach_sudo_and_safe_mode_lets_no_sudo_call_through() {
 		assert!(polkadot_sdk::pallet_sudo::Key::<Runtime>::get().is_none());
 	});
 }
+
+#[test]
+fn every_membership_decision_fits_what_a_passed_vote_may_enact() {
+	use pallet_stakeholder_voting::{Call, ScopePolicy};
+	use polkadot_sdk::frame_support::{dispatch::GetDispatchInfo, traits::Get};
+	let who = Sr25519Keyring::Eve.to_account_id();
+	let max = <Runtime as pallet_stakeholder_voting::Config>::MaxEnactmentWeight::get();
+	let calls: Vec<Call<Runtime>> = vec![
+		Call::remove { who: who.clone() },
+		Call::remove_from_scope { who: who.clone(), scope: 1 },
+		Call::set_stake { who: who.clone(), scope: 1, stake: 1 },
+		Call::suspend { who: who.clone() },
+		Call::add_registrar { scope: 1, registrar: who.clone() },
+		Call::set_policy { scope: 1, policy: ScopePolicy::default() },
+	];
+	for call in calls {
+		let weight = RuntimeCall::StakeholderVoting(call.clone()).get_dispatch_info().call_weight;
+		assert!(weight.all_lte(max), "{call:?} weighs {weight:?}, more than {max:?}");
+	}
+}

@@ -1038,7 +1038,7 @@ pub mod pallet {
 		/// expel its minority. Emits `LeftScope`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(<T as Config>::WeightInfo::remove_from_scope().saturating_add(
-			<T as Config>::WeightInfo::undelegate().saturating_mul(T::MaxDelegators::get().saturating_add(1).into())
+			crate::delegation::end_delegations_weight::<T>(1)
 		))]
 		pub fn remove_from_scope(
 			origin: OriginFor<T>,
@@ -1074,9 +1074,7 @@ pub mod pallet {
 		/// Origin: `AdmitOrigin` for the chain-wide scope. Emits `Removed`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(<T as Config>::WeightInfo::remove().saturating_add(
-			<T as Config>::WeightInfo::undelegate().saturating_mul(
-				T::MaxDelegators::get().saturating_add(1).saturating_mul(T::MaxScopesPerStakeholder::get()).into()
-			)
+			crate::delegation::end_delegations_weight::<T>(T::MaxScopesPerStakeholder::get())
 		))]
 		pub fn remove(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::AdmitOrigin::ensure_origin(origin, &CHAIN_WIDE_SCOPE)?;
@@ -1445,7 +1443,7 @@ pub mod pallet {
 		/// Origin: signed, anyone. Emits `LeftScope`.
 		#[pallet::call_index(30)]
 		#[pallet::weight(<T as Config>::WeightInfo::remove_unattested().saturating_add(
-			<T as Config>::WeightInfo::undelegate().saturating_mul(T::MaxDelegators::get().saturating_add(1).into())
+			crate::delegation::end_delegations_weight::<T>(1)
 		))]
 		pub fn remove_unattested(
 			origin: OriginFor<T>,

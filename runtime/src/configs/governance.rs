@@ -196,8 +196,10 @@ impl pallet_stakeholder_voting::Config for Runtime {
 	type MaxEnactmentAttempts = ConstU32<168>;
 	type Preimages = crate::Preimage;
 	type MaxDescriptionLen = MaxDescriptionLen;
-	// A delegate's vote casts at most 64 delegated votes (a vote's worst case, benchmarked).
-	type MaxDelegators = ConstU32<64>;
+	// A delegate's vote casts at most 32 delegated votes (a vote's worst case, benchmarked);
+	// removing a member of 16 scopes then ends at most 16 × 33 delegations, well within what a
+	// passed vote may enact.
+	type MaxDelegators = ConstU32<32>;
 	type MaxRegistrarsPerScope = ConstU32<16>;
 	type WeightInfo = pallet_stakeholder_voting::weights::SubstrateWeight<Runtime>;
 }

@@ -6,7 +6,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
+import { blake2AsHex, blake2AsU8a, xxhashAsHex } from '@polkadot/util-crypto';
 import { u8aConcat, u8aToHex } from '@polkadot/util';
 import { assert, assertEq, test, waitFor } from '../lib/harness.mjs';
 import { sendAndWait } from '../lib/tx.mjs';
@@ -210,8 +210,11 @@ function register() {
     // its registry while reading them. The version and `lastRuntimeUpgrade` say it all.)
     await sendAndWait(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)), ferdie, { ms: 120_000 });
     await waitFor(async () => versions.includes(before + 1), { ms: 60_000, what: `spec_version ${before + 1}` });
-    const last = (await api.query.system.lastRuntimeUpgrade()).unwrap();
-    assertEq(last.specVersion.toNumber(), before + 1, 'lastRuntimeUpgrade records the new version');
+    // The first block the new code executes runs the migrations and records the upgrade.
+    await waitFor(async () => (await api.query.system.lastRuntimeUpgrade()).unwrap().specVersion.toNumber() === before + 1, { ms: 60_000, what: 'lastRuntimeUpgrade to record the new version' });
+    const versionKey = xxhashAsHex('StakeholderVoting', 128) + xxhashAsHex(':__STORAGE_VERSION__:', 128).slice(2);
+    const stored = await api.rpc.state.getStorage(versionKey);
+    assertEq(api.createType('u16', stored.unwrap()).toNumber(), 2, 'stakeholder voting storage at v2');
     assertEq((await api.query.system.authorizedUpgrade()).isNone, true, 'the authorization is used up');
     unsub();
     await waitFor(async () => api.runtimeVersion.specVersion.toNumber() === before + 1, { ms: 60_000, what: '@polkadot/api to see the new version' });
