@@ -70,11 +70,17 @@ function register() {
     assertEq(delegators.length, 2, 'Bob has two delegators');
     const first = await proposeIn(api, LOCAL, alice, 'Fix the water mains');
     const second = await proposeIn(api, LOCAL, alice, 'Extend the water mains');
+    const declared = (await api.tx.stakeholderVoting.vote(first.index, 'Aye').paymentInfo(bob)).weight;
     for (const p of [first, second]) {
       const { events } = await sendAndWait(api, api.tx.stakeholderVoting.vote(p.index, 'Aye'), bob);
       const cast = eventOf(api, events, 'DelegatedVotesCast');
       assert(cast, 'DelegatedVotesCast event');
       assertEq(cast.event.data.count.toNumber(), 2, 'two delegated votes cast');
+      const ok = events.find(({ event }) => api.events.system.ExtrinsicSuccess.is(event) && event.data.dispatchInfo.weight.refTime.toBigInt() > 0n);
+      const used = ok.event.data.dispatchInfo.weight;
+      // Weighed for the most delegators, charged for two.
+      assert(used.refTime.toBigInt() < declared.refTime.toBigInt(), 'the unused delegator weight is refunded');
+      if (p === first) console.log(`       vote weight: declared (max delegators) ${declared.refTime.toBigInt() / 1000n} µs / ${declared.proofSize} B proof, charged with 2 delegators ${used.refTime.toBigInt() / 1000n} µs`);
     }
     // Charlie disagrees on the first proposal only.
     await sendAndWait(api, api.tx.stakeholderVoting.vote(first.index, 'Nay'), charlie);
