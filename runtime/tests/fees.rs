@@ -94,3 +94,58 @@ fn a_member_with_no_balance_votes_free_once_per_proposal() {
 		);
 	});
 }
+
+#[test]
+fn a_member_with_no_balance_seals_and_reveals_a_secret_vote_free() {
+	use pallet_stakeholder_voting::{commitment_of, ScopePolicy, SecretBallots};
+	dev_chain().execute_with(|| {
+		let citizen = Sr25519Keyring::One;
+		let who = citizen.to_account_id();
+		StakeholderVoting::admit(RuntimeOrigin::root(), who.clone(), Sector::Community, 1, 5)
+			.unwrap();
+		StakeholderVoting::set_policy(
+			RuntimeOrigin::root(),
+			1,
+			ScopePolicy { secret_ballot: Some(3), attestation_required: false },
+		)
+		.unwrap();
+		System::set_block_number(2);
+		let index = pallet_stakeholder_voting::ProposalCount::<Runtime>::get();
+		StakeholderVoting::propose(
+			RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
+			1,
+			b"a sealed vote".to_vec().try_into().unwrap(),
+			H256::zero(),
+			None,
+		)
+		.unwrap();
+		let salt = [9u8; 32];
+		let commit = RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::commit_vote {
+			index,
+			commitment: commitment_of(index, &who, VoteChoice::Nay, &salt),
+		});
+		let payment = Err(TransactionValidityError::Invalid(InvalidTransaction::Payment));
+		// A plain vote on a secret ballot is never free (it would fail).
+		assert_eq!(validate(citizen, &vote(index)), payment);
+		assert_eq!(validate(citizen, &commit), Ok(()));
+		StakeholderVoting::commit_vote(
+			RuntimeOrigin::signed(who.clone()),
+			index,
+			commitment_of(index, &who, VoteChoice::Nay, &salt),
+		)
+		.unwrap();
+		// A second commitment pays.
+		assert_eq!(validate(citizen, &commit), payment);
+		let reveal = |choice| {
+			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::reveal_vote {
+				index,
+				choice,
+				salt,
+			})
+		};
+		System::set_block_number(SecretBallots::<Runtime>::get(index).unwrap().reveal_from);
+		assert_eq!(validate(citizen, &reveal(VoteChoice::Nay)), Ok(()));
+		// A reveal that does not open the commitment is not free.
+		assert_eq!(validate(citizen, &reveal(VoteChoice::Aye)), payment);
+	});
+}
