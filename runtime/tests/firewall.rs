@@ -220,6 +220,28 @@ fn a_frozen_stakeholder_still_proposes_the_overturn_of_its_freeze_and_a_dismissa
 			assert!(!passes_firewall(Sr25519Keyring::Charlie, &propose(1, call)));
 		}
 		assert!(passes_firewall(Sr25519Keyring::Charlie, &vote()));
+		// Every way of voting stays open to a frozen stakeholder.
+		use pallet_stakeholder_voting::Call as Voting;
+		for call in [
+			Voting::commit_vote { index: 0, commitment: H256::zero() },
+			Voting::reveal_vote { index: 0, choice: VoteChoice::Aye, salt: [0; 32] },
+			Voting::delegate {
+				scope: 0,
+				delegate: Sr25519Keyring::Bob.to_account_id(),
+				expires: None,
+			},
+			Voting::undelegate { scope: 0 },
+		] {
+			assert!(passes_firewall(
+				Sr25519Keyring::Charlie,
+				&RuntimeCall::StakeholderVoting(call)
+			));
+		}
+		// Joining a scope is not voting: it waits for the freeze to end.
+		assert!(!passes_firewall(
+			Sr25519Keyring::Charlie,
+			&RuntimeCall::StakeholderVoting(Voting::join { scope: 1 })
+		));
 		assert!(!passes_firewall(Sr25519Keyring::Charlie, &transfer()));
 		assert!(!passes_firewall(Sr25519Keyring::Charlie, &propose(0, transfer())));
 		assert!(passes_firewall(Sr25519Keyring::Dave, &transfer()));

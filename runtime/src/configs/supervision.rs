@@ -43,15 +43,21 @@ const GOVERNANCE_PALLETS: [&str; 6] =
 	["System", "Timestamp", "StakeholderVoting", "RegulatoryNodes", "SafeMode", "TxPause"];
 
 /// The calls a frozen account may still make: those that keep governance alive. A freeze can
-/// never silence the vote that would overturn it: a frozen stakeholder still votes, closes, and
+/// never silence the vote that would overturn it: a frozen stakeholder still votes (directly, by
+/// secret ballot or through a delegate), closes, and
 /// proposes in the chain-wide scope a call that overturns a firewall action or dismisses a
 /// regulator (the calls regulators can never hold).
 pub struct GovernanceCalls;
 impl Contains<RuntimeCall> for GovernanceCalls {
 	fn contains(call: &RuntimeCall) -> bool {
 		match call {
+			// Every way of voting: directly, sealed and revealed, or through a delegate.
 			RuntimeCall::StakeholderVoting(
 				pallet_stakeholder_voting::Call::vote { .. }
+				| pallet_stakeholder_voting::Call::commit_vote { .. }
+				| pallet_stakeholder_voting::Call::reveal_vote { .. }
+				| pallet_stakeholder_voting::Call::delegate { .. }
+				| pallet_stakeholder_voting::Call::undelegate { .. }
 				| pallet_stakeholder_voting::Call::close { .. },
 			) => true,
 			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::propose {

@@ -282,7 +282,8 @@ function register() {
   });
 
   test('a citizen delegates from the page; a secret ballot is sealed, its tally hidden, then revealed from the page', async ({ api, alice, bob, charlie, dave, state }) => {
-    // Dave delegates his local vote to Bob.
+    // Dave delegates his local vote to Bob — frozen by the regulators above, he still may:
+    // delegating is voting.
     await open(state, '#/citizen/1', 'Dave');
     await state.page.waitForSelector('[data-testid=delegation-state]');
     await state.page.fill('[data-testid=delegation] input[name=delegate]', bob.address);
