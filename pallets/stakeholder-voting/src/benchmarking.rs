@@ -99,6 +99,38 @@ fn ongoing_proposal_delegated<T: Config>(
 	(proposer, scope, index)
 }
 
+/// A fresh scope with a registrar (and, if `required`, admission by attestation only) in which
+/// the registrar attests `who` as a market member with stake 10 until `expires`. Returns the
+/// scope and the registrar.
+fn attested_scope<T: Config>(
+	who: &T::AccountId,
+	required: bool,
+	expires: BlockNumberFor<T>,
+) -> Result<(ScopeId, T::AccountId), BenchmarkError> {
+	let scope = new_scope::<T>();
+	let registrar: T::AccountId = account("registrar", 0, 0);
+	StakeholderVoting::<T>::do_add_registrar(scope, registrar.clone())?;
+	if required {
+		StakeholderVoting::<T>::do_set_policy(
+			scope,
+			ScopePolicy { secret_ballot: None, attestation_required: true },
+		)?;
+	}
+	StakeholderVoting::<T>::do_attest(
+		registrar.clone(),
+		scope,
+		who.clone(),
+		attestations::Claim {
+			person: H256::repeat_byte(1),
+			sector: Sector::Market,
+			stake: 10,
+			evidence: H256::repeat_byte(9),
+			expires,
+		},
+	)?;
+	Ok((scope, registrar))
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -396,31 +428,16 @@ mod benchmarks {
 	#[benchmark]
 	fn attest() -> Result<(), BenchmarkError> {
 		// Worst path: replacing an earlier attestation of the same account.
-		let scope = new_scope::<T>();
-		let registrar: T::AccountId = account("registrar", 0, 0);
 		let who: T::AccountId = account("person", 0, 0);
-		StakeholderVoting::<T>::do_add_registrar(scope, registrar.clone())?;
 		let expires = frame_system::Pallet::<T>::block_number().saturating_add(100u32.into());
-		let claim = |person| attestations::Claim {
-			person,
-			sector: Sector::Community,
-			stake: 10,
-			evidence: H256::repeat_byte(9),
-			expires,
-		};
-		StakeholderVoting::<T>::do_attest(
-			registrar.clone(),
-			scope,
-			who.clone(),
-			claim(H256::repeat_byte(1)),
-		)?;
+		let (scope, registrar) = attested_scope::<T>(&who, false, expires)?;
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(registrar),
 			scope,
 			who.clone(),
 			H256::repeat_byte(2),
-			Sector::Community,
+			Sector::Market,
 			10,
 			H256::repeat_byte(9),
 			expires,
@@ -431,23 +448,9 @@ mod benchmarks {
 
 	#[benchmark]
 	fn revoke_attestation() -> Result<(), BenchmarkError> {
-		let scope = new_scope::<T>();
-		let registrar: T::AccountId = account("registrar", 0, 0);
 		let who: T::AccountId = account("person", 0, 0);
-		StakeholderVoting::<T>::do_add_registrar(scope, registrar.clone())?;
 		let expires = frame_system::Pallet::<T>::block_number().saturating_add(100u32.into());
-		StakeholderVoting::<T>::do_attest(
-			registrar.clone(),
-			scope,
-			who.clone(),
-			attestations::Claim {
-				person: H256::repeat_byte(1),
-				sector: Sector::Community,
-				stake: 10,
-				evidence: H256::repeat_byte(9),
-				expires,
-			},
-		)?;
+		let (scope, registrar) = attested_scope::<T>(&who, false, expires)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(registrar), scope, who.clone());
 		assert!(!Attestations::<T>::contains_key(scope, &who));
@@ -458,26 +461,8 @@ mod benchmarks {
 	fn join() -> Result<(), BenchmarkError> {
 		// Worst path: a scope that requires attestations, the account a member of others.
 		let (who, _) = member_of_many::<T>(1);
-		let scope = new_scope::<T>();
-		let registrar: T::AccountId = account("registrar", 0, 0);
-		StakeholderVoting::<T>::do_add_registrar(scope, registrar.clone())?;
-		StakeholderVoting::<T>::do_set_policy(
-			scope,
-			ScopePolicy { secret_ballot: None, attestation_required: true },
-		)?;
 		let expires = frame_system::Pallet::<T>::block_number().saturating_add(100u32.into());
-		StakeholderVoting::<T>::do_attest(
-			registrar,
-			scope,
-			who.clone(),
-			attestations::Claim {
-				person: H256::repeat_byte(1),
-				sector: Sector::Market,
-				stake: 10,
-				evidence: H256::repeat_byte(9),
-				expires,
-			},
-		)?;
+		let (scope, _) = attested_scope::<T>(&who, true, expires)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), scope);
 		assert!(Stakeholders::<T>::get(&who).is_some_and(|i| i.membership(scope).is_some()));
@@ -487,26 +472,8 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_unattested() -> Result<(), BenchmarkError> {
 		let (who, _) = member_of_many::<T>(1);
-		let scope = new_scope::<T>();
-		let registrar: T::AccountId = account("registrar", 0, 0);
-		StakeholderVoting::<T>::do_add_registrar(scope, registrar.clone())?;
-		StakeholderVoting::<T>::do_set_policy(
-			scope,
-			ScopePolicy { secret_ballot: None, attestation_required: true },
-		)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		StakeholderVoting::<T>::do_attest(
-			registrar,
-			scope,
-			who.clone(),
-			attestations::Claim {
-				person: H256::repeat_byte(1),
-				sector: Sector::Market,
-				stake: 10,
-				evidence: H256::repeat_byte(9),
-				expires: now.saturating_add(One::one()),
-			},
-		)?;
+		let (scope, _) = attested_scope::<T>(&who, true, now.saturating_add(One::one()))?;
 		StakeholderVoting::<T>::do_join(&who, scope)?;
 		frame_system::Pallet::<T>::set_block_number(now.saturating_add(2u32.into()));
 		let caller = funded::<T>("caller", 0);
