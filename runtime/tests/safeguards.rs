@@ -125,7 +125,7 @@ fn no_vote_can_reach_sudo_and_safe_mode_lets_no_sudo_call_through() {
 #[test]
 fn every_membership_decision_fits_what_a_passed_vote_may_enact() {
 	use pallet_stakeholder_voting::{Call, ScopePolicy};
-	use polkadot_sdk::frame_support::{dispatch::GetDispatchInfo, traits::Get};
+	use polkadot_sdk::frame_support::dispatch::GetDispatchInfo;
 	let who = Sr25519Keyring::Eve.to_account_id();
 	let max = <Runtime as pallet_stakeholder_voting::Config>::MaxEnactmentWeight::get();
 	let calls: Vec<Call<Runtime>> = vec![
