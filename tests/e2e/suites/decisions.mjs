@@ -80,7 +80,7 @@ function register() {
       const used = ok.event.data.dispatchInfo.weight;
       // Weighed for the most delegators, charged for two.
       assert(used.refTime.toBigInt() < declared.refTime.toBigInt(), 'the unused delegator weight is refunded');
-      if (p === first) console.log(`       vote weight: declared (max delegators) ${declared.refTime.toBigInt() / 1000n} µs / ${declared.proofSize} B proof, charged with 2 delegators ${used.refTime.toBigInt() / 1000n} µs`);
+      if (p === first) console.log(`       vote weight (ref time): declared for the most delegators ${declared.refTime.toBigInt() / 1_000_000n} µs (proof ${declared.proofSize} B), charged with 2 delegators ${used.refTime.toBigInt() / 1_000_000n} µs`);
     }
     // Charlie disagrees on the first proposal only.
     await sendAndWait(api, api.tx.stakeholderVoting.vote(first.index, 'Nay'), charlie);
