@@ -1,6 +1,6 @@
 //! Votes that need no tokens, through the runtime's own fee extension: a stakeholder with no
 //! balance casts its first vote on a proposal free; anything else it sends is refused for
-//! want of fees.
+//! want of fees; fees follow congestion.
 
 use pallet_stakeholder_voting::{Sector, VoteChoice};
 use polity_runtime::{
@@ -147,5 +147,77 @@ fn a_member_with_no_balance_seals_and_reveals_a_secret_vote_free() {
 		assert_eq!(validate(citizen, &reveal(VoteChoice::Nay)), Ok(()));
 		// A reveal that does not open the commitment is not free.
 		assert_eq!(validate(citizen, &reveal(VoteChoice::Aye)), payment);
+	});
+}
+
+#[test]
+fn fees_follow_congestion_and_feeless_votes_stay_free() {
+	use polkadot_sdk::pallet_transaction_payment::{self, Multiplier, NextFeeMultiplier};
+	use polkadot_sdk::{
+		frame_support::{dispatch::DispatchClass, weights::Weight},
+		sp_runtime::{
+			traits::{Convert, One, Saturating},
+			FixedPointNumber,
+		},
+	};
+	type Update = <Runtime as pallet_transaction_payment::Config>::FeeMultiplierUpdate;
+	dev_chain().execute_with(|| {
+		let normal = <Runtime as frame_system::Config>::BlockWeights::get()
+			.get(DispatchClass::Normal)
+			.max_total
+			.unwrap();
+		let after = |blocks: u32, used: Weight, mut m: Multiplier| {
+			for _ in 0..blocks {
+				System::set_block_consumed_resources(used, 0);
+				m = Update::convert(m);
+			}
+			m
+		};
+		// Full blocks: fees double in about 925 blocks.
+		let full = after(925, normal, Multiplier::one());
+		assert!(full > Multiplier::saturating_from_rational(199, 100), "{full}");
+		assert!(full < Multiplier::saturating_from_rational(201, 100), "{full}");
+		// A quarter full (the target): they stay.
+		let quarter = after(100, normal / 4, full);
+		assert!(quarter >= full.saturating_mul(Multiplier::saturating_from_rational(999, 1000)));
+		assert!(quarter <= full.saturating_mul(Multiplier::saturating_from_rational(1001, 1000)));
+		// Empty blocks: back to the base fee, never below it.
+		assert_eq!(after(5_000, Weight::zero(), full), Multiplier::one());
+		// Never above 1,000 times the base.
+		assert_eq!(
+			after(20_000, normal, Multiplier::one()),
+			Multiplier::saturating_from_integer(1_000)
+		);
+
+		// Under the highest multiplier a transfer costs more; a member's first vote stays free.
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: Sr25519Keyring::Bob.to_account_id().into(),
+			value: 1,
+		});
+		let info = transfer.get_dispatch_info();
+		let base = pallet_transaction_payment::Pallet::<Runtime>::compute_fee(100, &info, 0);
+		NextFeeMultiplier::<Runtime>::put(Multiplier::saturating_from_integer(1_000));
+		let congested = pallet_transaction_payment::Pallet::<Runtime>::compute_fee(100, &info, 0);
+		assert!(congested > base * 100, "{congested} vs {base}");
+		let citizen = Sr25519Keyring::One;
+		StakeholderVoting::admit(
+			RuntimeOrigin::root(),
+			citizen.to_account_id(),
+			Sector::Community,
+			1,
+			5,
+		)
+		.unwrap();
+		System::set_block_number(2);
+		let index = pallet_stakeholder_voting::ProposalCount::<Runtime>::get();
+		StakeholderVoting::propose(
+			RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
+			1,
+			b"under congestion".to_vec().try_into().unwrap(),
+			H256::zero(),
+			None,
+		)
+		.unwrap();
+		assert_eq!(validate(citizen, &vote(index)), Ok(()));
 	});
 }

@@ -10,8 +10,8 @@ use polkadot_sdk::{
 		traits::{ConstU128, ConstU32, ConstU8, VariantCountOf},
 		weights::{ConstantMultiplier, IdentityFee},
 	},
-	pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier},
-	sp_runtime::traits::One,
+	pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment},
+	sp_runtime::{traits::One, FixedPointNumber, Perquintill},
 	*,
 };
 
@@ -33,7 +33,17 @@ impl pallet_balances::Config for Runtime {
 }
 
 parameter_types! {
-	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// Fees rise while blocks are more than a quarter full (of the normal class) and fall back
+	/// when they are less: congestion costs, a quiet chain stays at base fees.
+	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(25);
+	/// How fast: with every block full, fees double in about 925 blocks (an hour and a half of
+	/// 6-second blocks) — sustained flooding becomes expensive within the hour, a short burst
+	/// barely moves them. (Polkadot's 0.000075 takes about a day.)
+	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(1, 1_000);
+	/// Fees never fall below the base fee...
+	pub MinimumMultiplier: Multiplier = Multiplier::one();
+	/// ...nor rise above 1,000 times it.
+	pub MaximumMultiplier: Multiplier = Multiplier::saturating_from_integer(1_000);
 }
 
 /// Emits `FeeSkipped` for a transaction whose call is feeless (`#[pallet::feeless_if]`).
@@ -47,7 +57,15 @@ impl pallet_transaction_payment::Config for Runtime {
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = ConstantMultiplier<Balance, ConstU128<MICRO_UNIT>>;
-	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	// Feeless governance calls (a member's first vote, first commitment, matching reveal) stay
+	// free at any multiplier: their bound is one per member and proposal, not the fee.
+	type FeeMultiplierUpdate = TargetedFeeAdjustment<
+		Self,
+		TargetBlockFullness,
+		AdjustmentVariable,
+		MinimumMultiplier,
+		MaximumMultiplier,
+	>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
