@@ -1,0 +1,215 @@
+// Polity's load tool: pre-signs N extrinsics of a kind from many accounts, submits them to a node,
+// and reports per block what got in and what limited it. See `scripts/load.sh -h`.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
+import { connect, startNode, logDir } from './lib/node.mjs';
+import { sendAndWait } from './lib/tx.mjs';
+import { sleep, waitFor } from './lib/harness.mjs';
+
+const HELP = `usage: scripts/load.sh [options]
+
+  --kind K        transfer | vote | register | register-batch | all   (default: all)
+                  'all' runs transfer, vote and register one after another on the same node
+                  and prints their ratios
+  --count N       extrinsics per kind (default 6000)
+  --accounts A    signing accounts (default 500)
+  --node URL      an existing dev node (needs sudo, i.e. --dev); default: start one
+  --node-log F    that node's log, to read block build times ("Prepared block … (N ms)")
+  -h, --help      this help
+
+On a node it starts, the tool uses --dev --tmp, logs to $TMPDIR/polity-e2e-logs/load.log and
+stops it at the end.`;
+
+function parseArgs(argv) {
+  const o = { kind: 'all', count: 6000, accounts: 500, node: null, nodeLog: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
+    if (a === '-h' || a === '--help') { console.log(HELP); process.exit(0); }
+    else if (a === '--kind') o.kind = next();
+    else if (a === '--count') o.count = Number(next());
+    else if (a === '--accounts') o.accounts = Number(next());
+    else if (a === '--node') o.node = next();
+    else if (a === '--node-log') o.nodeLog = next();
+    else throw new Error(`unknown option ${a} (see -h)`);
+  }
+  if (!['transfer', 'vote', 'register', 'register-batch', 'all'].includes(o.kind)) throw new Error(`unknown kind ${o.kind} (see -h)`);
+  return o;
+}
+
+const say = (s) => console.log(s);
+
+/** Sends `calls` as sudo batches of `per` (or plain batches when `sudo` is false). */
+async function batched(api, signer, calls, { per = 200, sudo = false, what = 'setup' } = {}) {
+  for (let i = 0; i < calls.length; i += per) {
+    const batch = api.tx.utility.batchAll(calls.slice(i, i + per));
+    await sendAndWait(api, sudo ? api.tx.sudo.sudo(batch) : batch, signer, { ms: 120_000 });
+    process.stdout.write(`\r  ${what}: ${Math.min(i + per, calls.length)}/${calls.length}`);
+  }
+  if (calls.length) process.stdout.write('\n');
+}
+
+/** Builds, per kind, the signed extrinsics (hex) to submit. */
+async function prepare(api, kind, { count, accounts, alice, keyring, state }) {
+  const signers = Array.from({ length: accounts }, (_, i) => keyring.addFromUri(`//load/${kind}/${i}`));
+  const perSigner = Math.ceil(count / accounts);
+  const genesisHash = api.genesisHash;
+  const runtimeVersion = api.runtimeVersion;
+  let make;
+  if (kind === 'transfer' || kind === 'register' || kind === 'register-batch') {
+    const fund = 10n ** 15n; // 1,000 POL
+    await batched(api, alice, signers.map((s) => api.tx.balances.transferKeepAlive(s.address, fund)), { what: 'funding accounts' });
+  }
+  if (kind === 'transfer') {
+    const dest = keyring.addFromUri('//load/sink').address;
+    make = () => api.tx.balances.transferKeepAlive(dest, 10n ** 10n);
+  } else if (kind === 'register' || kind === 'register-batch') {
+    const meta = { title: 'load', mediaType: 'text/plain', uri: 'ipfs://x', schema: null };
+    let n = 0;
+    const record = () => ({ hash: blake2AsHex(`load-${Date.now()}-${n++}`), metadata: meta, supersedes: null });
+    make = kind === 'register'
+      ? () => { const r = record(); return api.tx.dataOwnership.register(r.hash, r.metadata, null); }
+      : () => api.tx.dataOwnership.registerBatch(Array.from({ length: 10 }, record));
+  } else if (kind === 'vote') {
+    // Members of the local scope with no balance (first votes are free), then proposals by the
+    // dev accounts, each member voting once on each.
+    await batched(api, alice, signers.map((s) => api.tx.stakeholderVoting.admit(s.address, 'Community', 1, 1)), { sudo: true, what: 'admitting members' });
+    const proposers = ['//Alice', '//Bob', '//Charlie', '//Dave'].map((u) => keyring.addFromUri(u));
+    const wanted = Math.min(perSigner, 16);
+    state.proposals = [];
+    // A long voting period so the proposals stay open for the run.
+    const rule = (await api.call.stakeholderVotingApi.scope(1)).unwrap().rule.toJSON();
+    await sendAndWait(api, api.tx.sudo.sudo(api.tx.stakeholderVoting.setRule(1, { ...rule, votingPeriod: 600 })), alice);
+    for (let i = 0; i < wanted; i++) {
+      const { events } = await sendAndWait(api, api.tx.stakeholderVoting.propose(1, `load ${i}`, blake2AsHex(`load ${i}`), null), proposers[i % 4], { ms: 120_000 });
+      const ev = events.find(({ event }) => api.events.stakeholderVoting.Proposed.is(event));
+      state.proposals.push(ev.event.data.index.toNumber());
+    }
+    let k = 0;
+    make = (signerIndex, j) => api.tx.stakeholderVoting.vote(state.proposals[j % state.proposals.length], k++ % 2 ? 'Aye' : 'Nay');
+  }
+  const out = [];
+  for (let i = 0; i < signers.length && out.length < count; i++) {
+    const nonce = (await api.rpc.system.accountNextIndex(signers[i].address)).toNumber();
+    for (let j = 0; j < perSigner && out.length < count; j++) {
+      const tx = make(i, j);
+      // Immortal, pre-signed: submitting does no signing work.
+      tx.sign(signers[i], { nonce: nonce + j, era: 0, blockHash: genesisHash, genesisHash, runtimeVersion });
+      out.push(tx.toHex());
+    }
+    if (i % 50 === 0) process.stdout.write(`\r  pre-signing ${kind}: ${out.length}/${count}`);
+  }
+  process.stdout.write(`\r  pre-signing ${kind}: ${out.length}/${count}\n`);
+  return out;
+}
+
+/** Reads "Prepared block for proposing at N (T ms)" lines of the node's log. */
+function buildTimes(logFile) {
+  const times = new Map();
+  if (!logFile || !fs.existsSync(logFile)) return times;
+  for (const m of fs.readFileSync(logFile, 'utf8').matchAll(/Prepared block for proposing at (\d+) \((\d+) ms\)/g)) {
+    times.set(Number(m[1]), Number(m[2]));
+  }
+  return times;
+}
+
+async function run(api, kind, xts, { nodeLog }) {
+  const normal = api.consts.system.blockWeights.perClass.normal.maxTotal.unwrap().refTime.toBigInt();
+  const maxLength = api.consts.system.blockLength.max.normal.toNumber();
+  const blocks = [];
+  let lag = 0;
+  const start = (await api.rpc.chain.getHeader()).number.toNumber();
+  const seen = new Set();
+  let included = 0;
+  const unsub = await api.rpc.chain.subscribeNewHeads(async (header) => {
+    const n = header.number.toNumber();
+    if (n <= start || seen.has(n)) return;
+    seen.add(n);
+    const hash = header.hash;
+    const [block, weight, fin] = await Promise.all([
+      api.rpc.chain.getBlock(hash),
+      api.query.system.blockWeight.at(hash),
+      api.rpc.chain.getFinalizedHead().then((h) => api.rpc.chain.getHeader(h)),
+    ]);
+    const ours = block.block.extrinsics.filter((x) => x.isSigned).length;
+    included += ours;
+    lag = Math.max(lag, n - fin.number.toNumber());
+    blocks.push({ n, ours, weight: weight.normal.refTime.toBigInt(), length: block.block.encodedLength });
+  });
+  // Submit everything as fast as the pool takes it, keeping a bounded number in flight.
+  const t0 = Date.now();
+  let next = 0;
+  let rejected = 0;
+  const worker = async () => {
+    while (next < xts.length) {
+      const xt = xts[next++];
+      try { await api.rpc.author.submitExtrinsic(xt); } catch (e) { rejected++; if (rejected <= 3) say(`  pool refused one: ${e.message}`); }
+    }
+  };
+  await Promise.all(Array.from({ length: 64 }, worker));
+  const submitted = (Date.now() - t0) / 1000;
+  say(`  submitted ${xts.length - rejected} ${kind} extrinsics in ${submitted.toFixed(1)} s (${rejected} refused by the pool)`);
+  await waitFor(async () => included >= xts.length - rejected, { ms: 600_000, every: 1000, what: `all ${kind} extrinsics to be included` }).catch((e) => say(`  ${e.message}`));
+  await sleep(7000);
+  unsub();
+  const times = buildTimes(nodeLog);
+  const loaded = blocks.filter((b) => b.ours > 0).sort((a, b) => a.n - b.n);
+  say(`  block   extrinsics  weight%  length%  build ms`);
+  for (const b of loaded) {
+    say(`  #${String(b.n).padEnd(6)} ${String(b.ours).padStart(10)} ${(Number((b.weight * 1000n) / normal) / 10).toFixed(1).padStart(8)} ${((100 * b.length) / maxLength).toFixed(1).padStart(8)} ${String(times.get(b.n) ?? '?').padStart(9)}`);
+  }
+  const max = loaded.reduce((m, b) => (b.ours > m.ours ? b : m), { ours: 0, weight: 0n, length: 0 });
+  const limit = Number((max.weight * 100n) / normal) >= 95 ? 'weight' : (100 * max.length) / maxLength >= 95 ? 'length' : 'pool/submission';
+  const span = loaded.length ? loaded[loaded.length - 1].n - loaded[0].n + 1 : 1;
+  const blockSecs = api.consts.aura?.slotDuration ? api.consts.aura.slotDuration.toNumber() / 1000 : 6;
+  const perSec = included / (span * blockSecs);
+  const empty = blocks.filter((b) => b.n >= (loaded[0]?.n ?? 0) && b.n <= (loaded.at(-1)?.n ?? 0) && b.ours === 0).length;
+  say(`  ${kind}: max ${max.ours}/block (limited by ${limit}), ${included} in ${span} blocks, sustained ${perSec.toFixed(1)}/s, ${empty} empty blocks while loaded, finality lag ≤ ${lag} blocks`);
+  return { kind, max: max.ours, limit, perSec, lag, weightPerTx: max.ours ? Number(max.weight) / max.ours : 0 };
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  await cryptoWaitReady();
+  let node = null;
+  let url = opts.node;
+  let nodeLog = opts.nodeLog;
+  if (!url) {
+    say('starting a --dev node…');
+    node = await startNode({ name: 'load', args: ['--dev', '--tmp', '--pool-limit', '100000', '--pool-kbytes', '512000', '--rpc-max-connections', '1000'] });
+    url = node.wsUrl;
+    nodeLog = node.logFile;
+  }
+  const api = await connect(url, { ms: 60_000 });
+  try {
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
+    const alice = keyring.addFromUri('//Alice');
+    const kinds = opts.kind === 'all' ? ['transfer', 'vote', 'register'] : [opts.kind];
+    const results = [];
+    const state = {};
+    for (const kind of kinds) {
+      say(`\n# ${kind}: ${opts.count} extrinsics from ${Math.min(opts.accounts, opts.count)} accounts`);
+      const xts = await prepare(api, kind, { count: opts.count, accounts: Math.min(opts.accounts, opts.count), alice, keyring, state });
+      results.push(await run(api, kind, xts, { nodeLog }));
+    }
+    say('\nkind            max/block  limited by        tx/s   finality lag  weight/tx vs transfer');
+    const transfer = results.find((r) => r.kind === 'transfer');
+    for (const r of results) {
+      const ratio = transfer && transfer.weightPerTx ? (r.weightPerTx / transfer.weightPerTx).toFixed(2) : '-';
+      say(`${r.kind.padEnd(15)} ${String(r.max).padStart(9)}  ${r.limit.padEnd(15)} ${r.perSec.toFixed(1).padStart(7)}   ${String(r.lag).padStart(11)}  ${ratio}`);
+    }
+    if (transfer) {
+      for (const r of results.filter((x) => x !== transfer)) say(`${r.kind}/s ÷ transfers/s = ${(r.perSec / transfer.perSec).toFixed(2)}`);
+    }
+  } finally {
+    await api.disconnect();
+    if (node) await node.stop();
+  }
+}
+
+main().catch((e) => { console.error(`load: ${e.message}`); process.exit(1); });
