@@ -62,7 +62,7 @@ async function prepare(api, kind, { count, accounts, alice, keyring, state }) {
   const runtimeVersion = api.runtimeVersion;
   let make;
   if (kind === 'transfer' || kind === 'register' || kind === 'register-batch') {
-    const fund = 10n ** 15n; // 1,000 POL
+    const fund = 10n ** 14n; // 100 POL: fees and record deposits
     await batched(api, alice, signers.map((s) => api.tx.balances.transferKeepAlive(s.address, fund)), { what: 'funding accounts' });
   }
   if (kind === 'transfer') {
