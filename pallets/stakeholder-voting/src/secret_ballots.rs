@@ -67,25 +67,46 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The proposal, its ballot, and `who`'s record and stake, if `choice` and `salt` open
+	/// `who`'s commitment on it now: during the reveal phase, by a member still in the
+	/// electorate (its membership may have been removed since it committed).
+	#[allow(clippy::type_complexity)]
+	fn ensure_may_reveal(
+		who: &T::AccountId,
+		index: ProposalIndex,
+		choice: VoteChoice,
+		salt: &[u8; 32],
+	) -> Result<
+		(
+			crate::ProposalOf<T>,
+			crate::SecretBallot<BlockNumberFor<T>>,
+			crate::StakeholderInfoOf<T>,
+			crate::Stake,
+		),
+		DispatchError,
+	> {
+		let proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
+		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
+		let ballot = SecretBallots::<T>::get(index).ok_or(Error::<T>::NotSecretBallot)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now >= ballot.reveal_from && now < proposal.end, Error::<T>::NotRevealPhase);
+		let commitment = Commitments::<T>::get(index, who).ok_or(Error::<T>::CommitmentNotFound)?;
+		ensure!(
+			commitment_of(index, who, choice, salt) == commitment,
+			Error::<T>::CommitmentMismatch
+		);
+		let (info, stake) = Self::ensure_in_electorate(who, &proposal)?;
+		Ok((proposal, ballot, info, stake))
+	}
+
 	pub(crate) fn do_reveal_vote(
 		who: &T::AccountId,
 		index: ProposalIndex,
 		choice: VoteChoice,
 		salt: [u8; 32],
 	) -> DispatchResult {
-		let mut proposal = Proposals::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
-		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
-		let mut ballot = SecretBallots::<T>::get(index).ok_or(Error::<T>::NotSecretBallot)?;
-		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(now >= ballot.reveal_from && now < proposal.end, Error::<T>::NotRevealPhase);
-		let commitment = Commitments::<T>::get(index, who).ok_or(Error::<T>::CommitmentNotFound)?;
-		ensure!(
-			commitment_of(index, who, choice, &salt) == commitment,
-			Error::<T>::CommitmentMismatch
-		);
-		// Still in the electorate: a commitment made, then suspended before submission, is
-		// impossible; but the membership may have been removed since.
-		let (info, stake) = Self::ensure_in_electorate(who, &proposal)?;
+		let (mut proposal, mut ballot, info, stake) =
+			Self::ensure_may_reveal(who, index, choice, &salt)?;
 		Commitments::<T>::remove(index, who);
 		let record = VoteRecord {
 			choice,
@@ -108,9 +129,9 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_may_commit(&who, index).is_ok() && !Commitments::<T>::contains_key(index, &who)
 	}
 
-	/// Whether `origin`'s reveal on `index` is free of fees: the reveal phase is on and
-	/// `choice` and `salt` open its unrevealed commitment. One free reveal per commitment; a
-	/// wrong reveal pays the normal fee.
+	/// Whether `origin`'s reveal on `index` is free of fees: exactly when it would succeed
+	/// (the check `reveal_vote` makes). One free reveal per commitment; a reveal that fails —
+	/// a wrong choice or salt, or a member no longer in the electorate — pays the normal fee.
 	pub fn is_free_reveal(
 		origin: &OriginFor<T>,
 		index: ProposalIndex,
@@ -118,16 +139,6 @@ impl<T: Config> Pallet<T> {
 		salt: &[u8; 32],
 	) -> bool {
 		let Ok(who) = frame_system::ensure_signed(origin.clone()) else { return false };
-		let (Some(proposal), Some(ballot)) =
-			(Proposals::<T>::get(index), SecretBallots::<T>::get(index))
-		else {
-			return false;
-		};
-		let now = frame_system::Pallet::<T>::block_number();
-		proposal.status == ProposalStatus::Ongoing
-			&& now >= ballot.reveal_from
-			&& now < proposal.end
-			&& Commitments::<T>::get(index, &who)
-				.is_some_and(|c| c == commitment_of(index, &who, choice, salt))
+		Self::ensure_may_reveal(&who, index, choice, salt).is_ok()
 	}
 }

@@ -294,3 +294,23 @@ fn unrevealed_commitments_are_reaped_with_the_votes() {
 		assert_eq!(Commitments::<Test>::iter_prefix(index).count(), 0);
 	});
 }
+
+#[test]
+fn a_committer_removed_since_cannot_reveal_and_its_reveal_is_not_free() {
+	members().build_and_execute(|| {
+		make_secret();
+		run_to(2);
+		let index = propose(GOV, SECRET, None);
+		commit(MARKET, index, VoteChoice::Aye);
+		assert_ok!(StakeholderVoting::remove_from_scope(RuntimeOrigin::root(), MARKET, SECRET));
+		run_to(SecretBallots::<Test>::get(index).unwrap().reveal_from);
+		let call = RuntimeCall::StakeholderVoting(Call::reveal_vote {
+			index,
+			choice: VoteChoice::Aye,
+			salt: salt(MARKET),
+		});
+		// Free reveals are exactly the ones that succeed: a failing one cannot be repeated free.
+		assert!(!call.is_feeless(&RuntimeOrigin::signed(MARKET)));
+		assert_noop!(reveal(MARKET, index, VoteChoice::Aye), Error::<Test>::NotMember);
+	});
+}
