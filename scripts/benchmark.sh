@@ -1,40 +1,115 @@
 #!/usr/bin/env bash
-# Regenerates the weights of Polity's pallets on this machine, and prints the reference weight of
-# balances.transfer_keep_alive next to them.
+# Measures Polity's runtime on this machine and regenerates every weight it charges.
 #
-#   scripts/benchmark.sh                      all Polity pallets
-#   scripts/benchmark.sh pallet_stakeholder_voting
+#   scripts/benchmark.sh                 everything below (about 35 minutes warm on 2 cores,
+#                                        plus about 40 for a cold runtime-benchmarks build)
+#   scripts/benchmark.sh pallets         Polity's three pallets     -> pallets/*/src/weights.rs
+#   scripts/benchmark.sh upstream        frame-system, its transaction extensions, balances,
+#                                        transaction-payment, timestamp, utility, sudo, preimage,
+#                                        tx-pause, safe-mode        -> runtime/src/weights/*.rs
+#   scripts/benchmark.sh overhead        block and extrinsic base weights (`benchmark overhead`)
+#   scripts/benchmark.sh storage         ParityDb read/write weights (`benchmark storage`)
+#   scripts/benchmark.sh pallet_stakeholder_voting   one pallet by name
 #
-# Builds polity-node with `--features runtime-benchmarks` (into the same target dir; the
-# default build's artifacts stay valid).
+# Environment: STEPS (20), REPEAT (10), STORAGE_ACCOUNTS (200000: the state `storage` measures). Builds polity-node with `--features runtime-benchmarks`
+# into the shared target dir; rebuild the plain node afterwards (`cargo build --release`).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$POLITY_ROOT"
 
-PALLETS=("$@")
-[ ${#PALLETS[@]} -gt 0 ] || PALLETS=(pallet_stakeholder_voting)
+if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then
+	sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+	exit 0
+fi
+
+POLITY_PALLETS=(pallet_stakeholder_voting pallet_data_ownership pallet_regulatory_nodes)
+UPSTREAM_PALLETS=(frame_system frame_system_extensions pallet_balances pallet_transaction_payment
+	pallet_timestamp pallet_utility pallet_sudo pallet_preimage pallet_tx_pause pallet_safe_mode)
 STEPS="${STEPS:-20}"
 REPEAT="${REPEAT:-10}"
+STORAGE_ACCOUNTS="${STORAGE_ACCOUNTS:-200000}"
+WEIGHTS="$POLITY_ROOT/runtime/src/weights"
+
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(pallets upstream overhead storage)
 
 log "building polity-node with runtime-benchmarks"
 cargo build --release --locked -p polity-node --features runtime-benchmarks
 NODE="$CARGO_TARGET_DIR/release/polity-node"
 
-for pallet in "${PALLETS[@]}"; do
-	dir="pallets/$(tr '_' '-' <<<"${pallet#pallet_}")"
-	log "benchmarking $pallet -> $dir/src/weights.rs"
-	"$NODE" benchmark pallet \
-		--chain dev \
-		--pallet "$pallet" \
-		--extrinsic '*' \
-		--steps "$STEPS" \
-		--repeat "$REPEAT" \
-		--wasm-execution compiled \
-		--heap-pages 4096 \
-		--template "$POLITY_ROOT/scripts/weight-template.hbs" \
-		--output "$dir/src/weights.rs"
-done
+# The CLI's templates name crates directly; the runtime reaches them through `polkadot_sdk`.
+through_umbrella() {
+	sed -i \
+		-e 's/^use frame_support::/use polkadot_sdk::frame_support::/' \
+		-e 's/^\(\s*\)use frame_support::/\1use polkadot_sdk::frame_support::/' \
+		-e 's/^\(\s*\)use sp_core::/\1use polkadot_sdk::sp_core::/' \
+		-e 's/^\(\s*\)use sp_weights::/\1use polkadot_sdk::frame_support::weights::/' \
+		-e 's/^use core::marker::PhantomData;/use core::marker::PhantomData;\nuse polkadot_sdk::*;/' \
+		"$1"
+}
 
-log "reference: balances.transfer_keep_alive"
-"$NODE" benchmark pallet --chain dev --pallet pallet_balances --extrinsic transfer_keep_alive \
-	--steps 2 --repeat "$REPEAT" --wasm-execution compiled 2>&1 | grep -E "Time ~=|Extrinsic" || true
+bench_pallet() { # pallet output [template]
+	local pallet=$1 output=$2 started=$SECONDS
+	local template=()
+	[ -z "${3:-}" ] || template=(--template "$3")
+	log "benchmarking $pallet -> ${output#"$POLITY_ROOT"/}"
+	"$NODE" benchmark pallet --chain dev --pallet "$pallet" --extrinsic '*' \
+		--steps "$STEPS" --repeat "$REPEAT" --wasm-execution compiled --heap-pages 4096 \
+		"${template[@]}" --output "$output" 2>&1 | grep -E "^(Pallet|Error|error)" || true
+	[ -s "$output" ] || { echo "no weights written for $pallet: see the output above" >&2; exit 1; }
+	log "$pallet done in $((SECONDS - started)) s"
+}
+
+for target in "${targets[@]}"; do
+	case "$target" in
+	pallets)
+		for p in "${POLITY_PALLETS[@]}"; do
+			bench_pallet "$p" "pallets/$(tr '_' '-' <<<"${p#pallet_}")/src/weights.rs" \
+				"$POLITY_ROOT/scripts/weight-template.hbs"
+		done
+		;;
+	upstream)
+		mkdir -p "$WEIGHTS"
+		for p in "${UPSTREAM_PALLETS[@]}"; do
+			bench_pallet "$p" "$WEIGHTS/$p.rs"
+			through_umbrella "$WEIGHTS/$p.rs"
+		done
+		;;
+	overhead)
+		log "benchmark overhead -> runtime/src/weights/{block,extrinsic}_weights.rs"
+		"$NODE" benchmark overhead --chain dev --wasm-execution compiled --weight-path "$WEIGHTS" \
+			--warmup 10 --repeat 100
+		through_umbrella "$WEIGHTS/block_weights.rs"
+		through_umbrella "$WEIGHTS/extrinsic_weights.rs"
+		;;
+	storage)
+		base=$(mktemp -d)
+		log "benchmark storage (ParityDb, the dev chain with $STORAGE_ACCOUNTS more accounts) -> runtime/src/weights/paritydb_weights.rs"
+		"$NODE" build-spec --chain dev 2>/dev/null >"$base/dev.json"
+		python3 "$POLITY_ROOT/scripts/populated-spec.py" "$base/dev.json" "$STORAGE_ACCOUNTS" >"$base/populated.json"
+		# 5,000 random keys, written in blocks of 1,000 (the storage root is computed per block).
+		"$NODE" benchmark storage --chain "$base/populated.json" --base-path "$base/db" \
+			--database paritydb --state-version 1 --weight-path "$WEIGHTS" --warmups 2 \
+			--keys-limit 5000 --batch-size 1000 --random-seed 7
+		rm -rf "$base"
+		through_umbrella "$WEIGHTS/paritydb_weights.rs"
+		;;
+	pallet_*)
+		case " ${POLITY_PALLETS[*]} " in
+		*" $target "*) bench_pallet "$target" "pallets/$(tr '_' '-' <<<"${target#pallet_}")/src/weights.rs" \
+			"$POLITY_ROOT/scripts/weight-template.hbs" ;;
+		*) bench_pallet "$target" "$WEIGHTS/$target.rs"; through_umbrella "$WEIGHTS/$target.rs" ;;
+		esac
+		;;
+	frame_system | frame_system_extensions)
+		bench_pallet "$target" "$WEIGHTS/$target.rs"
+		through_umbrella "$WEIGHTS/$target.rs"
+		;;
+	*)
+		echo "unknown target '$target': see scripts/benchmark.sh -h" >&2
+		exit 2
+		;;
+	esac
+done
+cargo fmt --all 2>/dev/null || true
+log "weights regenerated; rebuild the node and run scripts/test.sh"

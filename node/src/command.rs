@@ -134,8 +134,30 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
 				},
-				BenchmarkCmd::Overhead(_) | BenchmarkCmd::Extrinsic(_) => {
-					Err("Polity benchmarks extrinsics per pallet: use `benchmark pallet`.".into())
+				BenchmarkCmd::Overhead(cmd) => {
+					use crate::benchmarking::{inherent_benchmark_data, RemarkBuilder};
+					let PartialComponents { client, .. } = service::new_partial(&config)?;
+					let remarks = RemarkBuilder::new(client.clone());
+					cmd.run(
+						config.chain_spec.name().into(),
+						client,
+						inherent_benchmark_data()?,
+						Vec::new(),
+						&remarks,
+						false,
+					)
+				},
+				BenchmarkCmd::Extrinsic(cmd) => {
+					use crate::benchmarking::{
+						inherent_benchmark_data, RemarkBuilder, TransferKeepAliveBuilder,
+					};
+					use frame_benchmarking_cli::ExtrinsicFactory;
+					let PartialComponents { client, .. } = service::new_partial(&config)?;
+					let factory = ExtrinsicFactory(vec![
+						Box::new(RemarkBuilder::new(client.clone())),
+						Box::new(TransferKeepAliveBuilder::new(client.clone())),
+					]);
+					cmd.run(client, inherent_benchmark_data()?, Vec::new(), &factory)
 				},
 			})
 		},

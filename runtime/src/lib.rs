@@ -34,6 +34,7 @@ extern crate alloc;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};
 use polkadot_sdk::{
@@ -48,6 +49,8 @@ use polkadot_sdk::{
 
 #[cfg(feature = "std")]
 pub use polkadot_sdk::sp_runtime::BuildStorage;
+/// Calls node tools build transactions of.
+pub use polkadot_sdk::{frame_system::Call as SystemCall, pallet_balances::Call as BalancesCall};
 
 /// Polity's runtime version. `spec_version` must grow with every runtime upgrade.
 #[cfg(not(feature = "next-spec-version"))]
@@ -56,7 +59,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("polity"),
 	impl_name: Cow::Borrowed("polity-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -71,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("polity"),
 	impl_name: Cow::Borrowed("polity-node"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -174,6 +177,51 @@ pub type TxExtension = (
 	frame_system::WeightReclaim<Runtime>,
 );
 
+/// A signed, immortal transaction of `call` from `signer` with nonce `nonce` and no tip, on the
+/// chain with genesis `genesis`; `sign` signs the payload. Node tools (the overhead benchmark)
+/// build transactions with it and need not know the extensions.
+pub fn signed_transaction(
+	call: RuntimeCall,
+	signer: AccountId,
+	nonce: Nonce,
+	genesis: Hash,
+	sign: impl Fn(&[u8]) -> Signature,
+) -> UncheckedExtrinsic {
+	use codec::Encode as _;
+	use polkadot_sdk::sp_runtime::generic::Era;
+	let extension: TxExtension = (
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckMortality::from(Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_regulatory_nodes::CheckFirewall::new(),
+		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	);
+	let implicit = (
+		(),
+		VERSION.spec_version,
+		VERSION.transaction_version,
+		genesis,
+		genesis,
+		(),
+		(),
+		(),
+		(),
+		None,
+		(),
+	);
+	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+	let signature = payload.using_encoded(|bytes| sign(bytes));
+	UncheckedExtrinsic::new_signed(call, signer.into(), signature, extension)
+}
+
 /// An extrinsic as it arrives from outside.
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
@@ -186,6 +234,7 @@ type Migrations = (
 	pallet_data_ownership::migrations::v1::MigrateToV1<Runtime>,
 	pallet_stakeholder_voting::migrations::v1::MigrateToV1<Runtime>,
 	pallet_stakeholder_voting::migrations::v2::MigrateToV2<Runtime>,
+	pallet_stakeholder_voting::migrations::v3::MigrateToV3<Runtime>,
 );
 
 /// Dispatches extrinsics to the pallets and runs their hooks.
@@ -261,12 +310,17 @@ mod benches {
 	polkadot_sdk::frame_benchmarking::define_benchmarks!(
 		[frame_benchmarking, BaselineBench::<Runtime>]
 		[frame_system, SystemBench::<Runtime>]
+		[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 		[pallet_balances, Balances]
+		[pallet_transaction_payment, TransactionPayment]
 		[pallet_timestamp, Timestamp]
 		[pallet_utility, Utility]
 		[pallet_sudo, Sudo]
 		[pallet_stakeholder_voting, StakeholderVoting]
 		[pallet_data_ownership, DataOwnership]
 		[pallet_regulatory_nodes, RegulatoryNodes]
+		[pallet_preimage, Preimage]
+		[pallet_tx_pause, TxPause]
+		[pallet_safe_mode, SafeMode]
 	);
 }

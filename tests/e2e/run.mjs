@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { nodeBinary, logDir } from './lib/node.mjs';
 
 // Suites on a single `--dev` node of their own: independent, so they run side by side.
-const CONCURRENT = ['dev', 'voting', 'data', 'supervision', 'apps', 'portal', 'decisions'];
+// The local testnet's four nodes too: they only wait for blocks most of the time.
+const CONCURRENT = ['dev', 'local-testnet', 'voting', 'data', 'supervision', 'apps', 'portal', 'decisions'];
 
 /** Runs suite `name` in a child process; resolves with its output and counts. */
 function runChild(name) {
@@ -44,6 +45,8 @@ const suites = [
   ['docker', () => import('./suites/docker.mjs')],
   ['faults', () => import('./suites/faults.mjs')],
   ['zombienet', () => import('./suites/zombienet.mjs')],
+  // Last, alone: it fills blocks on purpose.
+  ['load', () => import('./suites/load.mjs')],
 ];
 
 const only = process.argv[2];

@@ -500,6 +500,11 @@ pub mod pallet {
 		///
 		/// Emits `Registered`.
 		#[pallet::call_index(0)]
+		#[pallet::weight(if supersedes.is_some() {
+			<T as Config>::WeightInfo::register_version()
+		} else {
+			<T as Config>::WeightInfo::register()
+		})]
 		pub fn register(
 			origin: OriginFor<T>,
 			hash: ContentHash,
@@ -514,7 +519,7 @@ pub mod pallet {
 		///
 		/// Emits `Registered` for each.
 		#[pallet::call_index(1)]
-		#[pallet::weight(<T as Config>::WeightInfo::register_batch(records.len() as u32))]
+		#[pallet::weight(Pallet::<T>::register_batch_weight(records))]
 		pub fn register_batch(
 			origin: OriginFor<T>,
 			records: BoundedVec<NewRecordOf<T>, T::MaxBatch>,

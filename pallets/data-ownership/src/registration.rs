@@ -135,6 +135,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The weight of `register_batch(records)`: the batch as measured (new records), plus what a
+	/// new version costs over a new record for each entry that supersedes one.
+	pub fn register_batch_weight(records: &[NewRecordOf<T>]) -> Weight {
+		use crate::WeightInfo;
+		let versions = records.iter().filter(|r| r.supersedes.is_some()).count() as u64;
+		let extra = <T as Config>::WeightInfo::register_version()
+			.saturating_sub(<T as Config>::WeightInfo::register());
+		<T as Config>::WeightInfo::register_batch(records.len() as u32)
+			.saturating_add(extra.saturating_mul(versions))
+	}
+
 	pub(crate) fn do_register_batch(
 		who: &T::AccountId,
 		records: BoundedVec<NewRecordOf<T>, T::MaxBatch>,

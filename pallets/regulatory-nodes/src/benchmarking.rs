@@ -79,7 +79,15 @@ fn executed_freeze<T: Config>() -> (ActionId, T::AccountId) {
 	(NextActionId::<T>::get().saturating_sub(1), subject)
 }
 
-#[benchmarks]
+#[benchmarks(where
+	T: Send + Sync,
+	<T as frame_system::Config>::RuntimeCall: From<frame_system::Call<T>>
+		+ polkadot_sdk::sp_runtime::traits::Dispatchable<
+			Info = polkadot_sdk::frame_support::dispatch::DispatchInfo,
+			PostInfo = polkadot_sdk::frame_support::dispatch::PostDispatchInfo,
+		>,
+	<T as frame_system::Config>::RuntimeOrigin: From<RawOrigin<T::AccountId>>,
+)]
 mod benchmarks {
 	use super::*;
 
@@ -240,6 +248,47 @@ mod benchmarks {
 			Regulatory::<T>::expire_pauses(now);
 		}
 		assert_eq!(Pauses::<T>::count(), 0);
+	}
+
+	// A session change at its worst: a changed validator set of `v` members, each with keys, is
+	// queued while the one queued before takes over (Aura and GRANDPA change authorities).
+	#[benchmark]
+	fn rotate_session(v: Linear<1, { T::MaxValidators::get() }>) {
+		use crate::traits::SessionRotation;
+		let validators: Vec<T::AccountId> = (0..v).map(|i| account("validator", i, 0)).collect();
+		for who in &validators {
+			T::BenchmarkHelper::register_keys(who);
+		}
+		Validators::<T>::put(BoundedVec::truncate_from(validators));
+		ValidatorsChanged::<T>::put(true);
+		T::Sessions::rotate();
+		ValidatorsChanged::<T>::put(true);
+		#[block]
+		{
+			T::Sessions::rotate();
+		}
+		assert!(!ValidatorsChanged::<T>::get());
+	}
+
+	// The firewall's check on a transaction of an account that is not frozen: it reads the
+	// account's freeze and lets the transaction through.
+	#[benchmark]
+	fn check_firewall() -> Result<(), BenchmarkError> {
+		use polkadot_sdk::{
+			frame_support::dispatch::DispatchInfo, sp_runtime::traits::DispatchTransaction,
+		};
+		let caller: T::AccountId = account("caller", 0, 0);
+		let call: <T as frame_system::Config>::RuntimeCall =
+			frame_system::Call::remark { remark: vec![] }.into();
+		let info = DispatchInfo::default();
+		#[block]
+		{
+			crate::CheckFirewall::<T>::new()
+				.test_run(RawOrigin::Signed(caller).into(), &call, &info, 0, 0, |_| Ok(().into()))
+				.map_err(|_| BenchmarkError::Stop("firewall refused"))?
+				.map_err(|_| BenchmarkError::Stop("call failed"))?;
+		}
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(Regulatory, crate::mock::ExtBuilder::bare(), crate::mock::Test);

@@ -6,7 +6,7 @@ use core::marker::PhantomData;
 use polkadot_sdk::{
 	frame_support::{
 		pallet_prelude::TransactionSource,
-		traits::{Contains, Get, OriginTrait},
+		traits::{Contains, OriginTrait},
 		DefaultNoBound,
 	},
 	frame_system,
@@ -49,7 +49,8 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 	type Pre = ();
 
 	fn weight(&self, _: &<T as frame_system::Config>::RuntimeCall) -> Weight {
-		T::DbWeight::get().reads(1)
+		use crate::WeightInfo;
+		<T as Config>::WeightInfo::check_firewall()
 	}
 
 	fn validate(

@@ -207,6 +207,10 @@ pub mod pallet {
 		/// Tells whether an account registered session keys (`pallet-session`).
 		type ValidatorRegistration: ValidatorRegistration<Self::AccountId>;
 
+		/// Ends sessions from this pallet's hook at their measured weight (see
+		/// [`traits::SessionRotation`]).
+		type Sessions: traits::SessionRotation<BlockNumberFor<Self>>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
@@ -525,7 +529,7 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::expire_pauses(now)
+			Self::expire_pauses(now).saturating_add(Self::end_session(now))
 		}
 
 		#[cfg(feature = "try-runtime")]

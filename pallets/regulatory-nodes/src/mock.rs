@@ -97,6 +97,7 @@ impl Config for Test {
 	type NodeLicences = MockLicences;
 	type Levers = MockLevers;
 	type ValidatorRegistration = MockKeys;
+	type Sessions = MockSessions;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockKeys;
@@ -261,6 +262,27 @@ impl FirewallLevers<u64, u64> for MockLevers {
 }
 
 /// Every account but `NO_KEYS` has session keys.
+/// Sessions end every `SESSION_PERIOD` blocks; a rotation asks the pallet for the next set, as
+/// `pallet-session` does, and records it.
+pub struct MockSessions;
+/// Blocks per session in the mock.
+pub const SESSION_PERIOD: u64 = 1_000;
+thread_local! {
+	/// The sets `MockSessions` received, one per rotation that changed it.
+	pub static SESSION_SETS: RefCell<Vec<Vec<u64>>> = const { RefCell::new(Vec::new()) };
+}
+impl crate::traits::SessionRotation<u64> for MockSessions {
+	fn ends_at(now: u64) -> bool {
+		now % SESSION_PERIOD == 0
+	}
+	fn rotate() {
+		use polkadot_sdk::pallet_session::SessionManager;
+		if let Some(set) = <Regulatory as SessionManager<u64>>::new_session(0) {
+			SESSION_SETS.with(|s| s.borrow_mut().push(set));
+		}
+	}
+}
+
 pub struct MockKeys;
 impl ValidatorRegistration<u64> for MockKeys {
 	fn is_registered(who: &u64) -> bool {

@@ -6,6 +6,7 @@ use alloc::vec::Vec;
 use polkadot_sdk::sp_runtime::SaturatedConversion as _;
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*, traits::ValidatorRegistration},
+	frame_system::pallet_prelude::BlockNumberFor,
 	pallet_session::SessionManager,
 	sp_staking::SessionIndex,
 };
@@ -45,6 +46,19 @@ impl<T: Config> Pallet<T> {
 		MinValidators::<T>::put(min);
 		Self::deposit_event(Event::MinValidatorsSet { min });
 		Ok(())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// `on_initialize`: ends the session when it is due, charging the measured weight of a
+	/// rotation to the largest validator set.
+	pub(crate) fn end_session(now: BlockNumberFor<T>) -> Weight {
+		use crate::{traits::SessionRotation, WeightInfo};
+		if !T::Sessions::ends_at(now) {
+			return Weight::zero();
+		}
+		T::Sessions::rotate();
+		<T as Config>::WeightInfo::rotate_session(T::MaxValidators::get())
 	}
 }
 

@@ -495,6 +495,38 @@ mod benchmarks {
 		Ok(())
 	}
 
+	// Closing does not look at the votes, only at the tally they built: its cost does not grow
+	// with their number (the measured slope in `v` is the evidence; `close` is charged).
+	#[benchmark]
+	fn close_after_votes(v: Linear<10, 10_000>) -> Result<(), BenchmarkError> {
+		let (proposer, _, index) = ongoing_proposal::<T>();
+		StakeholderVoting::<T>::do_vote(&proposer, index, VoteChoice::Aye)?;
+		let mut tally = Proposals::<T>::get(index).ok_or(BenchmarkError::Weightless)?.tally;
+		for i in 0..v {
+			let who: T::AccountId = account("voter", 1_000 + i, 0);
+			let record = VoteRecord {
+				choice: VoteChoice::Nay,
+				sector: Sector::Market,
+				weight: 1,
+				delegated: false,
+			};
+			tally.add(&record);
+			Votes::<T>::insert(index, &who, record);
+			VotesByAccount::<T>::insert(&who, index, ());
+		}
+		Proposals::<T>::mutate(index, |p| {
+			if let Some(p) = p {
+				p.tally = tally;
+			}
+		});
+		let end = Proposals::<T>::get(index).map(|p| p.end).ok_or(BenchmarkError::Weightless)?;
+		frame_system::Pallet::<T>::set_block_number(end);
+		#[extrinsic_call]
+		close(RawOrigin::Signed(proposer), index);
+		assert!(Proposals::<T>::get(index).is_some_and(|p| p.status != ProposalStatus::Ongoing));
+		Ok(())
+	}
+
 	#[benchmark]
 	fn withdraw() -> Result<(), BenchmarkError> {
 		let (proposer, _, index) = ongoing_proposal::<T>();

@@ -181,9 +181,11 @@ impl<T: Config> Pallet<T> {
 		let to_enact = Proposals::<T>::mutate(index, |p| {
 			let p = p.as_mut()?;
 			p.status = ProposalStatus::Approved { at, enactment: None };
-			p.call.clone().map(|call| (p.scope, call))
+			Some(p.scope)
 		});
-		let Some((scope, call)) = to_enact else { return Weight::zero() };
+		let Some((scope, call)) = to_enact.zip(ProposalCalls::<T>::get(index)) else {
+			return Weight::zero();
+		};
 		let (result, used) = Self::enact(scope, &call);
 		let attempts = attempts.saturating_add(1);
 		let blocked = matches!(result, Enactment::EnactmentFailed { error }
@@ -230,7 +232,8 @@ impl<T: Config> Pallet<T> {
 			return Weight::zero();
 		}
 		Self::deposit_event(Event::Approved { index, outcome });
-		let delay = match proposal.call.as_ref() {
+		let call = ProposalCalls::<T>::get(index);
+		let delay = match call.as_ref() {
 			// An overturn, a dismissal or the cancellation of a delayed decision is not delayed.
 			Some(call) if Self::decode_call(call).is_ok_and(|c| !T::Undelayed::contains(&c)) => {
 				ProposalSafeguards::<T>::get(index).enactment_delay
@@ -244,7 +247,7 @@ impl<T: Config> Pallet<T> {
 			(None, Some(d)) => Some((d, false)),
 			(None, None) => None,
 		};
-		if let (Some((until, held)), Some(_)) = (wait, proposal.call.as_ref()) {
+		if let (Some((until, held)), Some(_)) = (wait, call.as_ref()) {
 			// Enacted when the wait ends, at the first block with room from then on. With no
 			// room at all it is not enacted: neither a hold nor a delay ever fails open.
 			proposal.status = match Self::schedule(until, index) {

@@ -20,9 +20,9 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		match (until, proposal.status) {
 			(Some(until), status) => {
-				let call = proposal.call.as_ref().ok_or(Error::<T>::NotHoldable)?;
+				let call = ProposalCalls::<T>::get(index).ok_or(Error::<T>::NotHoldable)?;
 				// What overturns the firewall or dismisses a regulator is never held.
-				let call = Self::decode_call(call)?;
+				let call = Self::decode_call(&call)?;
 				ensure!(!T::Unholdable::contains(&call), Error::<T>::NotHoldable);
 				ensure!(
 					until > now && until <= now.saturating_add(T::MaxEnactmentHold::get()),

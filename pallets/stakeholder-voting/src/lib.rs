@@ -108,7 +108,6 @@ pub type ProposalOf<T> = Proposal<
 	BalanceOf<T>,
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 	<T as Config>::MaxTitleLen,
-	<T as Config>::MaxCallLen,
 >;
 
 // The pallet macros expand to code these lints cannot tell from ours; the calls here are thin
@@ -138,7 +137,7 @@ pub mod pallet {
 	use polkadot_sdk::{sp_arithmetic::Perbill, sp_core::H256};
 
 	/// Storage layout version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -347,6 +346,12 @@ pub mod pallet {
 	/// Proposals by index, kept after they end as the record of their outcome.
 	#[pallet::storage]
 	pub type Proposals<T: Config> = StorageMap<_, Twox64Concat, ProposalIndex, ProposalOf<T>>;
+
+	/// The SCALE-encoded call of each proposal that carries one, apart from the proposal so
+	/// that votes neither read nor rewrite it: read at enactment only.
+	#[pallet::storage]
+	pub type ProposalCalls<T: Config> =
+		StorageMap<_, Twox64Concat, ProposalIndex, EncodedCall<T::MaxCallLen>>;
 
 	/// The index the next proposal gets.
 	#[pallet::storage]

@@ -98,3 +98,123 @@ pub mod v2 {
 		}
 	}
 }
+
+/// v2 → v3: a proposal's call moves out of the proposal into `ProposalCalls`, so that a vote
+/// no longer reads and rewrites up to `MaxCallLen` bytes of it. One read and up to two writes
+/// per proposal, in one block: proposals are bounded by their deposits.
+pub mod v3 {
+	use crate::{
+		pallet::*, EncodedCall, ProposalIndex, ProposalStatus, ScopeId, SectorTotals, Tally,
+		VotingRule,
+	};
+	use codec::{Decode, Encode};
+	use polkadot_sdk::{
+		frame_support::{
+			migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
+		},
+		frame_system::{self, pallet_prelude::BlockNumberFor},
+		sp_core::H256,
+	};
+	#[cfg(feature = "try-runtime")]
+	use {alloc::vec::Vec, polkadot_sdk::sp_runtime::TryRuntimeError};
+
+	/// A proposal as storage version 2 stored it, with its call inside.
+	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+	pub struct ProposalV2<
+		AccountId,
+		Balance,
+		BlockNumber,
+		MaxTitleLen: Get<u32>,
+		MaxCallLen: Get<u32>,
+	> {
+		/// The scope deciding it.
+		pub scope: ScopeId,
+		/// Who proposed it.
+		pub proposer: AccountId,
+		/// A short title.
+		pub title: BoundedVec<u8, MaxTitleLen>,
+		/// Hash of the full description.
+		pub description_hash: H256,
+		/// The SCALE-encoded call.
+		pub call: Option<EncodedCall<MaxCallLen>>,
+		/// The proposer's deposit.
+		pub deposit: Balance,
+		/// Block of submission.
+		pub submitted: BlockNumber,
+		/// Block at which voting closes.
+		pub end: BlockNumber,
+		/// The scope's rule as of submission.
+		pub rule: VotingRule<BlockNumber>,
+		/// The electorate's totals.
+		pub electorate: SectorTotals,
+		/// The running tally.
+		pub tally: Tally,
+		/// Where it stands.
+		pub status: ProposalStatus<BlockNumber>,
+	}
+
+	/// A proposal of this runtime in the v2 layout.
+	pub type ProposalV2Of<T> = ProposalV2<
+		<T as frame_system::Config>::AccountId,
+		crate::BalanceOf<T>,
+		BlockNumberFor<T>,
+		<T as Config>::MaxTitleLen,
+		<T as Config>::MaxCallLen,
+	>;
+
+	/// Moves every proposal's call into `ProposalCalls`.
+	pub struct Unversioned<T>(core::marker::PhantomData<T>);
+
+	/// [`Unversioned`], run only on storage version 2, which it sets to 3.
+	pub type MigrateToV3<T> =
+		VersionedMigration<2, 3, Unversioned<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for Unversioned<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (mut count, mut calls) = (0u64, 0u64);
+			Proposals::<T>::translate::<ProposalV2Of<T>, _>(|index: ProposalIndex, old| {
+				count = count.saturating_add(1);
+				let has_call = old.call.is_some();
+				if let Some(call) = old.call {
+					ProposalCalls::<T>::insert(index, call);
+					calls = calls.saturating_add(1);
+				}
+				Some(crate::Proposal {
+					scope: old.scope,
+					proposer: old.proposer,
+					title: old.title,
+					description_hash: old.description_hash,
+					has_call,
+					deposit: old.deposit,
+					submitted: old.submitted,
+					end: old.end,
+					rule: old.rule,
+					electorate: old.electorate,
+					tally: old.tally,
+					status: old.status,
+				})
+			});
+			T::DbWeight::get().reads_writes(count, count.saturating_add(calls))
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, TryRuntimeError> {
+			let with_call = Proposals::<T>::iter_keys().count() as u64;
+			Ok(with_call.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), TryRuntimeError> {
+			let before = u64::decode(&mut &state[..]).map_err(|_| "bad pre-upgrade state")?;
+			let after = Proposals::<T>::iter_keys().count() as u64;
+			ensure!(before == after, "proposals lost in the migration");
+			for (index, p) in Proposals::<T>::iter() {
+				ensure!(
+					p.has_call == ProposalCalls::<T>::contains_key(index),
+					"a call was not moved"
+				);
+			}
+			Ok(())
+		}
+	}
+}

@@ -97,7 +97,7 @@ impl<T: Config> Pallet<T> {
 				proposer: proposer.clone(),
 				title,
 				description_hash,
-				call,
+				has_call: call.is_some(),
 				deposit,
 				submitted: now,
 				end,
@@ -108,6 +108,9 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		ProposalCount::<T>::put(next);
+		if let Some(call) = call {
+			ProposalCalls::<T>::insert(index, call);
+		}
 		if safeguards != Default::default() {
 			ProposalSafeguards::<T>::insert(index, safeguards);
 		}

@@ -47,7 +47,7 @@ impl<T: Config> Pallet<T> {
 			title: p.title.into_inner(),
 			description: Self::description(&p.description_hash),
 			description_hash: p.description_hash,
-			call: p.call.map(|c| c.into_inner()),
+			call: ProposalCalls::<T>::get(index).map(|c| c.into_inner()),
 			deposit: p.deposit,
 			submitted: p.submitted,
 			end: p.end,
@@ -301,6 +301,18 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::ProposalDeposit.into(), &who) == deposit,
 				"held proposal deposits differ from ongoing proposals"
+			);
+		}
+		for index in ProposalCalls::<T>::iter_keys() {
+			ensure!(
+				Proposals::<T>::get(index).is_some_and(|p| p.has_call),
+				"a stored call without a proposal that has one"
+			);
+		}
+		for (index, p) in Proposals::<T>::iter() {
+			ensure!(
+				!p.has_call || ProposalCalls::<T>::contains_key(index),
+				"a proposal's call is missing"
 			);
 		}
 		Self::try_state_delegation()?;

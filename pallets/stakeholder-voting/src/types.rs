@@ -717,8 +717,8 @@ pub type EncodedCall<MaxCallLen> = BoundedVec<u8, MaxCallLen>;
 
 /// A proposal: what is asked, who may decide, and how the vote stands.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
-#[scale_info(skip_type_params(MaxTitleLen, MaxCallLen))]
-pub struct Proposal<AccountId, Balance, BlockNumber, MaxTitleLen: Get<u32>, MaxCallLen: Get<u32>> {
+#[scale_info(skip_type_params(MaxTitleLen))]
+pub struct Proposal<AccountId, Balance, BlockNumber, MaxTitleLen: Get<u32>> {
 	/// The scope deciding it.
 	pub scope: ScopeId,
 	/// Who proposed it.
@@ -727,8 +727,9 @@ pub struct Proposal<AccountId, Balance, BlockNumber, MaxTitleLen: Get<u32>, MaxC
 	pub title: BoundedVec<u8, MaxTitleLen>,
 	/// Hash of the full description, kept off chain.
 	pub description_hash: H256,
-	/// The SCALE-encoded call to dispatch if it passes.
-	pub call: Option<EncodedCall<MaxCallLen>>,
+	/// Whether it carries a call to dispatch if it passes; the call itself is kept apart, in
+	/// `ProposalCalls`, so that a vote does not read or rewrite it.
+	pub has_call: bool,
 	/// The proposer's deposit, held until the proposal ends.
 	pub deposit: Balance,
 	/// Block of submission; the electorate is fixed as of it.

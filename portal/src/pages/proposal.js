@@ -59,6 +59,15 @@ function Quorum({ p }) {
 const CHOICES = ['Aye', 'Nay', 'Abstain'];
 
 /** Where this browser keeps a secret vote's choice and salt until it is revealed. */
+/** When voting ends, in words; a secret ballot names its sealing and its reveal phase. */
+function timeLeft(p, best) {
+  if (typeof p.status !== 'string' || best >= p.end) return t('p.ended', { end: p.end });
+  const from = p.secretBallot?.revealFrom;
+  if (from == null) return t('p.timeLeft', { end: p.end, time: duration(p.end - best) });
+  if (best < from) return t('p.sealTimeLeft', { from, end: p.end, time: duration(from - best) });
+  return t('p.revealTimeLeft', { end: p.end, time: duration(p.end - best) });
+}
+
 const sealKey = (index, who) => `polity.sealed.${chain.api.genesisHash.toHex()}.${index}.${who}`;
 
 /** blake2_256(SCALE(index u32, voter, choice, salt)): the pallet's `commitment_of`. */
@@ -141,7 +150,7 @@ export function Proposal({ index }) {
     <p class="meta">${t('p.scope')}: <a href=${`#/citizen/${p.scope}`}>${scope}</a> · ${t('p.proposer')}: <${Who} address=${p.proposer} /></p>
     <${Outcome} p=${p} />
     ${p.safeguards && (p.safeguards.minVotingPeriod || p.safeguards.enactmentDelay || p.safeguards.confirmPeriod) ? html`<p class="note" data-testid="safeguards">${t('p.safeguards', { min: p.safeguards.minVotingPeriod, delay: p.safeguards.enactmentDelay, confirm: p.safeguards.confirmPeriod })}${p.passingSince != null ? ` ${t('p.passingSince', { n: p.passingSince })}` : ''}</p>` : null}
-    <p data-testid="time-left">${typeof p.status === 'string' && best < p.end ? t('p.timeLeft', { end: p.end, time: duration(p.end - best) }) : t('p.ended', { end: p.end })}</p>
+    <p data-testid="time-left">${timeLeft(p, best)}</p>
     <section><h2>${t('p.description')}</h2>
       ${p.description != null ? html`<p class="description" data-testid="description">${p.description}</p>` : html`<p class="note">${t('p.noDescription', { hash: p.descriptionHash })}</p>`}
     </section>
@@ -149,7 +158,7 @@ export function Proposal({ index }) {
       ${call ? html`<div class="call" data-testid="call"><code>${call.section}.${call.method}</code><pre>${JSON.stringify(call.args, null, 2)}</pre><small>${call.docs}</small></div>` : html`<p>${t('p.textOnly')}</p>`}
     </section>
     ${p.secretBallot && best < p.secretBallot.revealFrom
-      ? html`<p class="note" data-testid="tally-sealed">${t('p.tallySealed', { from: p.secretBallot.revealFrom, n: p.secretBallot.commitments })}</p>`
+      ? html`<p class="note" data-testid="tally-sealed">${t(p.secretBallot.commitments === 1 ? 'p.tallySealed1' : 'p.tallySealed', { from: p.secretBallot.revealFrom, n: p.secretBallot.commitments })}</p>`
       : html`<${Tally} p=${p} /><${Quorum} p=${p} />`}
     ${p.secretBallot ? html`<${SecretPanel} p=${p} who=${who} myVote=${myVote} committed=${committed} best=${best} />`
       : html`<${VotePanel} p=${p} who=${who} myVote=${myVote} best=${best} />`}

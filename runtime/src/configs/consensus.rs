@@ -28,7 +28,9 @@ impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	// Sessions end from `RegulatoryNodes`' hook (`Sessions` below), at a rotation's measured
+	// weight: the session pallet's own hook would book the whole block for it.
+	type ShouldEndSession = EndedByRegulatoryNodes;
 	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
 	type SessionManager = RegulatoryNodes;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
@@ -37,6 +39,27 @@ impl pallet_session::Config for Runtime {
 	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
 	type Currency = Balances;
 	type KeyDeposit = SessionKeyDeposit;
+}
+
+/// Never ends a session in the session pallet's own hook; see [`Sessions`].
+pub struct EndedByRegulatoryNodes;
+impl pallet_session::ShouldEndSession<BlockNumber> for EndedByRegulatoryNodes {
+	fn should_end_session(_: BlockNumber) -> bool {
+		false
+	}
+}
+
+/// Sessions of `SESSION_PERIOD` blocks, ended by `RegulatoryNodes`' hook, which charges the
+/// measured weight of a rotation (`rotate_session`).
+pub struct Sessions;
+impl pallet_regulatory_nodes::traits::SessionRotation<BlockNumber> for Sessions {
+	fn ends_at(now: BlockNumber) -> bool {
+		use pallet_session::ShouldEndSession;
+		pallet_session::PeriodicSessions::<SessionPeriod, SessionOffset>::should_end_session(now)
+	}
+	fn rotate() {
+		pallet_session::Pallet::<Runtime>::rotate_session();
+	}
 }
 
 /// Upper bound on validators; also bounds the authority lists in storage.
@@ -66,5 +89,5 @@ impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
 	type OnTimestampSet = Aura;
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::pallet_timestamp::WeightInfo<Runtime>;
 }

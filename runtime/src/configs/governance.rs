@@ -208,7 +208,7 @@ impl pallet_stakeholder_voting::Config for Runtime {
 /// a per-byte deposit; a proposal pins its description for its life.
 impl pallet_preimage::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_preimage::WeightInfo<Runtime>;
 	type Currency = Balances;
 	type ManagerOrigin = ChainWideOrRoot;
 	type Consideration = HoldConsideration<

@@ -248,6 +248,7 @@ impl pallet_regulatory_nodes::Config for Runtime {
 	type NodeLicences = NetworkRegister;
 	type Levers = Levers;
 	type ValidatorRegistration = Session;
+	type Sessions = super::consensus::Sessions;
 	type WeightInfo = pallet_regulatory_nodes::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelper;
@@ -295,7 +296,7 @@ impl pallet_tx_pause::Config for Runtime {
 	type UnpauseOrigin = ChainWideOrRoot;
 	type WhitelistedCalls = Unpausable;
 	type MaxNameLen = ConstU32<64>;
-	type WeightInfo = pallet_tx_pause::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_tx_pause::WeightInfo<Runtime>;
 }
 
 /// Safe mode cannot be entered by deposit, only forced (by a motion or a vote); stakeholders can
@@ -315,5 +316,5 @@ impl pallet_safe_mode::Config for Runtime {
 	type ForceDepositOrigin = EnsureRoot<AccountId>;
 	type Notify = ();
 	type ReleaseDelay = ();
-	type WeightInfo = pallet_safe_mode::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_safe_mode::WeightInfo<Runtime>;
 }

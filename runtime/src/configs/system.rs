@@ -1,6 +1,7 @@
 //! frame-system: block limits, accounts and the chain's identity.
 
 use crate::{
+	weights::{BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight},
 	AccountId, Balance, Block, Hash, Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
 	RuntimeOrigin, RuntimeTask, SS58_PREFIX, VERSION,
 };
@@ -10,10 +11,7 @@ use polkadot_sdk::{
 		dispatch::DispatchClass,
 		parameter_types,
 		traits::{ConstU32, InsideBoth},
-		weights::{
-			constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-			Weight,
-		},
+		weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight},
 	},
 	frame_system::limits::{BlockLength, BlockWeights},
 	sp_runtime::Perbill,
@@ -21,16 +19,34 @@ use polkadot_sdk::{
 	*,
 };
 
+/// Two seconds of compute per block, and no limit on proof size (a solochain keeps no proofs).
+const MAXIMUM_BLOCK_WEIGHT: Weight =
+	Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
+
 /// Share of a block that ordinary (non-operational) transactions may fill.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
 parameter_types! {
 	pub const Version: RuntimeVersion = VERSION;
-	/// Two seconds of compute in a six-second block; the rest is propagation and import.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
-	);
+	/// Two seconds of compute in a six-second block; the rest is propagation and import. The
+	/// base weights of a block and of an extrinsic are measured on Polity's reference machine
+	/// (`runtime/src/weights`), not upstream's.
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
+		.base_block(BlockExecutionWeight::get())
+		.for_class(DispatchClass::all(), |weights| {
+			weights.base_extrinsic = ExtrinsicBaseWeight::get();
+		})
+		.for_class(DispatchClass::Normal, |weights| {
+			weights.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+		})
+		.for_class(DispatchClass::Operational, |weights| {
+			weights.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
+			// Operational transactions always have room beyond the normal ones.
+			weights.reserved =
+				Some(MAXIMUM_BLOCK_WEIGHT.saturating_sub(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT));
+		})
+		.avg_block_initialization(Perbill::from_percent(10))
+		.build_or_panic();
 	/// 5 MiB blocks; ordinary transactions may fill 75% of them.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
@@ -49,8 +65,10 @@ impl frame_system::Config for Runtime {
 	type AccountId = AccountId;
 	type Nonce = Nonce;
 	type Hash = Hash;
-	// ParityDb is the default backend, RocksDB optional; both are covered by these weights.
-	type DbWeight = RocksDbWeight;
+	// Measured with `benchmark storage` on ParityDb, the database the node uses by default.
+	type DbWeight = ParityDbWeight;
+	type SystemWeightInfo = crate::weights::frame_system::WeightInfo<Runtime>;
+	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;

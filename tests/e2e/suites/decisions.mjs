@@ -220,7 +220,7 @@ function register() {
     await waitFor(async () => (await api.query.system.lastRuntimeUpgrade()).unwrap().specVersion.toNumber() === before + 1, { ms: 60_000, what: 'lastRuntimeUpgrade to record the new version' });
     const versionKey = xxhashAsHex('StakeholderVoting', 128) + xxhashAsHex(':__STORAGE_VERSION__:', 128).slice(2);
     const stored = await api.rpc.state.getStorage(versionKey);
-    assertEq(api.createType('u16', stored.unwrap()).toNumber(), 2, 'stakeholder voting storage at v2');
+    assertEq(api.createType('u16', stored.unwrap()).toNumber(), 3, 'stakeholder voting storage at v3');
     assertEq((await api.query.system.authorizedUpgrade()).isNone, true, 'the authorization is used up');
     unsub();
     await waitFor(async () => api.runtimeVersion.specVersion.toNumber() === before + 1, { ms: 60_000, what: '@polkadot/api to see the new version' });

@@ -298,10 +298,13 @@ function register() {
     await open(state, `#/proposal/${index}`, 'Charlie');
     await state.page.waitForSelector('[data-testid=tally-sealed]');
     assert(!(await state.page.$('[data-testid=tally-counts]')), 'no tally shown while sealed');
+    // The page names both phases: sealing until the reveal block, then the reveal until the close.
+    assert((await text(state, 'time-left')).startsWith('Sealing ends at block #'), `sealing phase named: ${await text(state, 'time-left')}`);
     await state.page.click('[data-testid=commit-Nay]');
     const [ck, cw] = await feedback(state);
     assertEq(ck, 'ok', `commit feedback (${cw})`);
     await waitFor(async () => (await text(state, 'sealed-state')).includes('Sealed: Nay'), { what: 'the sealed vote shown' });
+    await waitFor(async () => (await text(state, 'tally-sealed')).includes('(1 sealed vote so far)'), { what: 'one sealed vote counted, in the singular' });
     assert((await api.query.stakeholderVoting.commitments(index, charlie.address)).isSome, 'a commitment on chain');
     assert((await api.query.stakeholderVoting.votes(index, charlie.address)).isNone, 'no readable vote');
     await shot(state, '12-secret-ballot-sealed');

@@ -89,3 +89,28 @@ fn validator_errors() {
 		);
 	});
 }
+
+#[test]
+fn the_hook_ends_sessions_at_their_measured_weight_not_a_whole_block() {
+	use crate::mock::{MockSessions, SESSION_PERIOD, SESSION_SETS};
+	use polkadot_sdk::frame_support::traits::{Get, Hooks};
+	ExtBuilder.build_and_execute(|| {
+		SESSION_SETS.with(|s| s.borrow_mut().clear());
+		assert_ok!(Regulatory::add_validator(RuntimeOrigin::root(), 14));
+		// Not a session end: nothing rotates, nothing is charged for it.
+		let quiet = <Regulatory as Hooks<u64>>::on_initialize(SESSION_PERIOD - 1);
+		assert!(SESSION_SETS.with(|s| s.borrow().is_empty()));
+		assert!(Regulatory::validator_set(vec![]).pending);
+		// A session end: the changed set goes to the session, at the benchmarked weight of a
+		// rotation to the largest set.
+		let rotating = <Regulatory as Hooks<u64>>::on_initialize(SESSION_PERIOD);
+		assert_eq!(SESSION_SETS.with(|s| s.borrow().clone()), vec![vec![11, 12, 13, 14]]);
+		assert!(!Regulatory::validator_set(vec![]).pending);
+		let max_validators = <Test as Config>::MaxValidators::get();
+		assert_eq!(
+			rotating.saturating_sub(quiet),
+			<Test as Config>::WeightInfo::rotate_session(max_validators)
+		);
+		assert!(<MockSessions as crate::traits::SessionRotation<u64>>::ends_at(2 * SESSION_PERIOD));
+	});
+}

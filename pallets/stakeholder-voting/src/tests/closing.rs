@@ -57,7 +57,8 @@ fn an_undecodable_call_fails_enactment() {
 		let index = propose(GOV, LOCAL, Some(create_scope_call(b"x")));
 		vote(GOV, index, VoteChoice::Aye);
 		Proposals::<Test>::mutate(index, |p| {
-			p.as_mut().unwrap().call = Some(bounded(&[0xff, 0xff, 0xff]));
+			assert!(p.as_ref().unwrap().has_call);
+			ProposalCalls::<Test>::insert(index, bounded(&[0xff, 0xff, 0xff]));
 		});
 		run_to(1 + PERIOD);
 		let failed = Enactment::EnactmentFailed { error: Error::<Test>::CallUndecodable.into() };

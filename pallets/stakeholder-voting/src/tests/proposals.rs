@@ -26,7 +26,12 @@ fn propose_works_and_fixes_the_electorate() {
 		assert_eq!(p.end, 1 + PERIOD);
 		assert_eq!(p.status, ProposalStatus::Ongoing);
 		assert_eq!(p.electorate, Scopes::<Test>::get(LOCAL).unwrap().totals);
-		assert_eq!(p.call.unwrap().to_vec(), codec::Encode::encode(&remark(8)));
+		assert!(p.has_call);
+		// Kept apart from the proposal, which votes rewrite.
+		assert_eq!(
+			ProposalCalls::<Test>::get(0).unwrap().to_vec(),
+			codec::Encode::encode(&remark(8))
+		);
 		assert_eq!(held(HoldReason::ProposalDeposit, GOV), PROPOSAL_DEPOSIT);
 		assert_eq!(ProposalsEndingAt::<Test>::get(1 + PERIOD).to_vec(), vec![index]);
 		assert_eq!(CloseCursor::<Test>::get(), Some(1 + PERIOD));
