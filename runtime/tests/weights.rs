@@ -8,8 +8,7 @@ use polity_runtime::{
 use polkadot_sdk::{
 	frame_support::{
 		dispatch::{DispatchClass, GetDispatchInfo},
-		traits::{Get, OnInitialize},
-		BoundedVec,
+		traits::OnInitialize,
 	},
 	pallet_session,
 	sp_core::H256,
@@ -42,7 +41,7 @@ fn a_session_change_books_its_measured_weight_not_the_block() {
 			rotation.ref_time() < max.ref_time() / 100,
 			"a session change books {rotation:?} of {max:?}"
 		);
-		assert!(!rotation.is_zero(), "a session change is not free");
+		assert!(rotation.ref_time() > 0, "a session change is not free");
 	});
 }
 

@@ -13,9 +13,11 @@ import { sleep, waitFor } from './lib/harness.mjs';
 
 const HELP = `usage: scripts/load.sh [options]
 
-  --kind K        transfer | vote | register | register-batch | all   (default: all)
+  --kind K        transfer | vote | register | register-batch | all | audit   (default: all)
                   'all' runs transfer, vote and register one after another on the same node
-                  and prints their ratios
+                  and prints their ratios; 'audit' gives one account --count records (default
+                  10,000) and votes on every proposal the chain lets it, then times the
+                  regulator's queries on it over WebSocket and HTTP (p50, p99)
   --count N       extrinsics per kind (default 6000)
   --accounts A    signing accounts (default 500)
   --node URL      an existing dev node (needs sudo, i.e. --dev); default: start one
@@ -26,7 +28,7 @@ On a node it starts, the tool uses --dev --tmp, logs to $TMPDIR/polity-e2e-logs/
 stops it at the end.`;
 
 function parseArgs(argv) {
-  const o = { kind: 'all', count: 6000, accounts: 500, node: null, nodeLog: null };
+  const o = { kind: 'all', count: null, accounts: 500, node: null, nodeLog: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
@@ -38,7 +40,8 @@ function parseArgs(argv) {
     else if (a === '--node-log') o.nodeLog = next();
     else throw new Error(`unknown option ${a} (see -h)`);
   }
-  if (!['transfer', 'vote', 'register', 'register-batch', 'all'].includes(o.kind)) throw new Error(`unknown kind ${o.kind} (see -h)`);
+  if (!['transfer', 'vote', 'register', 'register-batch', 'all', 'audit'].includes(o.kind)) throw new Error(`unknown kind ${o.kind} (see -h)`);
+  o.count ??= o.kind === 'audit' ? 10000 : 6000;
   return o;
 }
 
@@ -56,8 +59,11 @@ async function batched(api, signer, calls, { per = 200, sudo = false, what = 'se
 
 /** Builds, per kind, the signed extrinsics (hex) to submit. */
 async function prepare(api, kind, { count, accounts, alice, keyring, state }) {
-  const signers = Array.from({ length: accounts }, (_, i) => keyring.addFromUri(`//load/${kind}/${i}`));
-  const perSigner = Math.ceil(count / accounts);
+  // A member votes once on each of at most 16 open proposals (a scope's limit): more votes need
+  // more members.
+  const n = kind === 'vote' ? Math.max(accounts, Math.ceil(count / 16)) : accounts;
+  const signers = Array.from({ length: n }, (_, i) => keyring.addFromUri(`//load/${kind}/${i}`));
+  const perSigner = Math.ceil(count / n);
   const genesisHash = api.genesisHash;
   const runtimeVersion = api.runtimeVersion;
   let make;
@@ -106,6 +112,83 @@ async function prepare(api, kind, { count, accounts, alice, keyring, state }) {
   }
   process.stdout.write(`\r  pre-signing ${kind}: ${out.length}/${count}\n`);
   return out;
+}
+
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+/**
+ * The regulator's view of a busy account: `records` records (batches of 64) and a vote on each
+ * of up to 24 chain-wide proposals (four per dev proposer), then `calls` timed calls of each
+ * query over WebSocket and over HTTP.
+ */
+async function audit(api, url, { records, alice, keyring, calls = 200 }) {
+  const meta = { title: 'audited', mediaType: 'text/plain', uri: 'ipfs://x', schema: null };
+  const genesisHash = api.genesisHash;
+  const runtimeVersion = api.runtimeVersion;
+  let nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+  const xts = [];
+  for (let i = 0; i < records; i += 64) {
+    const batch = Array.from({ length: Math.min(64, records - i) }, (_, j) => ({ hash: blake2AsHex(`audit-${i + j}`), metadata: meta, supersedes: null }));
+    const tx = api.tx.dataOwnership.registerBatch(batch);
+    tx.sign(alice, { nonce: nonce++, era: 0, blockHash: genesisHash, genesisHash, runtimeVersion });
+    xts.push(tx.toHex());
+  }
+  for (const xt of xts) await api.rpc.author.submitExtrinsic(xt);
+  say(`  submitted ${xts.length} batches of up to 64 records`);
+  await waitFor(async () => (await api.rpc.system.accountNextIndex(alice.address)).toNumber() === nonce
+    && (await api.rpc.author.pendingExtrinsics()).length === 0, { ms: 600_000, every: 2000, what: 'the records to be included' });
+  // Four chain-wide proposals by each chain-wide member (the most one may have open), all
+  // submitted at once, then Alice's vote on each.
+  const first = (await api.query.stakeholderVoting.proposalCount()).toNumber();
+  const members = [];
+  for (const uri of ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie']) {
+    const who = keyring.addFromUri(uri);
+    const info = (await api.query.stakeholderVoting.stakeholders(who.address)).unwrapOr(null);
+    if (info && info.memberships.some((m) => m.scope.toNumber() === 0)) members.push(who);
+  }
+  for (const proposer of members) {
+    let n = (await api.rpc.system.accountNextIndex(proposer.address)).toNumber();
+    for (let i = 0; i < 4; i++) {
+      const tx = api.tx.stakeholderVoting.propose(0, `audit ${i}`, blake2AsHex(`audit ${proposer.address} ${i}`), null);
+      await tx.signAndSend(proposer, { nonce: n++ });
+    }
+  }
+  await waitFor(async () => (await api.query.stakeholderVoting.proposalCount()).toNumber() >= first + 4 * members.length, { ms: 120_000, every: 1000, what: 'the proposals' });
+  const last = (await api.query.stakeholderVoting.proposalCount()).toNumber();
+  let n = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+  for (let index = first; index < last; index++) await api.tx.stakeholderVoting.vote(index, 'Aye').signAndSend(alice, { nonce: n++ });
+  await waitFor(async () => (await api.rpc.system.accountNextIndex(alice.address)).toNumber() === n
+    && (await api.rpc.author.pendingExtrinsics()).length === 0, { ms: 120_000, every: 1000, what: 'the votes' });
+  const votes = (await api.rpc.state.getKeys(api.query.stakeholderVoting.votesByAccount.keyPrefix(alice.address))).length;
+  say(`  Alice holds ${records} new records and ${votes} votes`);
+  const http = url.replace(/^ws/, 'http');
+  const queries = [
+    ['supervision_auditTrail', [alice.address, 100]],
+    ['dataOwnership_recordsOf', [alice.address, null, 100]],
+  ];
+  const rows = [];
+  for (const [method, params] of queries) {
+    const ws = [];
+    const ht = [];
+    let bytes = 0;
+    for (let i = 0; i < calls; i++) {
+      let t = performance.now();
+      await api._rpcCore.provider.send(method, params);
+      ws.push(performance.now() - t);
+      t = performance.now();
+      const res = await fetch(http, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }) });
+      const body = await res.text();
+      ht.push(performance.now() - t);
+      bytes = body.length;
+      if (!res.ok || body.includes('"error"')) throw new Error(`${method} over HTTP: ${body.slice(0, 200)}`);
+    }
+    rows.push({ method, bytes, ws, ht });
+  }
+  say(`\nquery (${calls} calls each)                 answer   WS p50   WS p99   HTTP p50   HTTP p99  (ms)`);
+  for (const r of rows) {
+    say(`${r.method.padEnd(40)} ${String(r.bytes).padStart(7)} ${percentile(r.ws, 50).toFixed(1).padStart(8)} ${percentile(r.ws, 99).toFixed(1).padStart(8)} ${percentile(r.ht, 50).toFixed(1).padStart(10)} ${percentile(r.ht, 99).toFixed(1).padStart(10)}`);
+  }
+  return rows;
 }
 
 /** Reads "Prepared block for proposing at N (T ms)" lines of the node's log. */
@@ -189,6 +272,11 @@ async function main() {
   try {
     const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
     const alice = keyring.addFromUri('//Alice');
+    if (opts.kind === 'audit') {
+      say(`\n# audit: one account with ${opts.count} records and votes, the regulator's queries timed`);
+      await audit(api, url, { records: opts.count, alice, keyring });
+      return;
+    }
     const kinds = opts.kind === 'all' ? ['transfer', 'vote', 'register'] : [opts.kind];
     const results = [];
     const state = {};

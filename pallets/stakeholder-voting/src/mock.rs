@@ -127,7 +127,7 @@ impl pallet_balances::Config for Test {
 
 parameter_types! {
 	pub const ChainWide: ScopeId = CHAIN_WIDE_SCOPE;
-	pub MaxEnactmentWeight: Weight = Weight::from_parts(1_000_000_000, 100_000);
+	pub MaxEnactmentWeight: Weight = Weight::from_parts(5_000_000_000, 100_000);
 	pub QuorumFailureSlash: Perbill = Perbill::from_percent(20);
 }
 
