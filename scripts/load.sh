@@ -9,6 +9,7 @@
 #   scripts/load.sh --node ws://127.0.0.1:9944 --node-log /tmp/node.log
 #   scripts/load.sh -h                       every option
 set -euo pipefail
+POLITY_OWN_HELP=1 # load.mjs prints every option
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$POLITY_ROOT/tests/e2e"
 if [[ ! -d node_modules ]]; then

@@ -6,19 +6,28 @@
 #   scripts/run-dev.sh --portal-port 8090       portal on another port
 #   scripts/run-dev.sh --node-url wss://host    only the portal, against any Polity node
 #   scripts/run-dev.sh --no-portal              only the dev node
+#   scripts/run-dev.sh --rpc-port 9955          the node's RPC on another port
+#   scripts/run-dev.sh --base-path ~/polity-dev keep the chain in a directory across restarts
+#                                               (default: a temporary one, gone at exit)
 # Any other argument goes to polity-node, e.g. `scripts/run-dev.sh --rpc-external`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 portal_port=8080
+rpc_port=9944
+base_path=""
 node_url=""
 portal=1
 node_args=()
 while (($#)); do
 	case "$1" in
-	-h | --help)
-		sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
-		exit 0
+	--rpc-port)
+		rpc_port="$2"
+		shift 2
+		;;
+	--base-path)
+		base_path="$2"
+		shift 2
 		;;
 	--portal-port)
 		portal_port="$2"
@@ -60,7 +69,13 @@ if [ -n "$node_url" ]; then
 fi
 
 "$POLITY_ROOT/scripts/build.sh"
-((portal)) && start_portal "ws://127.0.0.1:9944"
-log "starting a dev chain: ws://127.0.0.1:9944"
-log "Polkadot.js Apps (developers): https://polkadot.js.org/apps/?rpc=ws://127.0.0.1:9944"
-"$POLITY_NODE" --dev --tmp --rpc-port 9944 --rpc-cors all ${node_args[@]+"${node_args[@]}"}
+((portal)) && start_portal "ws://127.0.0.1:$rpc_port"
+storage=(--tmp)
+if [ -n "$base_path" ]; then
+	mkdir -p "$base_path"
+	storage=(--base-path "$base_path")
+	log "chain data in $base_path (kept across restarts; delete it to start over)"
+fi
+log "starting a dev chain: ws://127.0.0.1:$rpc_port"
+log "Polkadot.js Apps (developers): https://polkadot.js.org/apps/?rpc=ws://127.0.0.1:$rpc_port"
+"$POLITY_NODE" --dev "${storage[@]}" --rpc-port "$rpc_port" --rpc-cors all ${node_args[@]+"${node_args[@]}"}
