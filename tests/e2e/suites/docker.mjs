@@ -3,13 +3,13 @@
 // mount exists in the repository; every node key in the compose file is licensed in the
 // `local_testnet` genesis; the binary answers `--version` as the image's smoke check does.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { base58Decode } from '@polkadot/util-crypto';
 import { assert, runTests, test } from '../lib/harness.mjs';
-import { nodeBinary, repoRoot } from '../lib/node.mjs';
+import { freePort, nodeBinary, repoRoot } from '../lib/node.mjs';
 
 const read = (p) => fs.readFileSync(path.join(repoRoot, p), 'utf8');
 const flagsIn = (text) => [...new Set([...text.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)].map((m) => m[0]))];
@@ -59,5 +59,51 @@ export async function run() {
     assert(/^polity-node /.test(version), `--version answers, got ${version}`);
   });
 
+  test('every compose node and the image default start with their own flags (validators keep RPC local)', async () => {
+    const compose = read('docker/docker-compose.yml');
+    const commands = [...compose.matchAll(/^  (\w+):\n    <<: \*node\n    command: >\n((?:\s{6}.*\n)+)/gm)]
+      .map((m) => [m[1], m[2].trim().split(/\s+/)]);
+    const dockerfile = read('docker/Dockerfile');
+    const cmd = JSON.parse(dockerfile.match(/^CMD (\[.*\])$/m)[1]);
+    commands.push(['image default (CMD)', cmd]);
+    assert(commands.length === 6, `five compose nodes and the default, got ${commands.length}`);
+    for (const [name, args] of commands) {
+      // As the container runs it, minus what only the container network has (peers by DNS name).
+      const own = args.filter((a, i) => a !== '--bootnodes' && args[i - 1] !== '--bootnodes');
+      const base = fs.mkdtempSync(path.join(os.tmpdir(), 'polity-compose-'));
+      const [rpc, p2p, prom] = [await freePort(), await freePort(), await freePort()];
+      const out = await startFor(nodeBinary(), [...own, '--base-path', base, '--rpc-port', rpc, '--port', p2p, '--prometheus-port', prom], 20_000, /Running JSON-RPC server/);
+      fs.rmSync(base, { recursive: true, force: true });
+      assert(!/^Error:/m.test(out.text), `${name} refused to start: ${out.text.match(/^Error:.*$/m)?.[0]}`);
+      assert(out.ready, `${name} did not open its RPC server within 20 s:\n${out.text.slice(-600)}`);
+      const external = own.includes('--rpc-external');
+      const listening = out.text.match(/Running JSON-RPC server: addr=([^\s,]+)/)?.[1] ?? '?';
+      if (own.includes('--validator')) assert(!external, `${name}: a validator exposes RPC`);
+      if (external) assert(own.includes('--rpc-methods') && own[own.indexOf('--rpc-methods') + 1] === 'safe', `${name}: external RPC without --rpc-methods safe`);
+      console.log(`       ${name}: starts; RPC ${listening}${external ? ' (safe methods)' : ''}`);
+    }
+  }, { timeoutMs: 180_000 });
+
   return runTests({});
+}
+
+/** Runs `bin args` until `ready` appears in its output or `ms` pass, then stops it. */
+function startFor(bin, args, ms, ready) {
+  return new Promise((resolve) => {
+    const child = spawn(bin, args.map(String), { stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    let done = false;
+    const finish = (isReady) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      child.kill('SIGTERM');
+      resolve({ text, ready: isReady });
+    };
+    const timer = setTimeout(() => finish(false), ms);
+    const onData = (d) => { text += d; if (ready.test(text)) finish(true); };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', () => finish(ready.test(text)));
+  });
 }
