@@ -214,6 +214,7 @@ def main():
         n["rpc_port"] = args.rpc_base + i
         n["p2p_port"] = args.p2p_base + i
         n["prometheus_port"] = args.prometheus_base + i
+        n["listen"] = f"/ip4/0.0.0.0/tcp/30333" if n["host"] else f"/ip4/127.0.0.1/tcp/{n['p2p_port']}/ws"
         if n["validator"]:
             keystore = private_dir(os.path.join(folder, "keystore"))
             aura = node.generate("sr25519")
@@ -324,7 +325,7 @@ def main():
     network = {
         "name": name, "id": chain_id, "chainSpec": "chain-spec-raw.json",
         "accounts": {a: accounts[a]["address"] for a in order},
-        "nodes": [{k: n[k] for k in ("name", "validator", "owner", "peer_id", "rpc_port", "p2p_port", "prometheus_port", "rpc")
+        "nodes": [{k: n[k] for k in ("name", "validator", "owner", "peer_id", "rpc_port", "p2p_port", "prometheus_port", "listen", "rpc")
                    if k in n} | ({"aura": n["aura"], "grandpa": n["grandpa"]} if n["validator"] else {}) for n in all_nodes],
         "scopes": scope_names,
     }
@@ -337,10 +338,11 @@ def main():
 
 
 def boot_address(n):
-    host = n["host"] or "127.0.0.1"
-    proto = "ip4" if re.match(r"^\d+\.\d+\.\d+\.\d+$", host) else "dns"
-    port = 30333 if n["host"] else n["p2p_port"]
-    return f"/{proto}/{host}/tcp/{port}/p2p/{n['peer_id']}"
+    # A node with a host listens on TCP 30333 there; a local one (zombienet) on WebSocket.
+    if n["host"]:
+        proto = "ip4" if re.match(r"^\d+\.\d+\.\d+\.\d+$", n["host"]) else "dns"
+        return f"/{proto}/{n['host']}/tcp/30333/p2p/{n['peer_id']}"
+    return f"/ip4/127.0.0.1/tcp/{n['p2p_port']}/ws/p2p/{n['peer_id']}"
 
 
 def zombienet_file(all_nodes, out):

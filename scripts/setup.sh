@@ -6,9 +6,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 # chromium and a CJK font: the portal's browser tests (headless, driven by playwright-core).
-# zstd: compresses the second runtime of the live-upgrade test.
+# zstd: compresses the second runtime of the live-upgrade test. prometheus: scrapes the
+# network of the `operations` suite. jq, python3: scripts/new-network.sh and the runbook.
 APT_PACKAGES=(protobuf-compiler clang libclang-dev pkg-config libssl-dev make git curl ca-certificates
-	chromium fonts-noto-cjk zstd)
+	chromium fonts-noto-cjk zstd prometheus jq python3)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

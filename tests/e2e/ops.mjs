@@ -321,11 +321,17 @@ async function main() {
   const command = commands[o.command];
   if (!command) throw new Error(`unknown command ${o.command} (see -h)`);
   await cryptoWaitReady();
+  // A node that is still starting is waited for: up to --timeout for the wait-* commands,
+  // 30 s otherwise.
+  const connectMs = o.command.startsWith('wait-') ? Number(o.timeout) * 1000 : 30_000;
   const provider = new WsProvider(o.ws, 1000);
+  let timer;
   const api = await Promise.race([
-    ApiPromise.create({ provider, rpc: polityRpc, noInitWarn: true, throwOnConnect: true }),
-    sleep(30_000).then(() => { throw new Error(`cannot reach a node at ${o.ws}: is it running (--ws)?`); }),
-  ]);
+    ApiPromise.create({ provider, rpc: polityRpc, noInitWarn: true }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`cannot reach a node at ${o.ws} within ${connectMs / 1000} s: is it running (--ws)?`)), connectMs);
+    }),
+  ]).finally(() => clearTimeout(timer));
   try {
     print(await command(api, o));
   } finally {

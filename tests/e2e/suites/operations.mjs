@@ -1,0 +1,286 @@
+// The runbook, executed: makes a fresh network with scripts/new-network.sh (generated keys, no
+// dev keys, no sudo), starts it under zombienet, has Prometheus scrape it, and runs every
+// procedure of docs/operations.md exactly as written there (the bash blocks under each
+// `procedure:` marker), checking each outcome on chain with @polkadot/api.
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { assert, assertEq, runTests, sleep, test, waitFor } from '../lib/harness.mjs';
+import { freePort, logDir, nodeBinary, repoRoot } from '../lib/node.mjs';
+
+const RUNBOOK = path.join(repoRoot, 'docs', 'operations.md');
+
+/** The runbook's procedures: name → the bash blocks under its marker, up to the next marker or heading. */
+export function procedures(markdown = fs.readFileSync(RUNBOOK, 'utf8')) {
+  const out = {};
+  let current = null;
+  let inBlock = false;
+  let block = [];
+  for (const line of markdown.split('\n')) {
+    const marker = line.match(/^<!-- procedure: ([a-z-]+) -->$/);
+    if (!inBlock && marker) { current = marker[1]; out[current] = []; continue; }
+    if (!inBlock && /^#{1,6} /.test(line)) { current = null; continue; }
+    if (!inBlock && line.startsWith('```bash')) { inBlock = true; block = []; continue; }
+    if (inBlock && line.startsWith('```')) {
+      inBlock = false;
+      if (current) out[current].push(block.join('\n'));
+      continue;
+    }
+    if (inBlock) block.push(line);
+  }
+  return out;
+}
+
+/** A TCP port base with `count` consecutive free ports. */
+async function portBase(count) {
+  const net = await import('node:net');
+  const free = (port) => new Promise((resolve) => {
+    const srv = net.default.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+  for (;;) {
+    const base = await freePort();
+    if (base > 60_000) continue;
+    const all = await Promise.all(Array.from({ length: count }, (_, i) => free(base + i)));
+    if (all.every(Boolean)) return base;
+  }
+}
+
+/** The polity-node processes of this network (matched by its directory in their arguments). */
+function nodeProcesses(net) {
+  const found = [];
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let args;
+    try { args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'); } catch { continue; }
+    if (!args[0].endsWith('polity-node') || !args.some((a) => a.includes(net))) continue;
+    const value = (flag) => {
+      const i = args.indexOf(flag);
+      if (i >= 0) return args[i + 1];
+      const eq = args.find((a) => a.startsWith(`${flag}=`));
+      return eq ? eq.slice(flag.length + 1) : undefined;
+    };
+    found.push({ pid: Number(pid), name: value('--name'), basePath: value('--base-path') });
+  }
+  return found;
+}
+
+export async function run() {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'polity-ops-'));
+  const net = path.join(work, 'net');
+  const bin = path.join(work, 'bin');
+  fs.mkdirSync(bin);
+  fs.symlinkSync(nodeBinary(), path.join(bin, 'polity-node'));
+  fs.mkdirSync(logDir, { recursive: true });
+  const base = await portBase(60);
+  // Network nodes: RPC base.., p2p base+20.., Prometheus base+40..; the added node and
+  // Prometheus itself above those.
+  const harbour = { rpc: base + 10, p2p: base + 30, prometheus: base + 50 };
+  const prometheusPort = base + 59;
+  const book = procedures();
+  const transcript = path.join(logDir, 'operations-runbook.log');
+  fs.writeFileSync(transcript, '');
+  const env = {
+    ...process.env,
+    PATH: `${bin}:${process.env.PATH}`,
+    NET: net,
+    POLITY_WS: `ws://127.0.0.1:${base}`,
+    DESCRIPTION: 'tests/e2e/fixtures/ops-network.toml',
+    NEW_NETWORK_OPTIONS: `--rpc-base ${base} --p2p-base ${base + 20} --prometheus-base ${base + 40}`,
+    NAME: 'harbour',
+    BASE: path.join(work, 'nodes', 'harbour'),
+    RPC_PORT: String(harbour.rpc),
+    P2P_PORT: String(harbour.p2p),
+    PROMETHEUS_PORT: String(harbour.prometheus),
+    DATA: path.join(work, 'data'),
+  };
+
+  /** Runs procedure `name` of the runbook after its setup block; returns its stdout. */
+  function procedure(name, extraEnv = {}) {
+    const blocks = book[name];
+    assert(blocks && blocks.length, `docs/operations.md has a procedure "${name}"`);
+    const script = ['set -euo pipefail', ...book.setup, ...blocks].join('\n');
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+      const proc = spawn('bash', ['-c', script], { cwd: repoRoot, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      proc.stdout.on('data', (d) => { out += d; });
+      proc.stderr.on('data', (d) => { err += d; });
+      proc.on('exit', (code) => {
+        fs.appendFileSync(transcript, `### ${name} (exit ${code}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n${out}${err}\n`);
+        const last = out.trim().split('\n').filter(Boolean).pop() || '';
+        console.log(`       ${name}: exit ${code} after ${((Date.now() - started) / 1000).toFixed(0)} s${last ? `; ${last.slice(0, 160)}` : ''}`);
+        if (code === 0) resolve(out);
+        else reject(new Error(`procedure ${name} exited ${code}:\n${err.trim().split('\n').slice(-6).join('\n')}\n(transcript: ${transcript})`));
+      });
+    });
+  }
+
+  /** Runs a procedure beside others: resolves with its failure (or null) instead of rejecting. */
+  const beside = (name) => procedure(name).then(() => null, (e) => e);
+
+  let api;
+  let prometheus;
+  const ctx = {};
+
+  test('create-network: fresh keys, secrets owner-only, a raw spec with no dev key and no sudo', async () => {
+    await procedure('create-network');
+    const network = JSON.parse(fs.readFileSync(path.join(net, 'network.json'), 'utf8'));
+    ctx.network = network;
+    assertEq(network.nodes.filter((n) => n.validator).length, 4, 'four validators');
+    // Every secret is owner-only; nothing under secrets/ is readable by others.
+    const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? [[p, 'dir'], ...walk(p)] : [[p, 'file']];
+    });
+    const secrets = walk(path.join(net, 'secrets'));
+    assert(secrets.length > 20, `secrets written (${secrets.length} entries)`);
+    for (const [p, kind] of secrets) {
+      const mode = fs.statSync(p).mode & 0o777;
+      assertEq(mode.toString(8), kind === 'dir' ? '700' : '600', `mode of ${path.relative(net, p)}`);
+    }
+    const raw = fs.readFileSync(path.join(net, 'chain-spec-raw.json'), 'utf8');
+    const spec = JSON.parse(raw);
+    // //Alice's public key and the dev node key 00…01: nowhere.
+    assert(!raw.includes('d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d'), 'no //Alice in the spec');
+    assert(!raw.includes('4cb5abf6ad79fbf5abbccafcc269d85cd2651ed4b885b5869f241aedf0a5ba29'), 'no dev node key in the spec');
+    assert(!raw.includes('5c0d1176a568c1f92944340dbfed9e9c530ebca703c85910e7164cb7d1c9e47b'), 'nobody holds sudo');
+    for (const [p, kind] of secrets) {
+      if (kind !== 'file' || !p.endsWith('.json')) continue;
+      const phrase = JSON.parse(fs.readFileSync(p, 'utf8')).secretPhrase;
+      if (phrase) assert(!raw.includes(phrase), 'no secret phrase in the spec');
+    }
+    assertEq(spec.bootNodes.length, 5, 'boot nodes: the four validators and the supervision node');
+    assertEq(spec.properties, { ss58Format: 7013, tokenDecimals: 12, tokenSymbol: 'POL' }, 'token properties');
+    // Running it again into the same directory is refused: secrets are never overwritten.
+    const again = spawnSync('bash', ['scripts/new-network.sh', env.DESCRIPTION, '--out', net], { cwd: repoRoot, env, encoding: 'utf8' });
+    assertEq(again.status, 2, 'new-network.sh into a non-empty directory exits 2');
+    assert(/not empty/.test(again.stderr), `it says why: ${again.stderr.trim()}`);
+  }, { timeoutMs: 60_000 });
+
+  test('start-network: the generated network starts under zombienet and finalizes', async () => {
+    await procedure('start-network');
+    api = await ApiPromise.create({ provider: new WsProvider(env.POLITY_WS), noInitWarn: true });
+    const validators = (await api.query.session.validators()).map(String);
+    const expected = ctx.network.nodes.filter((n) => n.validator)
+      .map((n) => api.createType('AccountId', ctx.network.accounts[n.owner]).toString());
+    assertEq(validators.sort(), expected.sort(), 'the genesis validators are the generated accounts');
+    assert((await api.query.sudo.key()).isNone, 'no sudo key on chain');
+    // The runbook's data directory: each zombienet node's base path, by name.
+    fs.mkdirSync(env.DATA, { recursive: true });
+    for (const p of nodeProcesses(net)) {
+      if (p.name && p.basePath) fs.symlinkSync(p.basePath, path.join(env.DATA, p.name));
+    }
+  }, { timeoutMs: 300_000 });
+
+  test('Prometheus scrapes every node of the network', async () => {
+    const which = spawnSync('bash', ['-c', 'command -v prometheus'], { encoding: 'utf8' });
+    assert(which.status === 0, 'prometheus installed (scripts/setup.sh installs Debian\'s package)');
+    const data = path.join(work, 'prometheus');
+    prometheus = spawn(which.stdout.trim(), [
+      `--config.file=${path.join(net, 'prometheus.yml')}`, `--storage.tsdb.path=${data}`,
+      `--web.listen-address=127.0.0.1:${prometheusPort}`,
+    ], { stdio: ['ignore', fs.openSync(path.join(logDir, 'operations-prometheus.log'), 'w'), 'inherit'] });
+    const query = async (q) => {
+      const res = await fetch(`http://127.0.0.1:${prometheusPort}/api/v1/query?query=${encodeURIComponent(q)}`);
+      return (await res.json()).data.result;
+    };
+    const up = await waitFor(async () => {
+      const r = await query('up');
+      return r.length === 5 && r.every((s) => s.value[1] === '1') ? r : null;
+    }, { ms: 60_000, every: 1000, what: 'five targets up in Prometheus' });
+    const heights = await waitFor(async () => {
+      const r = await query('substrate_block_height{status="finalized"}');
+      return r.length === 5 && r.every((s) => Number(s.value[1]) > 0) ? r : null;
+    }, { ms: 60_000, every: 1000, what: 'finalized heights from all five nodes' });
+    ctx.query = query;
+    console.log(`       ${up.length} targets up; finalized heights ${heights.map((s) => s.value[1]).join(', ')}`);
+  }, { timeoutMs: 150_000 });
+
+  test('license-node, add-validator (and rotate-keys of another validator meanwhile)', async () => {
+    const rotate = beside('rotate-keys');
+    await procedure('license-node');
+    await procedure('add-validator');
+    const failed = await rotate;
+    if (failed) throw failed;
+    const validators = (await api.query.session.validators()).map(String);
+    assertEq(validators.length, 5, 'five active validators');
+    const licences = await api.query.nodeAuthorization.wellKnownNodes();
+    assertEq(licences.size, 6, 'six licensed nodes');
+  }, { timeoutMs: 900_000 });
+
+  test('appoint-regulator, dismiss-regulator (and backup-restore of the new node meanwhile)', async () => {
+    const backup = beside('backup-restore');
+    await procedure('appoint-regulator');
+    const during = (await api.query.regulatoryNodes.regulators.keys()).length;
+    await procedure('dismiss-regulator');
+    const failed = await backup;
+    if (failed) throw failed;
+    assertEq(during, 2, 'two regulators after the appointment');
+    assertEq((await api.query.regulatoryNodes.regulators.keys()).length, 1, 'one after the dismissal');
+    // At start a node logs the highest block in its database: after the restore, the backup's.
+    const log = fs.readFileSync(`${env.BASE}.log`, 'utf8');
+    const known = [...log.matchAll(/Highest known block at #(\d+)/g)].map((m) => Number(m[1]));
+    assertEq(known.length, 2, 'the node started twice (before the backup, after the restore)');
+    assertEq(known[0], 0, 'first start: an empty database');
+    assert(known[1] > 0, `after the restore it starts from the backed-up block #${known[1]}`);
+    console.log(`       restored database: the node restarted at #${known[1]}`);
+  }, { timeoutMs: 600_000 });
+
+  test('remove-validator and upgrade-runtime', async () => {
+    let wasm = process.env.POLITY_NEXT_RUNTIME;
+    if (!wasm) {
+      const built = spawnSync('bash', ['scripts/build-next-runtime.sh'], { cwd: repoRoot, env, encoding: 'utf8' });
+      assert(built.status === 0, `scripts/build-next-runtime.sh: ${built.stderr.slice(-400)}`);
+      wasm = built.stdout.trim();
+    }
+    const before = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
+    // One after the other: both are signed by the same proposer and voters.
+    await procedure('remove-validator');
+    await procedure('upgrade-runtime', { WASM: wasm });
+    assertEq((await api.query.session.validators()).length, 4, 'four validators again');
+    const after = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
+    assertEq(after, before + 1, 'spec_version after the upgrade by vote');
+  }, { timeoutMs: 900_000 });
+
+  test('recover-finality: 2 of 4 validators down stalls finality; the runbook restores it', async () => {
+    const down = ['chamber-of-commerce', 'residents-council'];
+    for (const p of nodeProcesses(net).filter((x) => down.includes(x.name))) process.kill(p.pid, 'SIGTERM');
+    await waitFor(() => nodeProcesses(net).every((p) => !down.includes(p.name)), { ms: 30_000, what: 'the two validators to stop' });
+    const finalizedNow = async () => (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+    const f0 = await finalizedNow();
+    const b0 = (await api.rpc.chain.getHeader()).number.toNumber();
+    await sleep(30_000);
+    const f1 = await finalizedNow();
+    const b1 = (await api.rpc.chain.getHeader()).number.toNumber();
+    console.log(`       two validators down: best #${b0} → #${b1}, finalized #${f0} → #${f1} in 30 s`);
+    assert(b1 > b0, 'blocks are still authored');
+    assert(f1 <= f0 + 1, 'finality stalls');
+    // Prometheus sees the lag grow on the supervision node.
+    const lag = await ctx.query('max(substrate_block_height{status="best"}) - max(substrate_block_height{status="finalized"})');
+    console.log(`       Prometheus finality lag: ${lag.length ? lag[0].value[1] : 'n/a'} blocks`);
+    await procedure('recover-finality', { DOWN: down.join(' ') });
+    const f2 = await finalizedNow();
+    assert(f2 >= b1, `finality caught up past the stall (finalized #${f2}, best was #${b1} during it)`);
+  }, { timeoutMs: 420_000 });
+
+  let result;
+  try {
+    result = await runTests({});
+  } finally {
+    if (api) await api.disconnect().catch(() => {});
+    if (prometheus) prometheus.kill('SIGTERM');
+    // Zombienet first (so it does not report its nodes' deaths), then every node of the network.
+    const zn = path.join(net, 'zombienet.pid');
+    if (fs.existsSync(zn)) { try { process.kill(Number(fs.readFileSync(zn, 'utf8')), 'SIGTERM'); } catch { /* gone */ } }
+    for (const p of nodeProcesses(net)) { try { process.kill(p.pid, 'SIGTERM'); } catch { /* gone */ } }
+    await sleep(2000);
+    for (const p of nodeProcesses(net)) { try { process.kill(p.pid, 'SIGKILL'); } catch { /* gone */ } }
+    console.log(`       runbook transcript: ${transcript}; network: ${net}`);
+  }
+  return result;
+}
