@@ -261,6 +261,17 @@ pub fn new_full<
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	// Governance activity (`polity_*`) beside Substrate's own metrics.
+	if let Some(registry) = prometheus_registry.as_ref() {
+		let metrics = crate::metrics::GovernanceMetrics::register(registry)
+			.map_err(|e| ServiceError::Other(format!("governance metrics: {e}")))?;
+		task_manager.spawn_handle().spawn(
+			"polity-governance-metrics",
+			None,
+			crate::metrics::run(client.clone(), metrics),
+		);
+	}
+
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();

@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { base58Decode } from '@polkadot/util-crypto';
 import { assert, runTests, test } from '../lib/harness.mjs';
 import { freePort, nodeBinary, repoRoot } from '../lib/node.mjs';
@@ -83,6 +84,62 @@ export async function run() {
       console.log(`       ${name}: starts; RPC ${listening}${external ? ' (safe methods)' : ''}`);
     }
   }, { timeoutMs: 180_000 });
+
+  // Kubernetes cannot run here: its files are checked as far as the tools here go — the values
+  // files against the node chart's own value paths (5.17.0), the zombienet kubernetes config
+  // through zombienet's own parser and network-spec generator.
+  const fromZombienet = createRequire(path.join(repoRoot, 'zombienet', 'package.json'));
+
+  test('Kubernetes values files set only values the node chart (5.17.0) has', async () => {
+    const YAML = fromZombienet('yaml');
+    const chart = read('docker/kubernetes/node-chart-5.17.0.paths').split('\n').filter((l) => l && !l.startsWith('#'));
+    const chartPaths = new Set(chart);
+    // A path is valid if the chart has it, or lies below a value the chart leaves free-form
+    // (an empty map or list: resources, annotations, nodeKey, flags…).
+    const valid = (p) => chartPaths.has(p) || chart.some((k) => p.startsWith(`${k}.`));
+    const leaves = (v, prefix = []) => (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length
+      ? Object.entries(v).flatMap(([k, x]) => leaves(x, [...prefix, k])) : [prefix.join('.')]);
+    for (const file of ['validator-values.yaml', 'supervision-values.yaml', 'rpc-values.yaml']) {
+      const values = YAML.parse(read(`docker/kubernetes/${file}`));
+      const paths = leaves(values);
+      const unknown = paths.filter((p) => !valid(p));
+      assert(unknown.length === 0, `${file}: values the chart does not have: ${unknown.join(', ')}`);
+      assert(values.node.command === 'polity-node', `${file} runs polity-node`);
+      assert(values.node.allowUnsafeRpcMethods === false, `${file} keeps unsafe RPC methods off`);
+      const flags = (values.node.flags || []).map((f) => f.split('=')[0]);
+      const unknownFlags = flags.filter((f) => !known.has(f) && !help.includes(f));
+      assert(unknownFlags.length === 0, `${file}: flags polity-node does not know: ${unknownFlags.join(', ')}`);
+      console.log(`       ${file}: ${paths.length} values, all the chart's`);
+    }
+  });
+
+  test('zombienet/polity-k8s.toml parses and generates a five-node network spec', async () => {
+    // In a child process: zombienet's libraries bring their own @polkadot versions.
+    const script = `
+      const { readNetworkConfig } = require('@zombienet/utils');
+      const { generateNetworkSpec } = require('@zombienet/orchestrator/dist/configGenerator');
+      const config = readNetworkConfig('polity-k8s.toml');
+      generateNetworkSpec(config).then((spec) => process.stdout.write('SPEC' + JSON.stringify({
+        provider: config.settings.provider,
+        nodes: spec.relaychain.nodes.map((n) => ({ name: n.name, image: n.image, validator: n.validator, args: n.args })),
+      })));`;
+    const out = execFileSync(process.execPath, ['-e', script], {
+      cwd: path.join(repoRoot, 'zombienet'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'],
+      env: { ...process.env, POLITY_IMAGE: 'registry.example.org/polity-node:0.1.0' },
+    });
+    const result = JSON.parse(out.slice(out.indexOf('SPEC') + 4));
+    const config = { settings: { provider: result.provider } };
+    const spec = { relaychain: { nodes: result.nodes } };
+    process.env.POLITY_IMAGE = 'registry.example.org/polity-node:0.1.0';
+    assert(config.settings.provider === 'kubernetes', 'kubernetes provider');
+    const nodes = spec.relaychain.nodes;
+    assert(nodes.length === 5, `five nodes (${nodes.length})`);
+    assert(nodes.every((n) => n.image === process.env.POLITY_IMAGE), 'every node runs the Polity image');
+    assert(nodes.filter((n) => n.validator).length === 4, 'four validators');
+    const args = nodes.flatMap((n) => n.args).filter((a) => a.startsWith('--')).map((a) => a.split('=')[0]);
+    const unknown = [...new Set(args)].filter((f) => !known.has(f));
+    assert(unknown.length === 0, `flags polity-node does not know: ${unknown.join(', ')}`);
+  });
 
   return runTests({});
 }
