@@ -8,8 +8,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # chromium and a CJK font: the portal's browser tests (headless, driven by playwright-core).
 # zstd: compresses the second runtime of the live-upgrade test. prometheus: scrapes the
 # network of the `operations` suite. jq, python3: scripts/new-network.sh and the runbook.
+# podman, runc: build and start the container image (docker suite).
 APT_PACKAGES=(protobuf-compiler clang libclang-dev pkg-config libssl-dev make git curl ca-certificates
-	chromium fonts-noto-cjk zstd prometheus jq python3)
+	chromium fonts-noto-cjk zstd prometheus jq python3 podman runc)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -1,7 +1,10 @@
-// What can be checked of docker/ without a Docker engine: every flag the Dockerfile and the
-// compose file pass to polity-node is one `polity-node --help` lists; every path they copy or
-// mount exists in the repository; every node key in the compose file is licensed in the
-// `local_testnet` genesis; the binary answers `--version` as the image's smoke check does.
+// docker/ and the deployment files, checked with the real binary: every flag the Dockerfile and
+// the compose file pass to polity-node is one `polity-node --help` lists; every path they copy
+// or mount exists; every node key in the compose file is licensed in the `local_testnet`
+// genesis; each compose node and the image default start; the Kubernetes values use only the
+// node chart's values and the zombienet kubernetes config generates its network; and, with
+// podman (or docker), the image built from the host binary starts and serves safe RPC as uid
+// 1000. Base images cannot be pulled here, so docker/Dockerfile (from source) is not built.
 
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +17,22 @@ import { freePort, nodeBinary, repoRoot } from '../lib/node.mjs';
 
 const read = (p) => fs.readFileSync(path.join(repoRoot, p), 'utf8');
 const flagsIn = (text) => [...new Set([...text.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)].map((m) => m[0]))];
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    import('node:net').then(({ default: net }) => {
+      const srv = net.createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+    });
+  });
+}
+
+/** The image's default command is no development chain: no `--dev`, no unsafe RPC. */
+function assertNoDev(cmd) {
+  assert(!cmd.includes('--dev'), `default command is not --dev (${cmd.join(' ')})`);
+  assert(!cmd.includes('--unsafe-rpc-external') && cmd.includes('safe'), 'default command serves safe RPC only');
+}
 
 export async function run() {
   const help = execFileSync(nodeBinary(), ['--help'], { encoding: 'utf8' });
@@ -140,6 +159,52 @@ export async function run() {
     const unknown = [...new Set(args)].filter((f) => !known.has(f));
     assert(unknown.length === 0, `flags polity-node does not know: ${unknown.join(', ')}`);
   });
+
+  // The image itself, where an engine runs (setup.sh installs podman): built from the host's
+  // binary with scripts/build-image.sh (FROM scratch: no base image to pull here), then started
+  // with its default command.
+  test('the image builds from the host binary, runs as uid 1000, and its default command serves safe RPC', async () => {
+    const engine = ['docker', 'podman'].find((e) => {
+      try { execFileSync(e, ['info'], { stdio: 'ignore' }); return true; } catch { return false; }
+    });
+    assert(engine, 'a container engine runs here (scripts/setup.sh installs podman)');
+    const image = 'polity-node:e2e';
+    const built = execFileSync('bash', ['scripts/build-image.sh'], {
+      cwd: repoRoot, encoding: 'utf8', env: { ...process.env, POLITY_IMAGE: image }, stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
+    assert(built.endsWith(image), `build-image.sh printed the image (${built})`);
+    const config = JSON.parse(execFileSync(engine, ['image', 'inspect', image], { encoding: 'utf8' }))[0].Config;
+    assert(config.User === '1000:1000', `runs as uid 1000 (${config.User})`);
+    assertNoDev(config.Cmd);
+    // Started on the host's network with its default command (ports 9944/30333/9615 must be
+    // free); podman here needs runc and lower rlimits (see build-image.sh).
+    const free = await Promise.all([9944, 30333, 9615].map(portIsFree));
+    assert(free.every(Boolean), 'ports 9944, 30333 and 9615 free for the container');
+    const name = `polity-e2e-${process.pid}`;
+    const extra = engine === 'podman' ? ['--runtime', 'runc', '--ulimit', 'nofile=10000:10000', '--ulimit', 'nproc=4096:4096'] : [];
+    const proc = spawn(engine, ['run', '--rm', '--name', name, '--network', 'host', ...extra, image], { stdio: 'ignore' });
+    try {
+      const rpc = async (method) => {
+        const res = await fetch('http://127.0.0.1:9944', { method: 'POST', headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params: [] }) });
+        return res.json();
+      };
+      const deadline = Date.now() + 60_000;
+      let chain;
+      while (Date.now() < deadline) {
+        try { chain = (await rpc('system_chain')).result; if (chain) break; } catch { /* starting */ }
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      assert(chain === 'Polity Local Testnet', `the container's node answers system_chain (${chain})`);
+      const unsafe = await rpc('author_rotateKeys');
+      assert(unsafe.error, 'unsafe methods are refused from outside');
+      const uid = execFileSync(engine, ['top', name, 'user'], { encoding: 'utf8' });
+      console.log(`       ${engine}: ${image} up, chain "${chain}", author_rotateKeys refused (${unsafe.error.message}); process user: ${uid.trim().split('\n').slice(1).join(' ')}`);
+    } finally {
+      try { execFileSync(engine, ['stop', '-t', '5', name], { stdio: 'ignore' }); } catch { /* gone */ }
+      proc.kill('SIGTERM');
+    }
+  }, { timeoutMs: 240_000 });
 
   return runTests({});
 }
