@@ -109,10 +109,13 @@ def write_public(path, text):
 
 
 def load_description(path):
-    with open(path, "rb") as f:
-        if path.endswith(".json"):
-            return json.load(f)
-        return tomllib.load(f)
+    try:
+        with open(path, "rb") as f:
+            return json.load(f) if path.endswith(".json") else tomllib.load(f)
+    except OSError as e:
+        die(f"cannot read the description: {e}")
+    except (ValueError, tomllib.TOMLDecodeError) as e:
+        die(f"{path} is not valid {'JSON' if path.endswith('.json') else 'TOML'}: {e}")
 
 
 def voting_rule(spec, default_period):
@@ -154,7 +157,22 @@ def main():
     out = os.path.abspath(args.out)
     if os.path.exists(out) and os.listdir(out):
         die(f"{out} exists and is not empty: choose a new directory (secrets are never overwritten)")
+    created = not os.path.exists(out)
     os.makedirs(out, exist_ok=True)
+    try:
+        build(args, desc, out)
+    except SystemExit:
+        # A description that cannot make a network leaves nothing behind: no half-made secrets.
+        if created:
+            shutil.rmtree(out, ignore_errors=True)
+        else:
+            for entry in os.listdir(out):
+                path = os.path.join(out, entry)
+                shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
+        raise
+
+
+def build(args, desc, out):
     secrets = private_dir(os.path.join(out, "secrets"))
     node = Node(args.node)
 

@@ -160,6 +160,29 @@ export async function run() {
     const again = spawnSync('bash', ['scripts/new-network.sh', env.DESCRIPTION, '--out', net], { cwd: repoRoot, env, encoding: 'utf8' });
     assertEq(again.status, 2, 'new-network.sh into a non-empty directory exits 2');
     assert(/not empty/.test(again.stderr), `it says why: ${again.stderr.trim()}`);
+    // Descriptions that cannot make a network are refused with the reason, and write nothing.
+    const bad = [
+      ['a stake in a scope that does not exist', '[[stakeholders]]\nname = "mallory"\nsector = "market"\nstakes = { nowhere = 5 }', /scope 'nowhere' is not in \[\[scopes\]\]/],
+      ['a sector that does not exist', '[[stakeholders]]\nname = "mallory"\nsector = "cartel"', /sector must be government, market or community/],
+      ['a regulator licensed for an unknown node', '[[regulators]]\nname = "mallory"\nnodes = ["ghost"]', /'ghost' is not a node/],
+      ['a name that is not a plain name', '[[stakeholders]]\nname = "../../etc"\nsector = "market"', /use lowercase letters/],
+    ];
+    for (const [what, extra, reason] of bad) {
+      const file = path.join(work, 'bad.toml');
+      fs.writeFileSync(file, `${fs.readFileSync(path.join(repoRoot, env.DESCRIPTION), 'utf8')}\n${extra}\n`);
+      const out = path.join(work, 'bad-net');
+      const r = spawnSync('bash', ['scripts/new-network.sh', file, '--out', out], { cwd: repoRoot, env, encoding: 'utf8' });
+      assertEq(r.status, 2, `${what}: exit code`);
+      assert(reason.test(r.stderr), `${what}: says ${reason} (${r.stderr.trim()})`);
+      assert(!fs.existsSync(path.join(out, 'chain-spec-raw.json')), `${what}: no spec written`);
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+    // Every flag the generated compose file passes is one polity-node knows.
+    const help = spawnSync(nodeBinary(), ['--help'], { encoding: 'utf8' }).stdout;
+    const compose = fs.readFileSync(path.join(net, 'docker-compose.yml'), 'utf8');
+    const flags = [...new Set([...compose.matchAll(/^\s+(--[a-z][a-z0-9-]*)/gm)].map((m) => m[1]))];
+    const unknown = flags.filter((f) => !new RegExp(`(^|\\s)${f}[\\s=<,]`, 'm').test(help));
+    assert(flags.length > 5 && unknown.length === 0, `compose flags all known (${flags.length}; unknown: ${unknown.join(', ')})`);
   }, { timeoutMs: 60_000 });
 
   test('start-network: the generated network starts under zombienet and finalizes', async () => {
