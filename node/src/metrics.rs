@@ -62,7 +62,10 @@ impl GovernanceMetrics {
 				"Passed proposals whose call was dispatched, in finalized blocks",
 			)?,
 			freezes: gauge("polity_active_freezes", "Accounts frozen by regulators (best block)")?,
-			pauses: gauge("polity_active_pauses", "Calls or pallets paused by regulators (best block)")?,
+			pauses: gauge(
+				"polity_active_pauses",
+				"Calls or pallets paused by regulators (best block)",
+			)?,
 			safe_mode: gauge("polity_safe_mode", "1 while the chain is in safe mode (best block)")?,
 			regulators: gauge("polity_regulators", "Appointed regulators (best block)")?,
 			validators: gauge(
@@ -116,11 +119,9 @@ fn update_gauges(client: &FullClient, hash: H256, m: &GovernanceMetrics) {
 	if let Some(count) = read::<u32>(client, hash, &RegulatorCount::<Runtime>::hashed_key()) {
 		m.regulators.set(count.into());
 	}
-	if let Some(set) = read::<Vec<polity_runtime::AccountId>>(
-		client,
-		hash,
-		&Validators::<Runtime>::hashed_key(),
-	) {
+	if let Some(set) =
+		read::<Vec<polity_runtime::AccountId>>(client, hash, &Validators::<Runtime>::hashed_key())
+	{
 		m.validators.set(set.len() as u64);
 	}
 }
@@ -139,8 +140,9 @@ fn count_events(client: &FullClient, hash: H256, m: &GovernanceMetrics) {
 	};
 	for record in events {
 		match record.event {
-			RuntimeEvent::StakeholderVoting(Voting::Voted { .. } | Voting::VoteRevealed { .. }) =>
-				m.votes.inc(),
+			RuntimeEvent::StakeholderVoting(Voting::Voted { .. } | Voting::VoteRevealed { .. }) => {
+				m.votes.inc()
+			},
 			RuntimeEvent::StakeholderVoting(Voting::Enacted { .. }) => m.enactments.inc(),
 			RuntimeEvent::DataOwnership(Data::Registered { .. }) => m.registrations.inc(),
 			_ => {},

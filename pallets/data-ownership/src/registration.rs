@@ -142,7 +142,9 @@ impl<T: Config> Pallet<T> {
 		let versions = records.iter().filter(|r| r.supersedes.is_some()).count() as u64;
 		let extra = <T as Config>::WeightInfo::register_version()
 			.saturating_sub(<T as Config>::WeightInfo::register());
-		<T as Config>::WeightInfo::register_batch(records.len() as u32)
+		// The batch is a `BoundedVec` of at most `MaxBatch` (a `u32`): the length always fits.
+		let len = u32::try_from(records.len()).unwrap_or(u32::MAX);
+		<T as Config>::WeightInfo::register_batch(len)
 			.saturating_add(extra.saturating_mul(versions))
 	}
 

@@ -26,6 +26,14 @@ const MAXIMUM_BLOCK_WEIGHT: Weight =
 /// Share of a block that ordinary (non-operational) transactions may fill.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
+/// What ordinary transactions may use of a block: `NORMAL_DISPATCH_RATIO` of each dimension.
+fn normal_block_weight() -> Weight {
+	Weight::from_parts(
+		NORMAL_DISPATCH_RATIO.mul_floor(MAXIMUM_BLOCK_WEIGHT.ref_time()),
+		NORMAL_DISPATCH_RATIO.mul_floor(MAXIMUM_BLOCK_WEIGHT.proof_size()),
+	)
+}
+
 parameter_types! {
 	pub const Version: RuntimeVersion = VERSION;
 	/// Two seconds of compute in a six-second block; the rest is propagation and import. The
@@ -37,13 +45,13 @@ parameter_types! {
 			weights.base_extrinsic = ExtrinsicBaseWeight::get();
 		})
 		.for_class(DispatchClass::Normal, |weights| {
-			weights.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+			weights.max_total = Some(normal_block_weight());
 		})
 		.for_class(DispatchClass::Operational, |weights| {
 			weights.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
 			// Operational transactions always have room beyond the normal ones.
 			weights.reserved =
-				Some(MAXIMUM_BLOCK_WEIGHT.saturating_sub(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT));
+				Some(MAXIMUM_BLOCK_WEIGHT.saturating_sub(normal_block_weight()));
 		})
 		.avg_block_initialization(Perbill::from_percent(10))
 		.build_or_panic();
