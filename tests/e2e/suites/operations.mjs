@@ -8,8 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { blake2AsHex } from '@polkadot/util-crypto';
 import { assert, assertEq, runTests, sleep, test, waitFor } from '../lib/harness.mjs';
 import { freePort, logDir, nodeBinary, repoRoot } from '../lib/node.mjs';
+import { sendAndWait } from '../lib/tx.mjs';
+import { verifyReceipt } from './data.mjs';
 
 const RUNBOOK = path.join(repoRoot, 'docs', 'operations.md');
 
@@ -143,8 +147,11 @@ export async function run() {
       const mode = fs.statSync(p).mode & 0o777;
       assertEq(mode.toString(8), kind === 'dir' ? '700' : '600', `mode of ${path.relative(net, p)}`);
     }
-    const raw = fs.readFileSync(path.join(net, 'chain-spec-raw.json'), 'utf8');
-    const spec = JSON.parse(raw);
+    const spec = JSON.parse(fs.readFileSync(path.join(net, 'chain-spec-raw.json'), 'utf8'));
+    // The genesis storage, without the runtime's code (which carries the dev presets).
+    const storage = Object.entries(spec.genesis.raw.top).filter(([k]) => k !== '0x3a636f6465');
+    assert(storage.length > 50, `genesis storage entries (${storage.length})`);
+    const raw = JSON.stringify(storage);
     // //Alice's public key and the dev node key 00…01: nowhere.
     assert(!raw.includes('d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d'), 'no //Alice in the spec');
     assert(!raw.includes('4cb5abf6ad79fbf5abbccafcc269d85cd2651ed4b885b5869f241aedf0a5ba29'), 'no dev node key in the spec');
@@ -166,6 +173,8 @@ export async function run() {
       ['a sector that does not exist', '[[stakeholders]]\nname = "mallory"\nsector = "cartel"', /sector must be government, market or community/],
       ['a regulator licensed for an unknown node', '[[regulators]]\nname = "mallory"\nnodes = ["ghost"]', /'ghost' is not a node/],
       ['a name that is not a plain name', '[[stakeholders]]\nname = "../../etc"\nsector = "market"', /use lowercase letters/],
+      // The well-known //Alice, smuggled in as an existing account: found in the genesis storage.
+      ['//Alice as a stakeholder', '[[stakeholders]]\nname = "mallory"\nsector = "market"\naddress = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"', /contains a development key/],
     ];
     for (const [what, extra, reason] of bad) {
       const file = path.join(work, 'bad.toml');
@@ -223,6 +232,15 @@ export async function run() {
     ctx.query = query;
     console.log(`       ${up.length} targets up; finalized heights ${heights.map((s) => s.value[1]).join(', ')}`);
   }, { timeoutMs: 150_000 });
+
+  test('a record registered on the new network (its receipt is checked at the end)', async () => {
+    const secret = JSON.parse(fs.readFileSync(path.join(net, 'secrets', 'city-hall', 'account.json'), 'utf8'));
+    const cityHall = new Keyring({ type: 'sr25519' }).addFromUri(secret.secretPhrase);
+    ctx.record = blake2AsHex(`Riverside budget ${Date.now()}`, 256);
+    const metadata = { title: 'Budget 2027', mediaType: 'text/csv', uri: 'ipfs://bafy-budget', schema: null };
+    const { events } = await sendAndWait(api, api.tx.dataOwnership.register(ctx.record, metadata, null), cityHall);
+    assert(events.some(({ event }) => api.events.dataOwnership.Registered.is(event)), 'Registered event');
+  });
 
   test('license-node, add-validator (and rotate-keys of another validator meanwhile)', async () => {
     const rotate = beside('rotate-keys');
@@ -293,6 +311,19 @@ export async function run() {
     console.log(`       recovered: finalized #${f2}`);
   }, { timeoutMs: 420_000 });
 
+  test('a receipt of that record verifies offline against the generated raw spec, across every authority-set change', async () => {
+    const receipt = await waitFor(async () => {
+      const r = await api._rpcCore.provider.send('dataOwnership_receipt', [ctx.record, null]);
+      return r && r.authorityChanges.length > 0 ? r : null;
+    }, { ms: 60_000, what: 'a finalized receipt after the authority-set changes' });
+    const spec = path.join(net, 'chain-spec-raw.json');
+    const good = await verifyReceipt(receipt, spec);
+    assert(good.ok, `the receipt verifies against ${spec}: ${good.out}`);
+    console.log(`       receipt at GRANDPA set #${receipt.setId}, ${receipt.authorityChanges.length} authority-set change(s) proven from the spec's genesis set`);
+    const other = await verifyReceipt(receipt, 'local');
+    assert(!other.ok && other.out.includes('WrongChain'), `the local testnet's spec refuses it: ${other.out.trim()}`);
+  }, { timeoutMs: 120_000 });
+
   test('the Grafana dashboard\'s queries answer from Prometheus; polity_* metrics count what the runbook did', async () => {
     const dashboard = JSON.parse(fs.readFileSync(path.join(repoRoot, 'docker', 'grafana-dashboard.json'), 'utf8'));
     const exprs = dashboard.panels.flatMap((p) => p.targets.map((t) => [p.title, t.expr]));
@@ -304,7 +335,7 @@ export async function run() {
       assert(Array.isArray(res) && res.length > 0, `panel "${title}": ${expr} returns data`);
     }
     const value = async (q) => Number((await ctx.query(q))[0].value[1]);
-    // Six decisions, three votes each; the regulator appointed was dismissed again.
+    // Six decisions, three votes each; one registration; the regulator appointed was dismissed.
     const votes = await value('max(polity_votes_total)');
     const enacted = await value('max(polity_enactments_total)');
     console.log(`       polity_votes_total ${votes}, polity_enactments_total ${enacted}, ` +
@@ -312,6 +343,7 @@ export async function run() {
       `open proposals ${await value('max(polity_open_proposals)')}`);
     assert(votes >= 18, `at least 18 votes counted (${votes})`);
     assert(enacted >= 6, `at least 6 enactments counted (${enacted})`);
+    assert(await value('max(polity_registrations_total)') >= 1, 'the registration counted');
     assertEq(await value('max(polity_regulators)'), 1, 'polity_regulators');
     assertEq(await value('max(polity_validators)'), 4, 'polity_validators');
     assertEq(await value('max(polity_open_proposals)'), 0, 'polity_open_proposals');
