@@ -213,10 +213,11 @@ export async function run() {
     const which = spawnSync('bash', ['-c', 'command -v prometheus'], { encoding: 'utf8' });
     assert(which.status === 0, 'prometheus installed (scripts/setup.sh installs Debian\'s package)');
     const data = path.join(work, 'prometheus');
+    const promLog = fs.openSync(path.join(logDir, 'operations-prometheus.log'), 'w');
     prometheus = spawn(which.stdout.trim(), [
       `--config.file=${path.join(net, 'prometheus.yml')}`, `--storage.tsdb.path=${data}`,
       `--web.listen-address=127.0.0.1:${prometheusPort}`,
-    ], { stdio: ['ignore', fs.openSync(path.join(logDir, 'operations-prometheus.log'), 'w'), 'inherit'] });
+    ], { stdio: ['ignore', promLog, promLog] });
     const query = async (q) => {
       const res = await fetch(`http://127.0.0.1:${prometheusPort}/api/v1/query?query=${encodeURIComponent(q)}`);
       return (await res.json()).data.result;
