@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { blake2AsHex } from '@polkadot/util-crypto';
+import { u8aToHex } from '@polkadot/util';
+import { base58Decode, blake2AsHex } from '@polkadot/util-crypto';
 import { assert, assertEq, runTests, sleep, test, waitFor } from '../lib/harness.mjs';
 import { freePort, logDir, nodeBinary, repoRoot } from '../lib/node.mjs';
 import { sendAndWait } from '../lib/tx.mjs';
@@ -273,6 +274,23 @@ export async function run() {
     console.log(`       restored database: the node restarted at #${known[1]}`);
   }, { timeoutMs: 600_000 });
 
+  test('rotate-network-key: the new key licensed first, the node restarted with it, the old licence revoked', async () => {
+    const peerOf = async () => (await fetch(`http://127.0.0.1:${harbour.rpc}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'system_localPeerId', params: [] }),
+    }).then((r) => r.json())).result;
+    const licensed = async () => [...(await api.query.nodeAuthorization.wellKnownNodes())].map((p) => u8aToHex(p));
+    const old = await peerOf();
+    await procedure('rotate-network-key');
+    const now = await peerOf();
+    assert(now && now !== old, `the node runs with a new network key (${old} → ${now})`);
+    const register = await licensed();
+    assert(register.includes(u8aToHex(base58Decode(now))), 'the new key is licensed');
+    assert(!register.includes(u8aToHex(base58Decode(old))), 'the old key is revoked');
+    assertEq(register.length, 6, 'still six licences');
+    console.log(`       network key rotated: ${old.slice(0, 16)}… → ${now.slice(0, 16)}…, old licence revoked`);
+  }, { timeoutMs: 420_000 });
+
   test('remove-validator and upgrade-runtime', async () => {
     let wasm = process.env.POLITY_NEXT_RUNTIME;
     if (!wasm) {
@@ -336,14 +354,14 @@ export async function run() {
       assert(Array.isArray(res) && res.length > 0, `panel "${title}": ${expr} returns data`);
     }
     const value = async (q) => Number((await ctx.query(q))[0].value[1]);
-    // Six decisions, three votes each; one registration; the regulator appointed was dismissed.
+    // Eight decisions, three votes each; one registration; the regulator appointed was dismissed.
     const votes = await value('max(polity_votes_total)');
     const enacted = await value('max(polity_enactments_total)');
     console.log(`       polity_votes_total ${votes}, polity_enactments_total ${enacted}, ` +
       `regulators ${await value('max(polity_regulators)')}, validators ${await value('max(polity_validators)')}, ` +
       `open proposals ${await value('max(polity_open_proposals)')}`);
-    assert(votes >= 18, `at least 18 votes counted (${votes})`);
-    assert(enacted >= 6, `at least 6 enactments counted (${enacted})`);
+    assert(votes >= 24, `at least 24 votes counted (${votes})`);
+    assert(enacted >= 8, `at least 8 enactments counted (${enacted})`);
     assert(await value('max(polity_registrations_total)') >= 1, 'the registration counted');
     assertEq(await value('max(polity_regulators)'), 1, 'polity_regulators');
     assertEq(await value('max(polity_validators)'), 4, 'polity_validators');
