@@ -1,7 +1,7 @@
 //! Dispatches the command line to the node service or a subcommand.
 
 use crate::{
-	chain_spec,
+	cache, chain_spec,
 	cli::{Cli, Subcommand},
 	service,
 };
@@ -35,8 +35,8 @@ impl SubstrateCli for Cli {
 
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 		Ok(match id {
-			"dev" => Box::new(chain_spec::development_chain_spec()?),
-			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			"dev" => Box::new(cache::with_cached_genesis(chain_spec::development_chain_spec()?)?),
+			"" | "local" => Box::new(cache::with_cached_genesis(chain_spec::local_chain_spec()?)?),
 			path => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			},
@@ -162,6 +162,8 @@ pub fn run() -> sc_cli::Result<()> {
 			})
 		},
 		None => {
+			// A running node reads a built-in chain's genesis from the cache (crate::cache).
+			cache::use_raw_genesis();
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {

@@ -4,6 +4,7 @@
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod cache;
 mod chain_spec;
 mod cli;
 mod command;

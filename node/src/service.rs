@@ -48,6 +48,28 @@ pub type Service = sc_service::PartialComponents<
 	),
 >;
 
+/// The runtime executor `sc_service` would build, with wasmtime's cache of compiled runtimes in
+/// Polity's cache directory (`crate::cache`): a node compiles a given runtime once per machine,
+/// not on every start.
+fn wasm_executor(
+	config: &sc_service::config::ExecutorConfiguration,
+) -> sc_executor::WasmExecutor<HostFunctions> {
+	use sc_executor::{HeapAllocStrategy, DEFAULT_HEAP_ALLOC_STRATEGY};
+	let strategy = config
+		.default_heap_pages
+		.map_or(DEFAULT_HEAP_ALLOC_STRATEGY, |p| HeapAllocStrategy::Static { extra_pages: p as _ });
+	let builder = sc_executor::WasmExecutor::<HostFunctions>::builder()
+		.with_execution_method(config.wasm_method)
+		.with_onchain_heap_alloc_strategy(strategy)
+		.with_offchain_heap_alloc_strategy(strategy)
+		.with_max_runtime_instances(config.max_runtime_instances)
+		.with_runtime_cache_size(config.runtime_cache_size);
+	match crate::cache::dir("wasmtime") {
+		Some(dir) => builder.with_cache_path(dir).build(),
+		None => builder.build(),
+	}
+}
+
 /// Builds the client, backend, transaction pool and import queue.
 pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	let telemetry = config
@@ -61,7 +83,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		})
 		.transpose()?;
 
-	let executor = sc_service::new_wasm_executor::<HostFunctions>(&config.executor);
+	let executor = wasm_executor(&config.executor);
 	let (client, backend, keystore_container, task_manager) =
 		sc_service::new_full_parts::<Block, RuntimeApi, _>(
 			config,

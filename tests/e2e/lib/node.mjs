@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { waitFor, withTimeout } from './harness.mjs';
+import { sleep, withTimeout } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '..', '..', '..');
@@ -78,14 +78,93 @@ export async function startNode({
       }
     },
   };
-  await waitFor(async () => {
-    if (exited) throw new Error(`${name} exited early; see ${logFile}`);
-    return rpcAnswers(host, rpcPort);
-  }, { ms: 60_000, what: `${name} RPC on ${wsUrl}` }).catch(async (e) => {
+  const release = await acquireStartSlot(name);
+  try {
+    await waitWhileProgressing(node, () => rpcAnswers(host, rpcPort), `${name} RPC on ${wsUrl}`);
+  } catch (e) {
     await node.stop();
     throw e;
-  });
+  } finally {
+    release();
+  }
   return node;
+}
+
+/**
+ * Waits until `check` answers truthy while the node lives and its log grows. Fails when the
+ * process exits, when its log has not grown for `stallMs` (a hung start), or after `overallMs`
+ * in all: a slow machine gets the time it needs, a broken start fails fast.
+ */
+export async function waitWhileProgressing(node, check, what, {
+  stallMs = Number(process.env.POLITY_E2E_STALL_MS || 180_000),
+  overallMs = Number(process.env.POLITY_E2E_START_MS || 900_000),
+} = {}) {
+  const started = Date.now();
+  let lastSize = -1;
+  let lastGrowth = Date.now();
+  let lastError;
+  for (;;) {
+    if (node.exited) throw new Error(`${node.name} exited early; see ${node.logFile}`);
+    try {
+      if (await check()) return;
+    } catch (e) {
+      lastError = e;
+    }
+    let size = 0;
+    try { size = fs.statSync(node.logFile).size; } catch { /* not written yet */ }
+    if (size !== lastSize) { lastSize = size; lastGrowth = Date.now(); }
+    const now = Date.now();
+    if (now - lastGrowth > stallMs) {
+      throw new Error(`${what}: the node's log has not grown for ${stallMs} ms; see ${node.logFile}`
+        + `${lastError ? ` (last error: ${lastError.message})` : ''}`);
+    }
+    if (now - started > overallMs) {
+      throw new Error(`timed out after ${overallMs} ms waiting for ${what}; see ${node.logFile}`);
+    }
+    await sleep(250);
+  }
+}
+
+/**
+ * How many nodes may be starting at once on this machine, across every suite process: a start
+ * is CPU-bound (database, genesis, runtime compilation), so more than the cores only slows all
+ * of them. `POLITY_E2E_STARTS` overrides it.
+ */
+const START_SLOTS = Math.max(1, Number(process.env.POLITY_E2E_STARTS || os.cpus().length));
+const slotDir = path.join(logDir, '.start-slots');
+
+function alive(pid) {
+  try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; }
+}
+
+/** Takes one of the machine's start slots (a directory made atomically); returns its release. */
+async function acquireStartSlot(name) {
+  fs.mkdirSync(slotDir, { recursive: true });
+  const waitingSince = Date.now();
+  let told = false;
+  for (;;) {
+    for (let i = 0; i < START_SLOTS; i++) {
+      const slot = path.join(slotDir, String(i));
+      try {
+        fs.mkdirSync(slot);
+        fs.writeFileSync(path.join(slot, 'pid'), String(process.pid));
+        return () => fs.rmSync(slot, { recursive: true, force: true });
+      } catch (e) {
+        if (e.code !== 'EEXIST') throw e;
+        // A slot whose holder died is free again.
+        let holder = 0;
+        try { holder = Number(fs.readFileSync(path.join(slot, 'pid'), 'utf8')); } catch { /* being written */ }
+        const age = Date.now() - fs.statSync(slot, { throwIfNoEntry: false })?.mtimeMs;
+        if (holder && !alive(holder)) fs.rmSync(slot, { recursive: true, force: true });
+        else if (!holder && age > 5_000) fs.rmSync(slot, { recursive: true, force: true });
+      }
+    }
+    if (!told && Date.now() - waitingSince > 5_000) {
+      console.log(`# ${name}: waiting for one of ${START_SLOTS} node start slots`);
+      told = true;
+    }
+    await sleep(200);
+  }
 }
 
 async function rpcAnswers(host, port) {

@@ -193,7 +193,7 @@ export async function run() {
     const flags = [...new Set([...compose.matchAll(/^\s+(--[a-z][a-z0-9-]*)/gm)].map((m) => m[1]))];
     const unknown = flags.filter((f) => !new RegExp(`(^|\\s)${f}[\\s=<,]`, 'm').test(help));
     assert(flags.length > 5 && unknown.length === 0, `compose flags all known (${flags.length}; unknown: ${unknown.join(', ')})`);
-  }, { timeoutMs: 60_000 });
+  }, { timeoutMs: 240_000 });
 
   test('start-network: the generated network starts under zombienet and finalizes', async () => {
     await procedure('start-network');
