@@ -1,5 +1,5 @@
 // Serves the built portal (dist/) on http://HOST:PORT. No dependencies: Node's http module.
-//   node serve.mjs [--port 8080] [--host 127.0.0.1] [--node ws://127.0.0.1:9944]
+//   node serve.mjs [--port 8080] [--host 127.0.0.1] [--node ws://127.0.0.1:9944] [--dist DIR]
 // `--node` is the node URL the printed link points the portal at (the portal also takes
 // `?rpc=` in its own address).
 
@@ -14,13 +14,13 @@ const flag = (name, fallback) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 if (args.includes('-h') || args.includes('--help')) {
-  console.log('usage: node serve.mjs [--port 8080] [--host 127.0.0.1] [--node ws://127.0.0.1:9944]');
+  console.log('usage: node serve.mjs [--port 8080] [--host 127.0.0.1] [--node ws://127.0.0.1:9944] [--dist DIR]');
   process.exit(0);
 }
 const port = Number(flag('port', process.env.PORTAL_PORT || 8080));
 const host = flag('host', '127.0.0.1');
 const nodeUrl = flag('node', 'ws://127.0.0.1:9944');
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dist');
+const root = path.resolve(flag('dist', path.join(path.dirname(fileURLToPath(import.meta.url)), 'dist')));
 if (!fs.existsSync(path.join(root, 'index.html'))) {
   console.error(`no portal build in ${root}: run \`npm run build\` in portal/ first (scripts/run-dev.sh does)`);
   process.exit(1);
@@ -30,13 +30,47 @@ const types = {
   '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://localhost');
-  let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
-  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+// The page signs transactions: no other site may frame it (clickjacking), scripts come only
+// from this server (wasm for the crypto), and it connects to whatever node the user names.
+const SECURITY_HEADERS = {
+  'content-security-policy': [
+    "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:", "connect-src 'self' ws: wss: http: https:", "worker-src 'self' blob:",
+    "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+  ].join('; '),
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/** Answers one request; a malformed address gets 400, never a crash. */
+function serve(req, res) {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('bad request: malformed address\n');
+    return;
+  }
+  if (pathname.includes('\0')) { res.writeHead(400, SECURITY_HEADERS).end(); return; }
+  let file = path.normalize(path.join(root, pathname));
+  if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403, SECURITY_HEADERS).end(); return; }
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
-  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
-  fs.createReadStream(file).pipe(res);
+  res.writeHead(200, {
+    'content-type': types[path.extname(file)] || 'application/octet-stream',
+    'cache-control': 'no-cache',
+    ...SECURITY_HEADERS,
+  });
+  fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}
+
+http.createServer((req, res) => {
+  try {
+    serve(req, res);
+  } catch (e) {
+    if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
+    res.end();
+  }
 }).listen(port, host, () => {
   console.log(`Polity portal: http://${host}:${port}/?rpc=${encodeURIComponent(nodeUrl)}`);
 });

@@ -87,9 +87,13 @@ class Node:
                     keys.append(out["publicKey"][2:].lower())
         return keys + DEV_NODE_KEYS
 
-    def insert(self, keystore, suri, key_type, scheme):
-        self.run("key", "insert", "--keystore-path", keystore, "--suri", suri, "--key-type",
-                 key_type, "--scheme", scheme)
+    @staticmethod
+    def insert(keystore, key, key_type):
+        # Written as the node's keystore writes it (file `hex(key type) ++ hex(public key)`,
+        # holding the phrase as a JSON string), so no secret ever passes on a command line,
+        # where other users of the machine could read it.
+        path = os.path.join(keystore, key_type.encode().hex() + key["publicKey"][2:].lower())
+        write_secret(path, json.dumps(key["secretPhrase"]))
 
 
 def private_dir(path):
@@ -140,7 +144,10 @@ def voting_rule(spec, default_period):
     }
 
 
-NAME = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
+NAME = re.compile(r"^[a-z][a-z0-9-]{0,31}\Z")
+# A DNS name (labels of letters, digits and inner dashes) or a dotted IPv4 address.
+HOST = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\Z")
+SS58 = re.compile(r"^[1-9A-HJ-NP-Za-km-z]{40,60}\Z")
 
 
 def main():
@@ -200,6 +207,8 @@ def build(args, desc, out):
             order.append(who)
             folder = private_dir(os.path.join(secrets, who))
             if address:
+                if not SS58.match(str(address)):
+                    die(f"{who}: address {address!r} is not an SS58 address")
                 accounts[who] = {"address": address, "external": True}
             else:
                 key = node.generate("sr25519")
@@ -226,6 +235,12 @@ def build(args, desc, out):
                           "rpc": bool(n.get("rpc", True))})
     if len({n["name"] for n in all_nodes}) != len(all_nodes):
         die("node names must be unique")
+    # Names and hosts end up in paths, multiaddrs, TOML and YAML: only plain ones are taken.
+    for n in all_nodes:
+        if not NAME.match(n["name"]):
+            die(f"node {n['name']!r}: use lowercase letters, digits and dashes, starting with a letter (at most 32)")
+        if n["host"] is not None and not HOST.match(str(n["host"])):
+            die(f"node {n['name']}: host {n['host']!r} is not a DNS name or an IPv4 address")
 
     progress(f"generating keys for {len(all_nodes)} nodes and their accounts")
     for i, n in enumerate(all_nodes):
@@ -240,8 +255,8 @@ def build(args, desc, out):
             keystore = private_dir(os.path.join(folder, "keystore"))
             aura = node.generate("sr25519")
             grandpa = node.generate("ed25519")
-            node.insert(keystore, aura["secretPhrase"], "aura", "sr25519")
-            node.insert(keystore, grandpa["secretPhrase"], "gran", "ed25519")
+            node.insert(keystore, aura, "aura")
+            node.insert(keystore, grandpa, "gran")
             for f in os.listdir(keystore):
                 os.chmod(os.path.join(keystore, f), 0o600)
             write_secret(os.path.join(folder, "session-keys.json"), json.dumps({

@@ -78,4 +78,9 @@ if [ -n "$base_path" ]; then
 fi
 log "starting a dev chain: ws://127.0.0.1:$rpc_port"
 log "Polkadot.js Apps (developers): https://polkadot.js.org/apps/?rpc=ws://127.0.0.1:$rpc_port"
-"$POLITY_NODE" --dev "${storage[@]}" --rpc-port "$rpc_port" --rpc-cors all ${node_args[@]+"${node_args[@]}"}
+# The dev node serves unsafe RPC (author_insertKey, …) on loopback: only the portal's own
+# origin and Polkadot.js Apps may call it from a browser, never any page the user visits.
+# Local tools (curl, @polkadot/api in Node) send no Origin and are unaffected.
+cors="http://127.0.0.1:$portal_port,http://localhost:$portal_port,https://polkadot.js.org"
+log "browser origins allowed to call the node: $cors"
+"$POLITY_NODE" --dev "${storage[@]}" --rpc-port "$rpc_port" --rpc-cors "$cors" ${node_args[@]+"${node_args[@]}"}

@@ -15,6 +15,8 @@
 //! command line; `scripts/fuzz.sh` runs as many seeds as asked; the crate's test runs a bounded,
 //! seeded amount in CI.
 
+pub mod classes;
+
 use codec::Encode;
 use pallet_regulatory_nodes::{FirewallAction, Jurisdiction};
 use pallet_stakeholder_voting::{Sector, VoteChoice, VotingRule, Weighting};
@@ -369,6 +371,9 @@ impl World {
 				scope: self.scope(rng),
 				who: account(rng),
 			}),
+			38 if rng.chance(10) => {
+				RuntimeCall::StakeholderVoting(Vote::leave { scope: self.scope(rng) })
+			},
 			38 if rng.chance(10) => RuntimeCall::StakeholderVoting(Vote::revoke_attestation {
 				scope: self.scope(rng),
 				who: account(rng),
@@ -602,6 +607,7 @@ pub fn run(seed: u64, steps: u64) -> Report {
 	let mut ext = dev_chain();
 	ext.execute_with(|| {
 		let mut world = World { now: 1 };
+		let mut ledger = classes::Ledger::new();
 		for step in 0..steps {
 			if rng.chance(8) {
 				world.now = world.now.saturating_add(1 + rng.below(3) as BlockNumber);
@@ -611,7 +617,7 @@ pub fn run(seed: u64, steps: u64) -> Report {
 					break;
 				}
 				report.blocks += 1;
-				if let Some(broken) = broken_invariant() {
+				if let Some(broken) = broken_invariant().or_else(|| ledger.check(None, 0)) {
 					report.findings.push(format!("step {step}: after block {now}: {broken}"));
 					break;
 				}
@@ -644,6 +650,9 @@ pub fn run(seed: u64, steps: u64) -> Report {
 			*report.by_pallet.entry(pallet).or_default() += 1;
 			report.calls += 1;
 			let described = format!("{call:?}");
+			let caller = classes::Caller::of(&origin);
+			let dispatched = call.clone();
+			let from = classes::event_count();
 			match std::panic::catch_unwind(AssertUnwindSafe(|| call.dispatch(origin))) {
 				Ok(Ok(_)) => report.succeeded += 1,
 				Ok(Err(e)) => {
@@ -654,6 +663,10 @@ pub fn run(seed: u64, steps: u64) -> Report {
 					report.findings.push(format!("step {step}: {described} panicked: {panic:?}"));
 					break;
 				},
+			}
+			if let Some(broken) = ledger.check(Some((&dispatched, &caller)), from) {
+				report.findings.push(format!("step {step}: {broken}"));
+				break;
 			}
 		}
 		report.proposals = (

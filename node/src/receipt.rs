@@ -17,10 +17,16 @@ use std::{io::Read, path::PathBuf};
 /// Verify a data-ownership receipt (from `dataOwnership_receipt`) offline, against a chain spec.
 #[derive(Debug, clap::Parser)]
 pub struct VerifyReceiptCmd {
-	/// The chain the receipt must belong to: `dev`, `local`, or a chain-spec file (plain or
-	/// raw, e.g. from `polity-node build-spec --chain local --raw`).
-	#[arg(long, value_name = "SPEC", default_value = "local")]
+	/// The chain the receipt must belong to: a chain-spec file (plain or raw, e.g. the one your
+	/// network published), or `dev` / `local`. Required: a receipt is only as good as the
+	/// chain spec it is checked against.
+	#[arg(long, value_name = "SPEC", required = true)]
 	pub chain: String,
+	/// Accept a chain whose genesis GRANDPA authorities include a well-known development key
+	/// (`//Alice` … `//Ferdie`, as in `dev` and `local`): anyone can sign finality for those,
+	/// so such a receipt proves nothing outside a test.
+	#[arg(long)]
+	pub insecure_dev_keys: bool,
 	/// The receipt as JSON; `-` reads standard input.
 	pub file: PathBuf,
 }
@@ -39,12 +45,35 @@ impl VerifyReceiptCmd {
 				.map_err(|e| format!("cannot read {}: {e}", self.file.display()))?;
 		}
 		let root = trust_root(&*load_spec(&self.chain)?)?;
+		if let Some(name) = dev_authority(&root) {
+			if !self.insecure_dev_keys {
+				return Err(format!(
+					"REFUSED: the chain spec's GRANDPA authorities include the well-known \
+					 development key of {name}, whose secret is public: anyone can forge finality \
+					 for this chain. Check the receipt against your network's own chain spec, or \
+					 pass --insecure-dev-keys to accept it for a test."
+				));
+			}
+			eprintln!("warning: {name}'s development key is a genesis authority: test chain only");
+		}
 		let receipt = Receipt::from_json(&json).map_err(|b| format!("INVALID receipt: {b}"))?;
 		let verified =
 			polity_receipt::verify(&receipt, &root).map_err(|b| format!("INVALID receipt: {b}"))?;
 		print(&verified, &root);
 		Ok(())
 	}
+}
+
+/// The first genesis GRANDPA authority whose key is a well-known development key, by name.
+pub fn dev_authority(root: &TrustRoot) -> Option<String> {
+	use polkadot_sdk::sp_keyring::Ed25519Keyring;
+	Ed25519Keyring::iter().find_map(|k| {
+		let public = k.public();
+		root.authorities
+			.iter()
+			.any(|(id, _)| AsRef::<[u8]>::as_ref(id) == AsRef::<[u8]>::as_ref(&public))
+			.then(|| k.to_seed())
+	})
 }
 
 /// The genesis hash and GRANDPA authorities of a chain spec.

@@ -94,6 +94,9 @@ fn governance_cannot_be_paused_and_unknown_names_are_refused() {
 			assert_eq!(Levers::can_pause(pallet, None), Err(unpausable));
 		}
 		assert_eq!(Levers::can_pause(b"StakeholderVoting", Some(b"vote")), Err(unpausable));
+		// Nor can validators' key rotation be stopped.
+		assert_eq!(Levers::can_pause(b"Session", None), Err(unpausable));
+		assert_eq!(Levers::can_pause(b"Session", Some(b"set_keys")), Err(unpausable));
 		assert_eq!(Levers::can_pause(b"Nowhere", None), Err(unknown));
 		assert_eq!(Levers::can_pause(b"Balances", Some(b"nothing")), Err(unknown));
 	});

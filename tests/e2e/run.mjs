@@ -14,7 +14,7 @@ import { nodeBinary, logDir } from './lib/node.mjs';
 
 // Suites on a single `--dev` node of their own: independent, so they run side by side.
 // The local testnet's four nodes too: they only wait for blocks most of the time.
-const CONCURRENT = ['dev', 'local-testnet', 'voting', 'data', 'supervision', 'apps', 'portal', 'decisions', 'operations'];
+const CONCURRENT = ['dev', 'local-testnet', 'voting', 'data', 'supervision', 'apps', 'portal', 'decisions', 'attacks', 'operations'];
 
 /** Runs suite `name` in a child process; resolves with its output and counts. */
 function runChild(name) {
@@ -42,6 +42,8 @@ const suites = [
   ['apps', () => import('./suites/apps.mjs')],
   ['portal', () => import('./suites/portal.mjs')],
   ['decisions', () => import('./suites/decisions.mjs')],
+  // Attack classes replayed on a live node, each refused with its named error.
+  ['attacks', () => import('./suites/attacks.mjs')],
   // The runbook (docs/operations.md) on a network made by scripts/new-network.sh.
   ['operations', () => import('./suites/operations.mjs')],
   ['docker', () => import('./suites/docker.mjs')],

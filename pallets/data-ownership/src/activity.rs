@@ -7,12 +7,19 @@ use polkadot_sdk::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// Appends what the owner did to `hash`'s log; fails with `ActivityLogFull` at
-	/// `MaxActivity` entries, so one owner cannot grow a record's storage without end.
+	/// Appends what the owner did to `hash`'s log; fails with `ActivityLogFull` once the
+	/// current owner made `MaxActivity` entries during its ownership, so one owner cannot grow
+	/// a record's storage without end — and what others logged before never counts against it.
 	pub(crate) fn log_owner(hash: ContentHash, activity: Activity<T::AccountId>) -> DispatchResult {
-		ensure!(ActivityCount::<T>::get(hash) < T::MaxActivity::get(), Error::<T>::ActivityLogFull);
+		let own = ActivityCount::<T>::get(hash).saturating_sub(TenureStart::<T>::get(hash));
+		ensure!(own < T::MaxActivity::get(), Error::<T>::ActivityLogFull);
 		Self::log(hash, activity);
 		Ok(())
+	}
+
+	/// A new owner's part of `hash`'s log starts here (registration, transfer, resolution).
+	pub(crate) fn begin_tenure(hash: ContentHash) {
+		TenureStart::<T>::insert(hash, ActivityCount::<T>::get(hash));
 	}
 
 	/// Appends what regulators, a vote or another registrant did: never refused, as those

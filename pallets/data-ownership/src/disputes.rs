@@ -89,6 +89,9 @@ impl<T: Config> Pallet<T> {
 			Self::clear_licences(hash);
 		}
 		Self::log(hash, Activity::Resolved { from: from.clone(), to: to.clone() });
+		if to.is_some() {
+			Self::begin_tenure(hash);
+		}
 		Self::deposit_event(Event::DisputeResolved { hash, from, to });
 		Ok(())
 	}

@@ -292,6 +292,12 @@ pub mod pallet {
 	pub type ActivityCount<T: Config> =
 		StorageMap<_, Blake2_128Concat, ContentHash, u32, ValueQuery>;
 
+	/// Where the current owner's part of each record's activity log begins (an entry number):
+	/// `MaxActivity` bounds what one owner adds during its ownership, so entries a former
+	/// owner or a preempted registrant made never block the current owner's actions.
+	#[pallet::storage]
+	pub type TenureStart<T: Config> = StorageMap<_, Blake2_128Concat, ContentHash, u32, ValueQuery>;
+
 	/// Commitments awaiting their reveal, by committer and commitment hash.
 	#[pallet::storage]
 	pub type Commitments<T: Config> = StorageDoubleMap<
@@ -466,7 +472,8 @@ pub mod pallet {
 		TooManyGrants,
 		/// The account has no licence for this record.
 		GrantNotFound,
-		/// The record's activity log is full (`MaxActivity` owner-made entries).
+		/// The record's activity log is full: its current owner made `MaxActivity` entries
+		/// during its ownership.
 		ActivityLogFull,
 		/// The caller already has this commitment pending.
 		AlreadyCommitted,
@@ -477,7 +484,8 @@ pub mod pallet {
 		/// The commitment is older than `RevealWindow`: cancel it and commit again.
 		CommitmentExpired,
 		/// The record is provisional (registered less than `RevealWindow` blocks ago, and an
-		/// earlier commitment may still claim it): wait before registering a new version of it.
+		/// earlier commitment may still claim it): wait before registering a new version of it,
+		/// licensing it or offering it.
 		Provisional,
 		/// The dispute has not lasted `MaxDisputeDuration` yet.
 		DisputeNotExpired,

@@ -19,6 +19,8 @@ impl<T: Config> Pallet<T> {
 			matches!(record.status, RecordStatus::Active | RecordStatus::Superseded { .. }),
 			Error::<T>::NotActive
 		);
+		// An earlier commitment may still claim it: nothing is licensed on a claim that may fall.
+		ensure!(!Self::is_provisional(&record), Error::<T>::Provisional);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(expires > now, Error::<T>::InvalidExpiry);
 		if !Grants::<T>::contains_key(hash, &to) {

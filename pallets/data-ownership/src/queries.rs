@@ -152,7 +152,17 @@ impl<T: Config> Pallet<T> {
 		}
 		for (hash, record) in Records::<T>::iter() {
 			ensure!(ActivityCount::<T>::get(hash) > 0, "record without an activity log");
+			// No structure another account filled stops the owner: its own part of the log
+			// is within the cap whatever came before.
+			ensure!(
+				ActivityCount::<T>::get(hash).saturating_sub(TenureStart::<T>::get(hash))
+					<= T::MaxActivity::get(),
+				"the current owner's part of the log passes the cap"
+			);
 			let _ = record;
+		}
+		for (hash, start) in TenureStart::<T>::iter() {
+			ensure!(start <= ActivityCount::<T>::get(hash), "tenure starts past the log's end");
 		}
 		let mut committed: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (who, _, c) in Commitments::<T>::iter() {

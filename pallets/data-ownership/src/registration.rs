@@ -70,6 +70,7 @@ impl<T: Config> Pallet<T> {
 			},
 			None => (new.hash, 0),
 		};
+		Self::begin_tenure(new.hash);
 		Self::log_owner(
 			new.hash,
 			Activity::Registered {

@@ -21,6 +21,8 @@ impl<T: Config> Pallet<T> {
 		let record = Self::owned(who, hash)?;
 		ensure!(record.status == RecordStatus::Active, Error::<T>::NotActive);
 		Self::ensure_undisputed(hash)?;
+		// An earlier commitment may still claim it: nothing is offered on a claim that may fall.
+		ensure!(!Self::is_provisional(&record), Error::<T>::Provisional);
 		ensure!(*who != to, Error::<T>::SelfTransfer);
 		ensure!(!Offers::<T>::contains_key(hash), Error::<T>::OfferAlreadyExists);
 		let now = frame_system::Pallet::<T>::block_number();
@@ -44,6 +46,8 @@ impl<T: Config> Pallet<T> {
 		let mut record = Records::<T>::get(hash).ok_or(Error::<T>::NotFound)?;
 		Self::ensure_undisputed(hash)?;
 		let from = record.owner.clone();
+		// The recipient's ownership, and its part of the log, start with the transfer.
+		Self::begin_tenure(hash);
 		Self::log_owner(hash, Activity::Transferred { from: from.clone(), to: who.clone() })?;
 		// The recipient takes the deposit over before the former owner gets it back.
 		let reason = HoldReason::RecordDeposit.into();

@@ -1,7 +1,7 @@
 //! Motions, their execution, the action log, overturning, freezes and pauses.
 
 use crate::{
-	pallet::*, weights::WeightInfo, ActionOf, ActionTarget, CallName, FirewallAction,
+	pallet::*, weights::WeightInfo, ActionOf, CallName, FirewallAction,
 	FirewallLevers, FreezeInfo, LoggedAction, Motion, MotionId, PauseInfo, ScopeId,
 };
 use alloc::vec::Vec;
@@ -10,7 +10,7 @@ use polkadot_sdk::sp_runtime::SaturatedConversion as _;
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
-	sp_runtime::Saturating,
+	sp_runtime::{traits::Zero, Saturating},
 };
 
 impl<T: Config> Pallet<T> {
@@ -106,13 +106,117 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Pulls the action's lever; returns the account it concerns, if any.
+	/// Takes `action`: pulls its lever and keeps the target's restriction spans; returns the
+	/// account it concerns, if any.
 	fn take_action(
 		action: &ActionOf<T>,
 		action_id: crate::ActionId,
+		by_motion: bool,
 	) -> Result<Option<T::AccountId>, DispatchError> {
 		let target = action.target();
-		CoolOffs::<T>::remove(&target);
+		// A cool-off ends by itself or by a chain-wide vote (`shorten_cool_off`), never by an
+		// action: a regulators' unfreeze does not clear the way for a new freeze. One that has
+		// ended is tidied up here.
+		if CoolOffs::<T>::get(&target).is_some_and(|end| Self::now() > end) {
+			CoolOffs::<T>::remove(&target);
+		}
+		let subject = Self::pull_lever(action, action_id, &target)?;
+		if action.restricts() {
+			if by_motion {
+				Self::record_restriction(action, &target)?;
+			}
+		} else {
+			Self::end_restriction(&target);
+		}
+		Ok(subject)
+	}
+
+	/// The cap on the total time motions may restrict `action`'s kind of target within the
+	/// rolling window.
+	fn restriction_cap(action: &ActionOf<T>) -> BlockNumberFor<T> {
+		match action {
+			FirewallAction::Freeze { .. } | FirewallAction::Dispute { .. } => {
+				T::MaxFreezeDuration::get()
+			},
+			_ => T::MaxPauseDuration::get(),
+		}
+	}
+
+	/// The block the restriction `action` just imposed ends at (its `until`, counted like
+	/// `MaxFreezeDuration`: a restriction from `now` to `until` lasts `until - now` blocks).
+	fn restriction_end(action: &ActionOf<T>) -> BlockNumberFor<T> {
+		let now = Self::now();
+		match action {
+			FirewallAction::Freeze { until, .. }
+			| FirewallAction::Pause { until, .. }
+			| FirewallAction::HoldEnactment { until, .. } => *until,
+			FirewallAction::EnterSafeMode => SafeModeEnd::<T>::get().unwrap_or(now),
+			// A dispute lasts until cleared or until it lapses: count it to its cap, and give
+			// back what is left when it is cleared.
+			_ => now.saturating_add(T::MaxFreezeDuration::get()),
+		}
+	}
+
+	/// Adds the restriction `action` imposed on `target` now to the target's spans, refusing it
+	/// if the total within any rolling window would pass the cap. The window ending where the
+	/// new span ends holds the most restricted time of any window that contains the new span,
+	/// so that one window is checked.
+	fn record_restriction(
+		action: &ActionOf<T>,
+		target: &crate::ActionTarget<T::AccountId>,
+	) -> DispatchResult {
+		let now = Self::now();
+		let end = Self::restriction_end(action).max(now);
+		let window = T::RestrictionWindow::get();
+		let from = end.saturating_sub(window);
+		let mut spans = RestrictionSpans::<T>::get(target);
+		// A span that ended before any future window can start never counts again.
+		let horizon = now.saturating_sub(window);
+		spans.retain(|(_, last)| *last > horizon);
+		// A renewal while the restriction is in force continues its span.
+		let start = match spans.last() {
+			Some((first, last)) if *last > now => {
+				let first = *first;
+				spans.pop();
+				first
+			},
+			_ => now,
+		};
+		let overlap = |a: BlockNumberFor<T>, b: BlockNumberFor<T>| {
+			b.min(end).saturating_sub(a.max(from))
+		};
+		let used = spans
+			.iter()
+			.fold(BlockNumberFor::<T>::zero(), |total, (a, b)| total.saturating_add(overlap(*a, *b)));
+		ensure!(
+			used.saturating_add(overlap(start, end)) <= Self::restriction_cap(action),
+			Error::<T>::RestrictionCapReached
+		);
+		spans.try_push((start, end)).map_err(|_| Error::<T>::TooManyRestrictions)?;
+		RestrictionSpans::<T>::insert(target, spans);
+		Ok(())
+	}
+
+	/// Ends `target`'s current span now: a lifted restriction counts only for the time it
+	/// applied.
+	pub(crate) fn end_restriction(target: &crate::ActionTarget<T::AccountId>) {
+		let now = Self::now();
+		RestrictionSpans::<T>::mutate_exists(target, |spans| {
+			if let Some((first, last)) = spans.as_mut().and_then(|s| s.last_mut()) {
+				if *last > now {
+					*last = now.max(*first);
+				}
+			}
+		});
+	}
+
+	/// Pulls the action's lever; returns the account it concerns, if any.
+	fn pull_lever(
+		action: &ActionOf<T>,
+		action_id: crate::ActionId,
+		target: &crate::ActionTarget<T::AccountId>,
+	) -> Result<Option<T::AccountId>, DispatchError> {
+		let target = target.clone();
 		Ok(match action {
 			FirewallAction::Freeze { who, until } => {
 				let since = Self::freeze_since(who);
@@ -304,7 +408,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<crate::ActionId, DispatchError> {
 		let action_id = NextActionId::<T>::get();
 		NextActionId::<T>::put(action_id.checked_add(1).ok_or(Error::<T>::Overflow)?);
-		let subject = Self::take_action(&action, action_id)?;
+		let subject = Self::take_action(&action, action_id, proposer.is_some())?;
 		ActionLog::<T>::insert(
 			action_id,
 			LoggedAction {
@@ -344,64 +448,80 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Whether `action_id` is the action in force on `target`, which it then no longer is.
-	fn take_in_force(target: &ActionTarget<T::AccountId>, action_id: crate::ActionId) -> bool {
-		if InForce::<T>::get(target) == Some(action_id) {
-			InForce::<T>::remove(target);
-			true
-		} else {
-			false
-		}
-	}
-
 	pub(crate) fn do_overturn(action_id: crate::ActionId) -> DispatchResult {
 		let mut entry = ActionLog::<T>::get(action_id).ok_or(Error::<T>::ActionNotFound)?;
 		ensure!(entry.overturned_at.is_none(), Error::<T>::AlreadyOverturned);
 		ensure!(entry.action.restricts(), Error::<T>::NotOverturnable);
 		let target = entry.action.target();
-		// Each undo applies only while this very action is still in force: a later motion,
-		// another actor or the action's own expiry may have replaced or ended it already.
+		// An overturn lifts the regulators' restriction on the target, whichever motion put it
+		// there: a renewal made while the vote ran is lifted with it. A restriction the
+		// stakeholders imposed themselves (`act`) stays: they overturned the regulators.
+		let by_regulators = |id: crate::ActionId| {
+			id == action_id || ActionLog::<T>::get(id).is_some_and(|e| e.proposer.is_some())
+		};
+		let in_force = InForce::<T>::get(&target).filter(|id| by_regulators(*id));
 		match &entry.action {
-			FirewallAction::Freeze { who, .. }
-				if Freezes::<T>::get(who).is_some_and(|f| f.action == action_id) =>
-			{
-				Freezes::<T>::remove(who);
-				Self::deposit_event(Event::Unfrozen { who: who.clone() });
+			FirewallAction::Freeze { who, .. } => {
+				if Freezes::<T>::get(who).is_some_and(|f| by_regulators(f.action)) {
+					Freezes::<T>::remove(who);
+					Self::deposit_event(Event::Unfrozen { who: who.clone() });
+				}
 			},
 			FirewallAction::Pause { pallet, call, .. } => {
 				let key = (pallet.clone(), call.clone());
-				if Pauses::<T>::get(&key).is_some_and(|p| p.action == action_id) {
+				if Pauses::<T>::get(&key).is_some_and(|p| by_regulators(p.action)) {
 					Self::lift_pause(pallet.clone(), call.clone())?;
 				}
 			},
 			FirewallAction::EnterSafeMode => {
-				// Safe mode may have ended by itself and been entered anew by someone else: only
-				// the very safe mode this action entered is ended.
+				// Only the safe mode the regulators entered: one that ended by itself and was
+				// entered anew by governance is not theirs.
 				let entered = SafeModeEnd::<T>::get();
-				if Self::take_in_force(&target, action_id)
-					&& entered.is_some()
-					&& T::Levers::safe_mode_until() == entered
-				{
-					T::Levers::exit_safe_mode()?;
+				if in_force.is_some() {
+					InForce::<T>::remove(&target);
+					if entered.is_some() && T::Levers::safe_mode_until() == entered {
+						T::Levers::exit_safe_mode()?;
+					}
 				}
 			},
 			// The record may have been purged meanwhile: nothing is left to clear then.
-			FirewallAction::Dispute { record } if Self::take_in_force(&target, action_id) => {
-				let _ = T::Levers::set_disputed(*record, false);
+			FirewallAction::Dispute { record } => {
+				if in_force.is_some() {
+					InForce::<T>::remove(&target);
+					let _ = T::Levers::set_disputed(*record, false);
+				}
 			},
 			// The hold may have ended and the call been enacted meanwhile.
-			FirewallAction::HoldEnactment { proposal, .. }
-				if Self::take_in_force(&target, action_id) =>
-			{
-				let _ = T::Levers::hold_enactment(*proposal, None);
+			FirewallAction::HoldEnactment { proposal, .. } => {
+				if in_force.is_some() {
+					InForce::<T>::remove(&target);
+					let _ = T::Levers::hold_enactment(*proposal, None);
+				}
 			},
 			_ => {},
 		}
+		Self::end_restriction(&target);
 		let now = Self::now();
 		CoolOffs::<T>::insert(&target, now.saturating_add(T::CoolOffPeriod::get()));
 		entry.overturned_at = Some(now);
 		ActionLog::<T>::insert(action_id, entry);
 		Self::deposit_event(Event::Overturned { action: action_id });
+		Ok(())
+	}
+
+	pub(crate) fn do_shorten_cool_off(
+		target: crate::ActionTarget<T::AccountId>,
+		until: Option<BlockNumberFor<T>>,
+	) -> DispatchResult {
+		let current = CoolOffs::<T>::get(&target).ok_or(Error::<T>::InvalidCoolOff)?;
+		match until {
+			Some(until) => {
+				ensure!(until < current, Error::<T>::InvalidCoolOff);
+				CoolOffs::<T>::insert(&target, until);
+			},
+			None => CoolOffs::<T>::remove(&target),
+		}
+		Self::deposit_event(Event::CoolOffSet { target, until });
 		Ok(())
 	}
 

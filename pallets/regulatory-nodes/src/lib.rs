@@ -73,6 +73,9 @@ pub use traits::{FirewallLevers, NodeLicences};
 pub use types::*;
 pub use weights::WeightInfo;
 
+/// Most separate restriction spans kept per target within the rolling window.
+pub const MAX_RESTRICTION_SPANS: u32 = 16;
+
 use polkadot_sdk::{frame_support, frame_system};
 
 /// A regulator as this runtime stores it.
@@ -192,6 +195,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxOpenMotions: Get<u32>;
 
+		/// The rolling window over which regulators' restrictions of one target are totalled:
+		/// within any window of this many blocks, motions may keep an account frozen or a record
+		/// disputed for at most `MaxFreezeDuration` blocks in all, and a call paused, the chain
+		/// in safe mode or a decision held for at most `MaxPauseDuration`, whatever sequence of
+		/// motions, renewals and lifts produced it.
+		#[pallet::constant]
+		type RestrictionWindow: Get<BlockNumberFor<Self>>;
+
 		/// Stakeholder voting's scopes: who a scope's regulators may act on.
 		type Scopes: polity_primitives::traits::ScopeMembership<Self::AccountId>;
 
@@ -278,6 +289,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type CoolOffs<T: Config> =
 		StorageMap<_, Blake2_128Concat, ActionTarget<T::AccountId>, BlockNumberFor<T>>;
+
+	/// The spans (first block, last block) during which motions restricted each target,
+	/// within the last `RestrictionWindow`: what the per-target cap totals. Spans end early
+	/// when the restriction is lifted; spans older than the window are pruned.
+	#[pallet::storage]
+	pub type RestrictionSpans<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		ActionTarget<T::AccountId>,
+		BoundedVec<(BlockNumberFor<T>, BlockNumberFor<T>), ConstU32<{ crate::MAX_RESTRICTION_SPANS }>>,
+		ValueQuery,
+	>;
 
 	/// Logged actions by the account they concern, for the audit trail.
 	#[pallet::storage]
@@ -451,6 +474,13 @@ pub mod pallet {
 			/// The new floor.
 			min: u32,
 		},
+		/// A chain-wide vote ended (`None`) or shortened the cool-off on a target.
+		CoolOffSet {
+			/// The target.
+			target: ActionTarget<T::AccountId>,
+			/// Its new last cooling block, if any.
+			until: Option<BlockNumberFor<T>>,
+		},
 	}
 
 	/// Errors.
@@ -524,6 +554,15 @@ pub mod pallet {
 		UnknownCall,
 		/// No more ids.
 		Overflow,
+		/// Motions already restricted this target for as long as the cap allows within the
+		/// rolling `RestrictionWindow` (freezes and disputes `MaxFreezeDuration`, pauses, safe
+		/// mode and holds `MaxPauseDuration`), counting every earlier motion, renewal and lift.
+		RestrictionCapReached,
+		/// Motions restricted this target `MAX_RESTRICTION_SPANS` separate times within the
+		/// window.
+		TooManyRestrictions,
+		/// A cool-off can only be shortened, not lengthened or started.
+		InvalidCoolOff,
 	}
 
 	#[pallet::hooks]
@@ -682,6 +721,22 @@ pub mod pallet {
 		pub fn set_min_validators(origin: OriginFor<T>, min: u32) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_set_min_validators(min)
+		}
+
+		/// Shortens the cool-off on `target` to end after block `until`, or ends it (`None`):
+		/// only a chain-wide vote may let regulators restrict again a target whose restriction
+		/// the stakeholders overturned.
+		///
+		/// Origin: `GovernanceOrigin`. Emits `CoolOffSet`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(<T as Config>::WeightInfo::clear_expired_freeze())]
+		pub fn shorten_cool_off(
+			origin: OriginFor<T>,
+			target: ActionTarget<T::AccountId>,
+			until: Option<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_shorten_cool_off(target, until)
 		}
 	}
 }

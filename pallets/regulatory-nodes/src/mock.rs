@@ -63,6 +63,8 @@ impl Contains<RuntimeCall> for Governance {
 
 /// Longest freeze.
 pub const MAX_FREEZE: u64 = 100;
+/// The rolling window restrictions of one target are totalled over.
+pub const RESTRICTION_WINDOW: u64 = 300;
 /// Motion lifetime.
 pub const MOTION_DURATION: u64 = 10;
 /// Chain-wide regulators.
@@ -92,6 +94,7 @@ impl Config for Test {
 	type MaxValidators = ConstU32<4>;
 	type CoolOffPeriod = ConstU64<COOL_OFF>;
 	type MaxOpenMotions = ConstU32<MAX_OPEN_MOTIONS>;
+	type RestrictionWindow = ConstU64<RESTRICTION_WINDOW>;
 	type Scopes = MockScopes;
 	type Records = MockScopes;
 	type NodeLicences = MockLicences;

@@ -198,6 +198,27 @@ impl<T: Config> Pallet<T> {
 				"a freeze runs longer than MaxFreezeDuration without a break"
 			);
 		}
+		// Total restriction time per target within any rolling window stays within its cap,
+		// whatever sequence of motions produced it.
+		let window = T::RestrictionWindow::get();
+		for (target, spans) in RestrictionSpans::<T>::iter() {
+			let cap = match target {
+				crate::ActionTarget::Account(_) | crate::ActionTarget::Record(_) => {
+					T::MaxFreezeDuration::get()
+				},
+				_ => T::MaxPauseDuration::get(),
+			};
+			for pair in spans.windows(2) {
+				ensure!(pair[0].1 <= pair[1].0, "restriction spans overlap or are out of order");
+			}
+			for (_, end) in spans.iter() {
+				let from = end.saturating_sub(window);
+				let total = spans.iter().fold(BlockNumberFor::<T>::default(), |t, (a, b)| {
+					t.saturating_add((*b).min(*end).saturating_sub((*a).max(from)))
+				});
+				ensure!(total <= cap, "a target restricted longer than its cap within the window");
+			}
+		}
 		let validators = Validators::<T>::get();
 		ensure!(
 			validators.len().saturated_into::<u32>()

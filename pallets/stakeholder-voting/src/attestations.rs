@@ -85,9 +85,17 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(Registrars::<T>::contains_key(scope, registrar), Error::<T>::NotRegistrar);
 		let attestation =
-			Attestations::<T>::take(scope, who).ok_or(Error::<T>::AttestationNotFound)?;
+			Attestations::<T>::get(scope, who).ok_or(Error::<T>::AttestationNotFound)?;
+		ensure!(attestation.registrar == *registrar, Error::<T>::NotAuthorized);
+		Attestations::<T>::remove(scope, who);
 		AttestedPersons::<T>::remove(scope, attestation.person);
 		Self::deposit_event(Event::AttestationRevoked { scope, who: who.clone() });
+		// The person is free to be attested for another account only once this one no longer
+		// holds a membership the attestation stood behind.
+		if Policies::<T>::get(scope).attestation_required && Self::membership_of(who, scope).is_ok()
+		{
+			Self::do_remove_from_scope(who, scope)?;
+		}
 		Ok(())
 	}
 

@@ -190,7 +190,9 @@ impl<T: Config> Pallet<T> {
 		let attempts = attempts.saturating_add(1);
 		let blocked = matches!(result, Enactment::EnactmentFailed { error }
 			if error == frame_system::Error::<T>::CallFiltered.into());
-		let status = if blocked && attempts < T::MaxEnactmentAttempts::get() {
+		// No budget of attempts: a pause or safe mode can only delay a passed decision, never
+		// defeat it; while it waits, a chain-wide vote may still cancel it.
+		let status = if blocked {
 			match Self::schedule(now.saturating_add(T::EnactmentRetryPeriod::get()), index) {
 				Ok(retry) => {
 					Self::deposit_event(Event::EnactmentDeferred { index, retry });
@@ -374,6 +376,10 @@ impl<T: Config> Pallet<T> {
 		}
 		let more = Votes::<T>::iter_key_prefix(index).next().is_some()
 			|| Commitments::<T>::iter_key_prefix(index).next().is_some();
+		if !more {
+			// The record's retention is over: its description is no longer pinned.
+			Self::unpin_description(index, proposal.description_hash);
+		}
 		Self::deposit_event(Event::VotesReaped { index, count, more });
 		Ok(count)
 	}

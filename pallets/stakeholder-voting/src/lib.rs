@@ -252,6 +252,11 @@ pub mod pallet {
 		/// or cancel (in Polity: what regulators can never hold, and `cancel`).
 		type Undelayed: Contains<<Self as Config>::RuntimeCall>;
 
+		/// Call trees a proposal may carry: in Polity, at most 8 wrappers deep and 64 calls in
+		/// all, so every rule that walks a call's tree has a bounded cost. Others are refused at
+		/// `propose` with `CallTooComplex`.
+		type BoundedCallTree: Contains<<Self as Config>::RuntimeCall>;
+
 		/// Most ongoing proposals one proposer may have, over all scopes.
 		#[pallet::constant]
 		type MaxOpenProposalsPerProposer: Get<u32>;
@@ -268,10 +273,6 @@ pub mod pallet {
 		/// Blocks between attempts to enact a passed call that a pause or safe mode blocked.
 		#[pallet::constant]
 		type EnactmentRetryPeriod: Get<BlockNumberFor<Self>>;
-
-		/// Attempts to enact a blocked call before its failure is recorded.
-		#[pallet::constant]
-		type MaxEnactmentAttempts: Get<u32>;
 
 		/// Where proposal descriptions are noted (the preimage pallet): a description noted
 		/// under its hash before `propose` is pinned there for the proposal's life and shown with
@@ -441,6 +442,12 @@ pub mod pallet {
 	/// Safeguards of root-level decisions (`Config::RootLevel`), on top of their scope's.
 	#[pallet::storage]
 	pub type RootSafeguards<T: Config> = StorageValue<_, Safeguards<BlockNumberFor<T>>, ValueQuery>;
+
+	/// Proposals whose description this pallet requested from the preimage pallet (so its
+	/// text stays while the proposal needs it): released when the proposal is withdrawn or
+	/// cancelled while voting, or once its votes are reaped after `VoteRetention`.
+	#[pallet::storage]
+	pub type PinnedDescriptions<T: Config> = StorageMap<_, Twox64Concat, ProposalIndex, ()>;
 
 	/// The safeguards a proposal was submitted under, when any is set.
 	#[pallet::storage]
@@ -905,10 +912,14 @@ pub mod pallet {
 		CallUndecodable,
 		/// Safeguards out of bounds: a period longer than `MaxVotingPeriod`.
 		InvalidSafeguards,
-		/// Only an ongoing proposal, or a passed one in its enactment delay, can be cancelled.
+		/// Only an ongoing proposal, or a passed one whose call has not run yet (in its
+		/// enactment delay, held, or waiting out a pause), can be cancelled.
 		NotCancellable,
 		/// The call is one no vote may dispatch as root (`Config::NotForRoot`).
 		RootCallForbidden,
+		/// The call's tree of nested calls is deeper or larger than `Config::BoundedCallTree`
+		/// allows.
+		CallTooComplex,
 		/// The proposal is decided by secret ballot: `commit_vote`, then `reveal_vote`.
 		SecretBallot,
 		/// The proposal is not decided by secret ballot.
@@ -935,6 +946,8 @@ pub mod pallet {
 		InvalidPolicy,
 		/// The caller is not a registrar of this scope.
 		NotRegistrar,
+		/// Only the registrar who made an attestation may revoke it.
+		NotAuthorized,
 		/// The account is a registrar of this scope already.
 		AlreadyRegistrar,
 		/// The account is not a registrar of this scope.
@@ -1004,10 +1017,13 @@ pub mod pallet {
 			Self::do_set_rule(scope, rule)
 		}
 
-		/// Admits `who` to `scope` with `stake`, as a stakeholder of `sector`.
+		/// Admits `who` to `scope` with `stake`, as a stakeholder of `sector`, without an
+		/// application of its own.
 		///
 		/// A new stakeholder takes `sector`; an existing one must be of that sector already.
-		/// Origin: `AdmitOrigin` for `scope`. Emits `Admitted`.
+		/// Origin: `ScopeOrigin` (in Polity a chain-wide vote under the root safeguards): no
+		/// scope's own vote enrols anyone who did not ask — a scope admits by approving an
+		/// application (`apply`) or an attested `join`. Emits `Admitted`.
 		#[pallet::call_index(2)]
 		pub fn admit(
 			origin: OriginFor<T>,
@@ -1016,7 +1032,7 @@ pub mod pallet {
 			scope: ScopeId,
 			stake: Stake,
 		) -> DispatchResult {
-			T::AdmitOrigin::ensure_origin(origin, &scope)?;
+			T::ScopeOrigin::ensure_origin(origin)?;
 			Self::do_admit(&who, sector, scope, stake)
 		}
 
@@ -1418,11 +1434,15 @@ pub mod pallet {
 			)
 		}
 
-		/// Revokes `who`'s attestation in `scope`. In a scope that requires attestations anyone
-		/// may then remove the member with `remove_unattested`.
+		/// Revokes `who`'s attestation in `scope`, which only the registrar who made it may do.
+		/// In a scope that requires attestations the membership it stood behind ends with it
+		/// (`LeftScope`), so the person is never a member through two accounts.
 		///
-		/// Origin: signed, a registrar of `scope`. Emits `AttestationRevoked`.
+		/// Origin: signed, the registrar of the attestation. Emits `AttestationRevoked`.
 		#[pallet::call_index(28)]
+		#[pallet::weight(<T as Config>::WeightInfo::revoke_attestation()
+			.saturating_add(<T as Config>::WeightInfo::remove_from_scope())
+			.saturating_add(crate::delegation::end_delegations_weight::<T>(1)))]
 		pub fn revoke_attestation(
 			origin: OriginFor<T>,
 			scope: ScopeId,
@@ -1457,6 +1477,22 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_remove_unattested(scope, &who)
+		}
+
+		/// Leaves `scope` of one's own accord: the caller no longer votes or proposes there,
+		/// its delegation there and delegations to it end, and its application-free
+		/// account reference goes with its last scope. Leaving the chain-wide scope gives up a
+		/// say in chain-wide decisions (and being a regulator's chain-wide subject stays: the
+		/// chain-wide scope is the whole chain). Votes already cast stay counted.
+		///
+		/// Origin: signed, a member of `scope`. Emits `LeftScope`.
+		#[pallet::call_index(31)]
+		#[pallet::weight(<T as Config>::WeightInfo::remove_from_scope().saturating_add(
+			crate::delegation::end_delegations_weight::<T>(1)
+		))]
+		pub fn leave(origin: OriginFor<T>, scope: ScopeId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_remove_from_scope(&who, scope)
 		}
 	}
 }

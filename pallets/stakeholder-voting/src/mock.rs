@@ -95,6 +95,18 @@ impl polkadot_sdk::frame_support::traits::Contains<RuntimeCall> for MockNotForRo
 	}
 }
 
+/// In the mock, a `dispatch_as_root` nested in another is too complex.
+pub struct MockBoundedCallTree;
+impl polkadot_sdk::frame_support::traits::Contains<RuntimeCall> for MockBoundedCallTree {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(
+			call,
+			RuntimeCall::StakeholderVoting(crate::Call::dispatch_as_root { call })
+				if matches!(**call, RuntimeCall::StakeholderVoting(crate::Call::dispatch_as_root { .. }))
+		)
+	}
+}
+
 /// In the mock, as in Polity, what passes through `dispatch_as_root` is root-level.
 pub struct MockRootLevel;
 impl polkadot_sdk::frame_support::traits::Contains<RuntimeCall> for MockRootLevel {
@@ -109,8 +121,6 @@ pub const MAX_OPEN_PER_PROPOSER: u32 = 5;
 pub const MAX_OPEN_PER_SCOPE: u32 = 6;
 /// Blocks between attempts at a blocked enactment.
 pub const RETRY_PERIOD: u64 = 3;
-/// Attempts at a blocked enactment.
-pub const MAX_ATTEMPTS: u32 = 3;
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
@@ -178,11 +188,11 @@ impl Config for Test {
 	type RootLevel = MockRootLevel;
 	type Undelayed = MockUndelayed;
 	type NotForRoot = MockNotForRoot;
+	type BoundedCallTree = MockBoundedCallTree;
 	type MaxOpenProposalsPerProposer = ConstU32<MAX_OPEN_PER_PROPOSER>;
 	type MaxOpenProposalsPerScope = ConstU32<MAX_OPEN_PER_SCOPE>;
 	type QuorumFailureSlash = QuorumFailureSlash;
 	type EnactmentRetryPeriod = ConstU64<RETRY_PERIOD>;
-	type MaxEnactmentAttempts = ConstU32<MAX_ATTEMPTS>;
 	type Preimages = Preimage;
 	type MaxDescriptionLen = ConstU32<MAX_DESCRIPTION>;
 	type MaxDelegators = ConstU32<MAX_DELEGATORS>;

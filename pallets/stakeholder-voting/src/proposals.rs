@@ -61,6 +61,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let call = match call {
 			Some(call) => {
+				ensure!(T::BoundedCallTree::contains(&call), Error::<T>::CallTooComplex);
 				ensure!(!T::NotForRoot::contains(&call), Error::<T>::RootCallForbidden);
 				ensure!(
 					call.get_dispatch_info().call_weight.all_lte(T::MaxEnactmentWeight::get()),
@@ -124,6 +125,7 @@ impl<T: Config> Pallet<T> {
 		// noter may take the deposit back, but the text stays while requested.
 		if T::Preimages::len(&description_hash).is_some() {
 			T::Preimages::request(&description_hash);
+			PinnedDescriptions::<T>::insert(index, ());
 		}
 		ProposalsBy::<T>::insert(&proposer, index, ());
 		OpenProposalsBy::<T>::insert(&proposer, open_by.saturating_add(1));
@@ -135,11 +137,20 @@ impl<T: Config> Pallet<T> {
 	/// Ends an ongoing proposal before its vote does (withdrawn or cancelled): out of the
 	/// close queue, its hold and confirm tracking dropped, its open-proposal slots freed.
 	fn abandon(index: ProposalIndex, proposal: &crate::ProposalOf<T>) {
+		Self::unpin_description(index, proposal.description_hash);
 		Self::remove_from_schedule(proposal.end, index);
 		EnactmentHolds::<T>::remove(index);
 		HoldStarts::<T>::remove(index);
 		PassingSince::<T>::remove(index);
 		Self::end_ongoing(proposal);
+	}
+
+	/// Releases the description proposal `index` pinned, if it pinned one: no text stays on
+	/// chain for free once no proposal needs it.
+	pub(crate) fn unpin_description(index: ProposalIndex, description_hash: H256) {
+		if PinnedDescriptions::<T>::take(index).is_some() {
+			T::Preimages::unrequest(&description_hash);
+		}
 	}
 
 	pub(crate) fn do_withdraw(who: &T::AccountId, index: ProposalIndex) -> DispatchResult {
@@ -183,6 +194,15 @@ impl<T: Config> Pallet<T> {
 			// settled when it passed.
 			ProposalStatus::Scheduled { enact_at, .. } => {
 				Self::remove_from_schedule(enact_at, index);
+			},
+			// Held by regulators, or waiting out a pause or safe mode: what delays a decision
+			// never takes it out of the stakeholders' hands.
+			ProposalStatus::Held { until, .. } => {
+				Self::remove_from_schedule(until, index);
+				HoldStarts::<T>::remove(index);
+			},
+			ProposalStatus::AwaitingEnactment { retry, .. } => {
+				Self::remove_from_schedule(retry, index);
 			},
 			_ => return Err(Error::<T>::NotCancellable.into()),
 		}

@@ -635,8 +635,8 @@ pub enum ProposalStatus<BlockNumber> {
 		/// Block its call is enacted at.
 		until: BlockNumber,
 	},
-	/// Passed, but a pause or safe mode blocked its call; it is tried again at `retry`, at
-	/// most `MaxEnactmentAttempts` times in all, then its failure is recorded.
+	/// Passed, but a pause or safe mode blocked its call; it is tried again at `retry`, every
+	/// `EnactmentRetryPeriod`, until it runs or a chain-wide vote cancels it.
 	AwaitingEnactment {
 		/// Block it closed at.
 		at: BlockNumber,

@@ -69,6 +69,8 @@ function timeLeft(p, best) {
 }
 
 const sealKey = (index, who) => `polity.sealed.${chain.api.genesisHash.toHex()}.${index}.${who}`;
+/** A commitment signed but not yet known to be in a block. */
+const pendingKey = (index, who) => `polity.sealing.${chain.api.genesisHash.toHex()}.${index}.${who}`;
 
 /** blake2_256(SCALE(index u32, voter, choice, salt)): the pallet's `commitment_of`. */
 function commitmentOf(index, who, choice, salt) {
@@ -82,17 +84,33 @@ function commitmentOf(index, who, choice, salt) {
 function SecretPanel({ p, who, myVote, committed, best }) {
   const [status, setStatus] = useState(null);
   const ballot = p.secretBallot;
-  const sealed = who ? JSON.parse(localStorage.getItem(sealKey(p.index, who)) || 'null') : null;
+  const sealed = who ? JSON.parse(localStorage.getItem(sealKey(p.index, who))
+    || localStorage.getItem(pendingKey(p.index, who)) || 'null') : null;
   const committing = typeof p.status === 'string' && best < ballot.revealFrom;
   const revealing = typeof p.status === 'string' && best >= ballot.revealFrom && best < p.end;
   const commit = async (choice) => {
     const salt = crypto.getRandomValues(new Uint8Array(32));
     const commitment = commitmentOf(p.index, who, choice, salt);
-    localStorage.setItem(sealKey(p.index, who), JSON.stringify({ choice, salt: u8aToHex(salt) }));
-    try { await submit(chain.api.tx.stakeholderVoting.commitVote(p.index, commitment), setStatus); } catch (_) { /* in words */ }
+    const entry = JSON.stringify({ choice, salt: u8aToHex(salt) });
+    // The salt of the vote already sealed stays until the new commitment is in a block: a
+    // commitment that fails or is dropped never loses the vote on chain. The new one waits
+    // aside meanwhile, so a page closed right after inclusion can still reveal it.
+    localStorage.setItem(pendingKey(p.index, who), entry);
+    try {
+      await submit(chain.api.tx.stakeholderVoting.commitVote(p.index, commitment), setStatus);
+      localStorage.setItem(sealKey(p.index, who), entry);
+      localStorage.removeItem(pendingKey(p.index, who));
+    } catch (_) { /* in words */ }
   };
   const reveal = async () => {
-    try { await submit(chain.api.tx.stakeholderVoting.revealVote(p.index, sealed.choice, hexToU8a(sealed.salt)), setStatus); } catch (_) { /* in words */ }
+    const pending = JSON.parse(localStorage.getItem(pendingKey(p.index, who)) || 'null');
+    for (const seal of [sealed, pending].filter(Boolean)) {
+      try {
+        await submit(chain.api.tx.stakeholderVoting.revealVote(p.index, seal.choice, hexToU8a(seal.salt)), setStatus);
+        localStorage.removeItem(pendingKey(p.index, who));
+        return;
+      } catch (_) { /* in words; the other salt may be the one committed */ }
+    }
   };
   return html`<section class="vote" data-testid="secret-ballot">
     <h3>${t('p.secret')}</h3>

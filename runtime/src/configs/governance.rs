@@ -11,7 +11,7 @@ use polkadot_sdk::{
 	frame_support::{
 		parameter_types,
 		traits::{
-			fungible::HoldConsideration, AsEnsureOriginWithArg, ConstU32, Contains,
+			fungible::HoldConsideration, AsEnsureOriginWithArg, ConstU32,
 			EitherOfDiverse, LinearStoragePrice,
 		},
 		weights::{constants::WEIGHT_REF_TIME_PER_MILLIS, Weight},
@@ -49,109 +49,8 @@ parameter_types! {
 	pub const EnactmentRetryPeriod: BlockNumber = HOURS;
 }
 
-/// Proposals regulators can never hold: those overturning a firewall action, relaxing one
-/// directly or dismissing a regulator, directly or dispatched as root.
-pub struct Unholdable;
-impl Contains<RuntimeCall> for Unholdable {
-	fn contains(call: &RuntimeCall) -> bool {
-		match call {
-			RuntimeCall::RegulatoryNodes(
-				pallet_regulatory_nodes::Call::overturn { .. }
-				| pallet_regulatory_nodes::Call::dismiss { .. },
-			) => true,
-			// A vote relaxing the firewall directly (an unfreeze, say) is an overturn too.
-			RuntimeCall::RegulatoryNodes(pallet_regulatory_nodes::Call::act { action, .. }) => {
-				!action.restricts()
-			},
-			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::dispatch_as_root {
-				call,
-			}) => Self::contains(call),
-			_ => false,
-		}
-	}
-}
-
-/// Passed calls enacted without waiting out an enactment delay: what regulators can never
-/// hold (an overturn, a dismissal) and the cancellation of a decision in its delay — directly
-/// or dispatched as root.
-pub struct Undelayed;
-impl Contains<RuntimeCall> for Undelayed {
-	fn contains(call: &RuntimeCall) -> bool {
-		match call {
-			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::cancel { .. }) => true,
-			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::dispatch_as_root {
-				call,
-			}) => Self::contains(call),
-			_ => Unholdable::contains(call),
-		}
-	}
-}
-
-/// What no passed vote may dispatch as root: sudo's calls, so a vote can never hand anyone a
-/// superuser key (root may `sudo.set_key`). With no key in any non-dev preset and sudo out of
-/// safe mode's whitelist, sudo has no power outside `--dev`.
-pub struct NotForRoot;
-impl Contains<RuntimeCall> for NotForRoot {
-	fn contains(call: &RuntimeCall) -> bool {
-		matches!(call, RuntimeCall::Sudo(_)) || any_nested(call, Self::contains)
-	}
-}
-
-/// Whether any call that `call` dispatches in turn — through `dispatch_as_root` or a utility
-/// batch or wrapper — satisfies `check`.
-fn any_nested(call: &RuntimeCall, check: fn(&RuntimeCall) -> bool) -> bool {
-	use polkadot_sdk::pallet_utility::Call as Utility;
-	match call {
-		RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::dispatch_as_root {
-			call,
-		}) => check(call),
-		RuntimeCall::Utility(
-			Utility::batch { calls }
-			| Utility::batch_all { calls }
-			| Utility::force_batch { calls },
-		) => calls.iter().any(check),
-		RuntimeCall::Utility(
-			Utility::as_derivative { call, .. }
-			| Utility::dispatch_as { call, .. }
-			| Utility::with_weight { call, .. }
-			| Utility::dispatch_as_fallible { call, .. },
-		) => check(call),
-		RuntimeCall::Utility(Utility::if_else { main, fallback }) => check(main) || check(fallback),
-		_ => false,
-	}
-}
-
-/// Root-level decisions, held to the root safeguards (`RootSafeguards`) on top of their
-/// scope's: whatever changes who runs the chain or what it is — a runtime upgrade or anything
-/// else through `dispatch_as_root`, validators and their minimum, regulators and their
-/// threshold, the licensed-node register, sudo, the safeguards themselves, and who verifies
-/// and how scopes vote (registrars, scope policies) — directly or inside a batch.
-pub struct RootLevel;
-impl Contains<RuntimeCall> for RootLevel {
-	fn contains(call: &RuntimeCall) -> bool {
-		use pallet_regulatory_nodes::Call as Regulators;
-		use pallet_stakeholder_voting::Call as Voting;
-		matches!(
-			call,
-			RuntimeCall::StakeholderVoting(
-				Voting::dispatch_as_root { .. }
-					| Voting::set_safeguards { .. }
-					| Voting::set_policy { .. }
-					| Voting::add_registrar { .. }
-					| Voting::remove_registrar { .. },
-			) | RuntimeCall::RegulatoryNodes(
-				Regulators::appoint { .. }
-					| Regulators::dismiss { .. }
-					| Regulators::set_threshold { .. }
-					| Regulators::add_validator { .. }
-					| Regulators::remove_validator { .. }
-					| Regulators::set_min_validators { .. },
-			) | RuntimeCall::NodeAuthorization(_)
-				| RuntimeCall::Sudo(_)
-				| RuntimeCall::System(_)
-		) || any_nested(call, Self::contains)
-	}
-}
+// Every rule about what a call does is read from one walk of its whole call tree.
+pub use super::calls::{BoundedCallTree, NotForRoot, RootLevel, Undelayed, Unholdable};
 
 /// A passed vote of the chain-wide scope — or root, which only `--dev` has (through sudo).
 pub type ChainWideOrRoot =
@@ -162,9 +61,10 @@ impl pallet_stakeholder_voting::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ScopeOrigin = ChainWideOrRoot;
-	// A scope admits its own members; the chain-wide scope (or root) admits to any scope.
-	// Expelling a member or changing a stake takes `ScopeOrigin`: a scope's own majority
-	// cannot silence its minority.
+	// A scope approves its own applicants (their consent is the application); the chain-wide
+	// scope (or root) does that for any scope. Admitting someone who did not apply, expelling a
+	// member or changing a stake takes `ScopeOrigin` — a root-level decision (`RootLevel`): no
+	// scope conscripts an outsider, and its majority cannot silence its minority.
 	type AdmitOrigin =
 		EitherOfDiverse<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, EnsureStakeholdersOf>;
 	type CancelOrigin = ChainWideOrRoot;
@@ -187,13 +87,13 @@ impl pallet_stakeholder_voting::Config for Runtime {
 	type RootLevel = RootLevel;
 	type Undelayed = Undelayed;
 	type NotForRoot = NotForRoot;
+	type BoundedCallTree = BoundedCallTree;
 	// Every stakeholder may have a few proposals open; a scope at most one close queue's worth
 	// (the chain-wide scope has no cap: it spills to the next block with room).
 	type MaxOpenProposalsPerProposer = ConstU32<4>;
 	type MaxOpenProposalsPerScope = ConstU32<16>;
 	type QuorumFailureSlash = QuorumFailureSlash;
 	type EnactmentRetryPeriod = EnactmentRetryPeriod;
-	type MaxEnactmentAttempts = ConstU32<168>;
 	type Preimages = crate::Preimage;
 	type MaxDescriptionLen = MaxDescriptionLen;
 	// A delegate's vote casts at most 32 delegated votes (a vote's worst case, benchmarked);

@@ -1,5 +1,6 @@
 //! Pallet configurations, one file per domain.
 
+pub mod calls;
 pub mod consensus;
 pub mod data;
 pub mod governance;

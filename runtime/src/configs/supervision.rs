@@ -35,6 +35,9 @@ parameter_types! {
 	/// After a stakeholder vote overturns an action, motions may not repeat it on the same
 	/// target for a week.
 	pub const CoolOffPeriod: BlockNumber = 7 * DAYS;
+	/// Regulators' restrictions of one target are totalled over any 90 days: at most 30 days
+	/// of freeze or dispute, 7 of pause, safe mode or hold.
+	pub const RestrictionWindow: BlockNumber = 90 * DAYS;
 }
 
 /// Pallets whose calls keep governance alive, and the inherents every block needs. No pause and
@@ -92,11 +95,12 @@ impl Contains<RuntimeCall> for LicensedNetworkCalls {
 	}
 }
 
-/// Calls `pallet-tx-pause` refuses to pause.
+/// Calls `pallet-tx-pause` refuses to pause: governance's, and `Session`'s, so regulators can
+/// never stop validators rotating their keys.
 pub struct Unpausable;
 impl Contains<pallet_tx_pause::RuntimeCallNameOf<Runtime>> for Unpausable {
 	fn contains((pallet, _): &pallet_tx_pause::RuntimeCallNameOf<Runtime>) -> bool {
-		GOVERNANCE_PALLETS.iter().any(|p| p.as_bytes() == pallet.as_slice())
+		GOVERNANCE_PALLETS.iter().chain(&["Session"]).any(|p| p.as_bytes() == pallet.as_slice())
 	}
 }
 
@@ -242,6 +246,7 @@ impl pallet_regulatory_nodes::Config for Runtime {
 	type MaxPauses = ConstU32<16>;
 	type CoolOffPeriod = CoolOffPeriod;
 	type MaxOpenMotions = ConstU32<8>;
+	type RestrictionWindow = RestrictionWindow;
 	type Scopes = StakeholderVoting;
 	type Records = DataOwnership;
 	type MaxValidators = crate::configs::consensus::MaxAuthorities;

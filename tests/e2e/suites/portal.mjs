@@ -193,7 +193,7 @@ function register() {
     await download.saveAs(receiptPath);
     const receipt = JSON.parse(fs.readFileSync(receiptPath, 'utf8'));
     assertEq(receipt.contentHash, hash, 'receipt for the file');
-    const out = execFileSync(nodeBinary(), ['verify-receipt', '--chain', 'dev', receiptPath], { encoding: 'utf8' });
+    const out = execFileSync(nodeBinary(), ['verify-receipt', '--chain', 'dev', '--insecure-dev-keys', receiptPath], { encoding: 'utf8' });
     assert(out.includes('VALID'), `polity-node verify-receipt: ${out}`);
     await shot(state, '04-data-registered');
     // Dropped back on the page with the file: valid.

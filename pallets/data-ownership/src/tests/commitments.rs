@@ -111,14 +111,15 @@ fn a_front_running_registration_is_undone_by_the_reveal() {
 			meta(b"copy"),
 			Some(h(5))
 		));
-		assert_ok!(DataOwnership::grant_access(
-			RuntimeOrigin::signed(BOB),
-			h(1),
-			CHARLIE,
-			purpose(b"x"),
-			30
-		));
-		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(BOB), h(1), CHARLIE, 30));
+		// Nothing is licensed or offered on a claim an earlier commitment may still take.
+		assert_noop!(
+			DataOwnership::grant_access(RuntimeOrigin::signed(BOB), h(1), CHARLIE, purpose(b"x"), 30),
+			Error::<Test>::Provisional
+		);
+		assert_noop!(
+			DataOwnership::offer_transfer(RuntimeOrigin::signed(BOB), h(1), CHARLIE, 30),
+			Error::<Test>::Provisional
+		);
 		let bob_held = held(BOB);
 		// Too late: the commitment expired.
 		assert_noop!(

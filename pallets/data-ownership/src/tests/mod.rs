@@ -1,6 +1,7 @@
 //! Tests, one file per feature; `build_and_execute` checks the invariants after each.
 
 mod activity;
+mod blocking;
 mod commitments;
 mod disputes;
 mod licences;

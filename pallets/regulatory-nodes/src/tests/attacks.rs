@@ -113,10 +113,21 @@ fn a_freeze_cannot_be_renewed_past_its_longest_duration() {
 		);
 		freeze_by_motion(CITIZEN, MAX_FREEZE + 1);
 		assert_eq!(Freezes::<Test>::get(CITIZEN).unwrap().since, 1);
-		// After a break a new run may start.
+		// A break does not restart the cap: the whole run counts within the rolling window…
 		System::set_block_number(MAX_FREEZE + 5);
-		freeze_by_motion(CITIZEN, MAX_FREEZE + 50);
-		assert_eq!(Freezes::<Test>::get(CITIZEN).unwrap().since, MAX_FREEZE + 5);
+		assert_noop!(
+			Regulatory::propose(
+				RuntimeOrigin::signed(REG_A),
+				freeze(CITIZEN, MAX_FREEZE + 50),
+				None,
+				reason(b"again")
+			),
+			Error::<Test>::RestrictionCapReached
+		);
+		// …until enough of it has left the window.
+		System::set_block_number(301);
+		freeze_by_motion(CITIZEN, 351);
+		assert_eq!(Freezes::<Test>::get(CITIZEN).unwrap().since, 301);
 	});
 }
 
@@ -173,30 +184,39 @@ fn a_motion_pending_at_the_overturn_cannot_execute_in_the_cool_off() {
 }
 
 #[test]
-fn overturning_an_old_safe_mode_dispute_or_hold_keeps_a_newer_one() {
+fn overturning_an_old_safe_mode_dispute_or_hold_lifts_the_regulators_newer_one() {
 	ExtBuilder.build_and_execute(|| {
 		// Safe mode: entered, left, entered again by a second motion.
 		let old_safe = act(FirewallAction::EnterSafeMode);
 		act(FirewallAction::ExitSafeMode);
-		let new_safe = act(FirewallAction::EnterSafeMode);
+		let _new_safe = act(FirewallAction::EnterSafeMode);
 		assert_ok!(Regulatory::overturn(RuntimeOrigin::root(), old_safe));
-		assert!(SAFE_MODE.with(|m| m.borrow().is_some()), "the newer safe mode stays");
-		assert_ok!(Regulatory::overturn(RuntimeOrigin::root(), new_safe));
-		assert!(SAFE_MODE.with(|m| m.borrow().is_none()));
+		assert!(SAFE_MODE.with(|m| m.borrow().is_none()), "the target's safe mode is lifted");
 
 		// Dispute: flagged, cleared, flagged again.
 		let old = act(FirewallAction::Dispute { record: RECORD });
 		act(FirewallAction::ClearDispute { record: RECORD });
 		let _new = act(FirewallAction::Dispute { record: RECORD });
 		assert_ok!(Regulatory::overturn(RuntimeOrigin::root(), old));
-		assert!(mock::DISPUTED.with(|d| d.borrow().contains(&RECORD)), "the newer dispute stays");
+		assert!(!mock::DISPUTED.with(|d| d.borrow().contains(&RECORD)), "the dispute is lifted");
 
 		// Hold: placed, released, placed again.
 		let old = act(FirewallAction::HoldEnactment { proposal: PROPOSAL, until: 30 });
 		act(FirewallAction::ReleaseEnactment { proposal: PROPOSAL });
 		let _new = act(FirewallAction::HoldEnactment { proposal: PROPOSAL, until: 40 });
 		assert_ok!(Regulatory::overturn(RuntimeOrigin::root(), old));
-		assert_eq!(mock::HELD.with(|h| h.borrow().get(&PROPOSAL).copied()), Some(40));
+		assert_eq!(mock::HELD.with(|h| h.borrow().get(&PROPOSAL).copied()), None);
+		// And none of them may be re-imposed by a motion while the target cools off.
+		for action in [
+			FirewallAction::EnterSafeMode,
+			FirewallAction::Dispute { record: RECORD },
+			FirewallAction::HoldEnactment { proposal: PROPOSAL, until: 40 },
+		] {
+			assert_noop!(
+				Regulatory::propose(RuntimeOrigin::signed(REG_A), action, None, reason(b"x")),
+				Error::<Test>::CoolingOff
+			);
+		}
 	});
 }
 

@@ -1,6 +1,7 @@
 //! Tests, one file per feature; `build_and_execute` checks the invariants after each.
 
 mod attacks;
+mod caps;
 mod extension;
 mod levers;
 mod motions;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::mock::COOL_OFF;
 use polkadot_sdk::{frame_support::assert_noop, sp_runtime::DispatchError};
 
 #[test]
@@ -18,12 +19,24 @@ fn a_stakeholder_vote_overturns_a_freeze() {
 }
 
 #[test]
-fn overturning_an_old_freeze_keeps_a_newer_one() {
+fn overturning_a_freeze_lifts_its_renewal_too() {
 	ExtBuilder.build_and_execute(|| {
 		let old = freeze_by_motion(CITIZEN, 50);
-		let _new = freeze_by_motion(CITIZEN, 80);
+		// Renewed by the regulators while the overturn vote ran: a new action id, same target.
+		let _renewal = freeze_by_motion(CITIZEN, 80);
 		assert_ok!(Regulatory::overturn(RuntimeOrigin::root(), old));
-		assert!(Regulatory::is_frozen(&CITIZEN));
+		assert!(!Regulatory::is_frozen(&CITIZEN));
+		assert!(Freezes::<Test>::get(CITIZEN).is_none());
+		assert_eq!(CoolOffs::<Test>::get(ActionTarget::Account(CITIZEN)), Some(1 + COOL_OFF));
+	});
+}
+
+#[test]
+fn overturning_the_regulators_freeze_keeps_one_the_stakeholders_imposed() {
+	ExtBuilder.build_and_execute(|| {
+		let old = freeze_by_motion(CITIZEN, 50);
+		assert_ok!(Regulatory::act(RuntimeOrigin::root(), freeze(CITIZEN, 80), reason(b"vote")));
+		assert_ok!(Regulatory::overturn(RuntimeOrigin::root(), old));
 		assert_eq!(Freezes::<Test>::get(CITIZEN).unwrap().until, 80);
 	});
 }

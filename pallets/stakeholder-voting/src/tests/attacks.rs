@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::mock::{
-	RemarkBlocked, MAX_ATTEMPTS, MAX_HOLD, MAX_OPEN_PER_PROPOSER, MAX_OPEN_PER_SCOPE,
+	RemarkBlocked, MAX_HOLD, MAX_OPEN_PER_PROPOSER, MAX_OPEN_PER_SCOPE,
 	PROPOSAL_DEPOSIT, RETRY_PERIOD,
 };
 use polkadot_sdk::{
@@ -179,22 +179,29 @@ fn a_call_blocked_by_a_pause_is_enacted_when_the_pause_ends() {
 }
 
 #[test]
-fn a_call_blocked_for_good_is_recorded_as_failed_after_bounded_attempts() {
+fn a_blocked_call_keeps_waiting_without_a_budget_and_stays_cancellable() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = propose(GOV, CHAIN_WIDE_SCOPE, Some(remark()));
 		all_aye(index);
 		RemarkBlocked::set(true);
-		run_to(1 + PERIOD + u64::from(MAX_ATTEMPTS) * RETRY_PERIOD);
-		let failed = Enactment::EnactmentFailed {
-			error: polkadot_sdk::frame_system::Error::<Test>::CallFiltered.into(),
-		};
+		// Far more attempts than any budget: it still waits.
+		run_to(1 + PERIOD + 20 * RETRY_PERIOD);
+		let retry = 1 + PERIOD + 21 * RETRY_PERIOD;
 		assert_eq!(
 			status(index),
-			ProposalStatus::Approved { at: 1 + PERIOD, enactment: Some(failed) }
+			ProposalStatus::AwaitingEnactment { at: 1 + PERIOD, retry, attempts: 21 }
 		);
 		let deferred =
 			events().iter().filter(|e| matches!(e, Event::EnactmentDeferred { .. })).count();
-		assert_eq!(deferred as u32, MAX_ATTEMPTS - 1);
+		assert_eq!(deferred, 21);
+		// A chain-wide vote cancels it while it waits; it never runs.
+		assert_ok!(StakeholderVoting::cancel(RuntimeOrigin::root(), index));
+		assert!(matches!(status(index), ProposalStatus::Cancelled { .. }));
+		assert_eq!(last_event(), Event::Cancelled { index });
+		RemarkBlocked::set(false);
+		run_to(retry + 1);
+		assert!(matches!(status(index), ProposalStatus::Cancelled { .. }));
+		assert!(!events().iter().any(|e| matches!(e, Event::Enacted { .. })));
 	});
 }
 

@@ -128,13 +128,14 @@ fn a_member_whose_attestation_lapsed_can_be_removed_by_anyone() {
 			LOCAL,
 			PERSON
 		));
-		assert_eq!(last_event(), Event::AttestationRevoked { scope: LOCAL, who: PERSON });
+		// The membership the attestation stood behind ends with it.
+		assert_eq!(last_event(), Event::LeftScope { who: PERSON, scope: LOCAL });
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::StakeholderVoting(Event::AttestationRevoked {
+				scope: LOCAL,
+				who: PERSON
+			})));
 		assert!(!AttestedPersons::<Test>::contains_key(LOCAL, person(1)));
-		assert_ok!(StakeholderVoting::remove_unattested(
-			RuntimeOrigin::signed(OUTSIDER),
-			LOCAL,
-			PERSON
-		));
 		assert!(StakeholderVoting::stakeholder(&PERSON).is_none());
 		assert_noop!(
 			StakeholderVoting::remove_unattested(RuntimeOrigin::signed(OUTSIDER), LOCAL, PERSON),
@@ -256,7 +257,12 @@ fn a_scopes_own_vote_cannot_expel_or_dilute_its_members() {
 		let chain_wide = RuntimeOrigin::from(Origin::Stakeholders { scope: CHAIN_WIDE_SCOPE });
 		assert_ok!(StakeholderVoting::set_stake(chain_wide.clone(), GOV, LOCAL, 11));
 		assert_ok!(StakeholderVoting::remove_from_scope(chain_wide, COMMUNITY, LOCAL));
-		// The scope still admits its own members.
-		assert_ok!(StakeholderVoting::admit(local, 7, Sector::Community, LOCAL, 3));
+		// Nor can it enrol anyone who did not ask: it admits by approving applications.
+		assert_noop!(
+			StakeholderVoting::admit(local.clone(), 7, Sector::Community, LOCAL, 3),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(StakeholderVoting::apply(RuntimeOrigin::signed(7), Sector::Community, LOCAL, 3));
+		assert_ok!(StakeholderVoting::approve_application(local, 7, 3));
 	});
 }

@@ -105,3 +105,29 @@ fn a_noted_description_is_shown_with_its_proposal_and_stays_for_its_life() {
 		assert_eq!(StakeholderVoting::description(&long_hash), None);
 	});
 }
+
+#[test]
+fn a_withdrawn_proposal_releases_its_description() {
+	use polkadot_sdk::sp_runtime::traits::{BlakeTwo256, Hash};
+	ExtBuilder::default().build_and_execute(|| {
+		let text = b"a description that should not stay for free".to_vec();
+		let hash = BlakeTwo256::hash(&text);
+		assert_ok!(Preimage::note_preimage(RuntimeOrigin::signed(GOV), text.clone()));
+		let index = ProposalCount::<Test>::get();
+		assert_ok!(StakeholderVoting::propose(
+			RuntimeOrigin::signed(GOV),
+			LOCAL,
+			bounded(b"pump"),
+			hash,
+			None
+		));
+		assert!(PinnedDescriptions::<Test>::contains_key(index));
+		assert_ok!(Preimage::unnote_preimage(RuntimeOrigin::signed(GOV), hash));
+		assert!(StakeholderVoting::description(&hash).is_some(), "pinned while the proposal lives");
+		assert_ok!(StakeholderVoting::withdraw(RuntimeOrigin::signed(GOV), index));
+		assert_eq!(last_event(), Event::Withdrawn { index });
+		assert!(!PinnedDescriptions::<Test>::contains_key(index));
+		// Nobody requests or notes it any more: the text is gone, no storage left for free.
+		assert_eq!(StakeholderVoting::description(&hash), None);
+	});
+}

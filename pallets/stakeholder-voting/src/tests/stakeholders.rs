@@ -48,27 +48,32 @@ fn admit_new_and_existing_stakeholders() {
 }
 
 #[test]
-fn a_scope_admits_its_own_members_by_vote() {
+fn no_scope_vote_enrols_anyone_without_their_consent() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(StakeholderVoting::admit(
-			Origin::Stakeholders { scope: LOCAL }.into(),
-			5,
-			Sector::Market,
-			LOCAL,
-			1
-		));
-		// ...but not members of another scope.
+		// A scope's own vote cannot admit an outsider who never applied…
 		assert_noop!(
 			StakeholderVoting::admit(
 				Origin::Stakeholders { scope: LOCAL }.into(),
 				5,
 				Sector::Market,
-				CHAIN_WIDE_SCOPE,
+				LOCAL,
 				1
 			),
 			DispatchError::BadOrigin
 		);
-		// The chain-wide scope governs every scope.
+		assert!(Stakeholders::<Test>::get(5).is_none());
+		// …it admits those who applied, by approving their application.
+		assert_ok!(StakeholderVoting::apply(RuntimeOrigin::signed(5), Sector::Market, LOCAL, 1));
+		assert_ok!(StakeholderVoting::approve_application(
+			Origin::Stakeholders { scope: LOCAL }.into(),
+			5,
+			1
+		));
+		assert_eq!(
+			last_event(),
+			Event::Admitted { who: 5, sector: Sector::Market, scope: LOCAL, stake: 1 }
+		);
+		// Only the chain-wide scope (a root-level decision in Polity) admits without one.
 		assert_ok!(StakeholderVoting::admit(
 			Origin::Stakeholders { scope: CHAIN_WIDE_SCOPE }.into(),
 			6,
@@ -76,6 +81,32 @@ fn a_scope_admits_its_own_members_by_vote() {
 			LOCAL,
 			1
 		));
+	});
+}
+
+#[test]
+fn any_member_may_leave_a_scope() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(StakeholderVoting::apply(RuntimeOrigin::signed(5), Sector::Market, LOCAL, 4));
+		assert_ok!(StakeholderVoting::approve_application(RuntimeOrigin::root(), 5, 4));
+		let before = totals(LOCAL).market;
+		assert_ok!(StakeholderVoting::leave(RuntimeOrigin::signed(5), LOCAL));
+		assert_eq!(last_event(), Event::LeftScope { who: 5, scope: LOCAL });
+		assert!(Stakeholders::<Test>::get(5).is_none());
+		assert_eq!(totals(LOCAL).market.members, before.members - 1);
+		assert_eq!(totals(LOCAL).market.stake, before.stake - 4);
+		assert_noop!(
+			StakeholderVoting::leave(RuntimeOrigin::signed(5), LOCAL),
+			Error::<Test>::StakeholderNotFound
+		);
+		// A member of several scopes leaves one and stays in the others, the chain-wide one too.
+		assert_ok!(StakeholderVoting::leave(RuntimeOrigin::signed(GOV), CHAIN_WIDE_SCOPE));
+		assert!(Stakeholders::<Test>::get(GOV).unwrap().membership(LOCAL).is_some());
+		assert!(Stakeholders::<Test>::get(GOV).unwrap().membership(CHAIN_WIDE_SCOPE).is_none());
+		assert_noop!(
+			StakeholderVoting::leave(RuntimeOrigin::signed(GOV), CHAIN_WIDE_SCOPE),
+			Error::<Test>::NotMember
+		);
 	});
 }
 

@@ -1,0 +1,172 @@
+//! The attack classes' invariants, checked after every call and every block on top of the
+//! pallets' own `try_state`:
+//!
+//! - **consent**: nobody becomes a member of a scope except by its own application (approved),
+//!   its own attested `join`, or a root-level decision (root, or a passed chain-wide vote);
+//! - **one person, one account** per scope that requires attestations, through revocation
+//!   and re-attestation;
+//! - **no superuser**: the sudo key never changes (no vote, batch or raw write reaches it);
+//! - **no lost decision**: no passed decision is recorded as failed because a pause or safe
+//!   mode blocked it — it is enacted, cancelled, or still waiting.
+//!
+//! Total restriction time per target within the rolling window, and that no log another
+//! account filled stops an owner, are the pallets' own `try_state` checks.
+
+use pallet_stakeholder_voting::{Enactment, Origin as Voting, ProposalStatus, CHAIN_WIDE_SCOPE};
+use polity_runtime::{AccountId, OriginCaller, Runtime, RuntimeCall, RuntimeEvent};
+use polkadot_sdk::{frame_system, pallet_sudo, sp_core::H256};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Who is a member of which scope.
+pub type Members = BTreeSet<(AccountId, u32)>;
+
+/// Who dispatched a call, as far as the rules care.
+#[derive(Clone, Debug)]
+pub enum Caller {
+	/// Root.
+	Root,
+	/// A passed vote of a scope.
+	Scope(u32),
+	/// A signed account.
+	Signed(AccountId),
+	/// Anything else.
+	Other,
+}
+
+impl Caller {
+	/// The caller behind `origin`.
+	pub fn of(origin: &polity_runtime::RuntimeOrigin) -> Self {
+		use polkadot_sdk::frame_support::traits::OriginTrait;
+		match origin.caller() {
+			OriginCaller::system(frame_system::RawOrigin::Root) => Caller::Root,
+			OriginCaller::system(frame_system::RawOrigin::Signed(who)) => Caller::Signed(who.clone()),
+			OriginCaller::StakeholderVoting(Voting::Stakeholders { scope }) => Caller::Scope(*scope),
+			_ => Caller::Other,
+		}
+	}
+}
+
+/// What the class invariants remember between steps.
+pub struct Ledger {
+	members: Members,
+	persons: BTreeMap<(u32, AccountId), H256>,
+	sudo: Option<AccountId>,
+}
+
+/// Every membership now.
+pub fn members() -> Members {
+	pallet_stakeholder_voting::Stakeholders::<Runtime>::iter()
+		.flat_map(|(who, info)| {
+			info.memberships.iter().map(move |m| (who.clone(), m.scope)).collect::<Vec<_>>()
+		})
+		.collect()
+}
+
+/// Events of the block so far: a step's own events are those after this count.
+pub fn event_count() -> usize {
+	frame_system::Pallet::<Runtime>::events().len()
+}
+
+/// Whether this step's events (from `from` on) show a chain-wide decision enacted, which may
+/// admit anyone.
+fn chain_wide_enacted(from: usize) -> bool {
+	frame_system::Pallet::<Runtime>::events().iter().skip(from).any(|r| match &r.event {
+		RuntimeEvent::StakeholderVoting(pallet_stakeholder_voting::Event::Enacted {
+			index, ..
+		}) => pallet_stakeholder_voting::Proposals::<Runtime>::get(index)
+			.is_some_and(|p| p.scope == CHAIN_WIDE_SCOPE),
+		_ => false,
+	})
+}
+
+impl Ledger {
+	/// The ledger at genesis.
+	pub fn new() -> Self {
+		let mut ledger =
+			Self { members: members(), persons: BTreeMap::new(), sudo: pallet_sudo::Key::<Runtime>::get() };
+		ledger.note_persons();
+		ledger
+	}
+
+	/// Remembers the attested person behind every member of a scope that requires attestations.
+	fn note_persons(&mut self) {
+		let now = members();
+		self.persons.retain(|(scope, who), _| now.contains(&(who.clone(), *scope)));
+		for (who, scope) in &now {
+			if !pallet_stakeholder_voting::Policies::<Runtime>::get(scope).attestation_required {
+				continue;
+			}
+			if let Some(a) = pallet_stakeholder_voting::Attestations::<Runtime>::get(scope, who) {
+				self.persons.entry((*scope, who.clone())).or_insert(a.person);
+			}
+		}
+	}
+
+	/// Checks the step that just ran: `call` from `caller` (`None`: a block's hooks), whose
+	/// events start at `from`.
+	pub fn check(&mut self, step: Option<(&RuntimeCall, &Caller)>, from: usize) -> Option<String> {
+		let now = members();
+		for (who, scope) in now.difference(&self.members) {
+			if !consented(step, who, *scope, from) {
+				return Some(format!(
+					"{who} became a member of scope {scope} without its consent or a root-level \
+					 decision ({step:?})"
+				));
+			}
+		}
+		self.members = now;
+		self.note_persons();
+		let mut seen: BTreeMap<(u32, H256), AccountId> = BTreeMap::new();
+		for ((scope, who), person) in &self.persons {
+			if let Some(other) = seen.insert((*scope, *person), who.clone()) {
+				return Some(format!(
+					"one person is a member of attested scope {scope} through {other} and {who}"
+				));
+			}
+		}
+		if pallet_sudo::Key::<Runtime>::get() != self.sudo {
+			return Some(format!("the sudo key changed ({step:?})"));
+		}
+		for (index, p) in pallet_stakeholder_voting::Proposals::<Runtime>::iter() {
+			if let ProposalStatus::Approved { enactment: Some(Enactment::EnactmentFailed { error }), .. } =
+				p.status
+			{
+				if error == frame_system::Error::<Runtime>::CallFiltered.into() {
+					return Some(format!("passed decision {index} lost to a pause or safe mode"));
+				}
+			}
+		}
+		None
+	}
+}
+
+impl Default for Ledger {
+	fn default() -> Self {
+		Self::new()
+	}
+}
+
+/// Whether `who`'s new membership of `scope` came from its own consent or a root-level
+/// decision.
+fn consented(
+	step: Option<(&RuntimeCall, &Caller)>,
+	who: &AccountId,
+	scope: u32,
+	from: usize,
+) -> bool {
+	use pallet_stakeholder_voting::Call as V;
+	let _ = scope;
+	if chain_wide_enacted(from) {
+		return true;
+	}
+	let Some((call, caller)) = step else { return false };
+	match (call, caller) {
+		// Its own application, approved by the scope.
+		(RuntimeCall::StakeholderVoting(V::approve_application { who: w, .. }), _) => w == who,
+		// Its own attested join.
+		(RuntimeCall::StakeholderVoting(V::join { .. }), Caller::Signed(s)) => s == who,
+		// A root-level decision.
+		(_, Caller::Root) | (_, Caller::Scope(CHAIN_WIDE_SCOPE)) => true,
+		_ => false,
+	}
+}

@@ -1,0 +1,166 @@
+// Attack classes replayed on a live `--dev` node, each refused with its named error:
+//  1. one call walker: no vote writes raw storage or reaches sudo through any wrapper, and a
+//     call tree deeper than the bound is refused;
+//  2. caps per target over time: freeze → unfreeze → freeze does not restart the cap; an
+//     overturn lifts the regulators' renewal too and the target cools off;
+//  3. consent: a scope's own vote cannot enrol an outsider; a member leaves of its own accord;
+//  4. no party blocks another's rights: nothing is licensed or offered on a provisional record,
+//     so a front-runner cannot grow the log of a hash someone committed to;
+//  5. verify-receipt refuses to trust a chain with well-known keys unless told, and requires a
+//     chain spec; the portal's server answers a malformed address with 400 and sends CSP.
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
+import { assert, assertEq, test, waitFor } from '../lib/harness.mjs';
+import { freePort, nodeBinary, repoRoot } from '../lib/node.mjs';
+import { sendAndWait } from '../lib/tx.mjs';
+import { sameAccount as same, withDevNode } from '../lib/suite.mjs';
+import { commitmentOf } from './data.mjs';
+
+export const run = () => withDevNode('attacks', register);
+
+/** The error message of a rejected promise (or a failed assertion if it resolved). */
+async function failure(promise) {
+  try {
+    await promise;
+  } catch (e) {
+    return e.message;
+  }
+  throw new Error('assertion failed: expected a refusal');
+}
+
+const bestNumber = async (api) => (await api.rpc.chain.getHeader()).number.toNumber();
+
+/** Proposes `call` in `scope` as `who`; resolves with the proposal index. */
+async function propose(api, who, scope, title, call) {
+  const { events } = await sendAndWait(api, api.tx.stakeholderVoting.propose(scope, title, blake2AsHex(title), call), who);
+  return events.find(({ event }) => api.events.stakeholderVoting.Proposed.is(event)).event.data.index.toNumber();
+}
+
+/** Runs a firewall action by a motion of Alice approved by Bob; resolves with the approve's outcome. */
+async function motion(api, alice, bob, action, reason = 'review') {
+  const { events } = await sendAndWait(api, api.tx.regulatoryNodes.propose(action, null, reason), alice);
+  const id = events.find(({ event }) => api.events.regulatoryNodes.MotionProposed.is(event)).event.data.motion;
+  const approved = await sendAndWait(api, api.tx.regulatoryNodes.approve(id), bob);
+  return approved.events.find(({ event }) => api.events.regulatoryNodes.ActionExecuted.is(event)).event.data.action.toNumber();
+}
+
+function register() {
+  test('1. no vote writes raw storage or reaches sudo, through any wrapper', async ({ api, alice }) => {
+    const sudoKey = xxhashAsHex('Sudo', 128) + xxhashAsHex('Key', 128).slice(2);
+    const before = (await api.query.sudo.key()).toString();
+    // Eve's account id as the new `Sudo::Key`: the superuser by one raw write.
+    const setKey = api.tx.system.setStorage([[sudoKey, api.createType('AccountId32', '5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw').toHex()]]);
+    const asRoot = (call) => api.tx.stakeholderVoting.dispatchAsRoot(call);
+    const variants = {
+      'setStorage(Sudo::Key)': asRoot(setKey),
+      'batchAll([remark, killPrefix])': asRoot(api.tx.utility.batchAll([api.tx.system.remark('x'), api.tx.system.killPrefix('0x00', 1)])),
+      'ifElse(remark, forceBatch([killStorage]))': asRoot(api.tx.utility.ifElse(api.tx.system.remark('x'),
+        api.tx.utility.forceBatch([api.tx.system.killStorage(['0x00'])]))),
+      'withWeight(sudo.setKey)': asRoot(api.tx.utility.withWeight(api.tx.sudo.setKey(alice.address), { refTime: 1, proofSize: 1 })),
+    };
+    for (const [name, call] of Object.entries(variants)) {
+      const refused = await failure(propose(api, alice, 0, `attack ${name}`, call));
+      assert(/stakeholderVoting\.RootCallForbidden/.test(refused), `${name}: ${refused}`);
+    }
+    let deep = api.tx.system.remark('deep');
+    for (let i = 0; i < 9; i++) deep = api.tx.utility.batch([deep]);
+    const tooDeep = await failure(propose(api, alice, 0, 'too deep', deep));
+    assert(/stakeholderVoting\.CallTooComplex/.test(tooDeep), `nine wrappers deep: ${tooDeep}`);
+    assertEq((await api.query.sudo.key()).toString(), before, 'the sudo key is unchanged');
+  });
+
+  test('2. freeze → unfreeze → freeze again does not restart the cap', async ({ api, alice, bob, ferdie }) => {
+    const max = api.consts.regulatoryNodes.maxFreezeDuration.toNumber();
+    const now = await bestNumber(api);
+    await motion(api, alice, bob, { Freeze: { who: ferdie.address, until: now + max } });
+    assert((await api.query.regulatoryNodes.freezes(ferdie.address)).isSome, 'Ferdie is frozen');
+    await motion(api, alice, bob, { Unfreeze: { who: ferdie.address } });
+    const later = await bestNumber(api);
+    const { events } = await sendAndWait(api, api.tx.regulatoryNodes.propose({ Freeze: { who: ferdie.address, until: later + max } }, null, 'again'), alice);
+    const id = events.find(({ event }) => api.events.regulatoryNodes.MotionProposed.is(event)).event.data.motion;
+    const refused = await failure(sendAndWait(api, api.tx.regulatoryNodes.approve(id), bob));
+    assert(/regulatoryNodes\.RestrictionCapReached/.test(refused), `a second full-length freeze: ${refused}`);
+    assert(!(await api.query.regulatoryNodes.freezes(ferdie.address)).isSome, 'Ferdie stays unfrozen');
+  }, { timeoutMs: 180_000 });
+
+  test('2+3. an overturn lifts the renewal too; a scope cannot enrol an outsider; a member leaves', async ({ api, alice, bob, charlie, dave, eve, ferdie }) => {
+    // Regulators freeze Eve, then renew the freeze while the stakeholders vote to overturn it.
+    const now = await bestNumber(api);
+    const first = await motion(api, alice, bob, { Freeze: { who: eve.address, until: now + 200 } });
+    const overturn = await propose(api, alice, 0, 'Overturn the freeze of Eve', api.tx.regulatoryNodes.overturn(first));
+    // The scope district-7-water votes to enrol Ferdie, who never applied.
+    const enrol = await propose(api, bob, 1, 'Enrol Ferdie', api.tx.stakeholderVoting.admit(ferdie.address, 'Community', 1, 5));
+    await motion(api, alice, bob, { Freeze: { who: eve.address, until: now + 400 } }, 'renewal');
+    for (const who of [alice, bob, charlie]) await sendAndWait(api, api.tx.stakeholderVoting.vote(overturn, 'Aye'), who);
+    for (const who of [bob, charlie, dave]) await sendAndWait(api, api.tx.stakeholderVoting.vote(enrol, 'Aye'), who);
+    await waitFor(async () => (await api.query.stakeholderVoting.proposals(overturn)).unwrap().status.isApproved
+      && (await api.query.stakeholderVoting.proposals(enrol)).unwrap().status.isApproved,
+    { ms: 200_000, what: 'both votes to close' });
+    assert(!(await api.query.regulatoryNodes.freezes(eve.address)).isSome, 'the renewal is lifted with the overturned freeze');
+    const coolOff = await api.query.regulatoryNodes.coolOffs({ Account: eve.address });
+    assert(coolOff.isSome, 'Eve cools off');
+    const again = await sendAndWait(api, api.tx.regulatoryNodes.propose({ Freeze: { who: eve.address, until: (await bestNumber(api)) + 50 } }, null, 'again'), alice)
+      .then(() => 'proposed', (e) => e.message);
+    assert(/regulatoryNodes\.CoolingOff/.test(again), `no motion may freeze her again meanwhile: ${again}`);
+    const enacted = (await api.query.stakeholderVoting.proposals(enrol)).unwrap().status.asApproved.enactment.unwrap();
+    assert(enacted.isEnactmentFailed && /BadOrigin/.test(enacted.toString()), `the enrolment fails: ${enacted.toString()}`);
+    assert(!(await api.query.stakeholderVoting.stakeholders(ferdie.address)).isSome, 'Ferdie was not enrolled');
+    // Any member may leave a scope of its own accord.
+    const { events } = await sendAndWait(api, api.tx.stakeholderVoting.leave(1), dave);
+    const left = events.find(({ event }) => api.events.stakeholderVoting.LeftScope.is(event));
+    assert(left && same(left.event.data.who.toString(), dave.address), 'LeftScope');
+    assert(!(await api.query.stakeholderVoting.stakeholders(dave.address)).isSome, 'Dave is in no scope now');
+  }, { timeoutMs: 360_000 });
+
+  test('4. a front-runner cannot license or offer a hash someone committed to', async ({ api, bob, charlie }) => {
+    const hash = blake2AsHex(`committed ${Date.now()}`);
+    const salt = blake2AsHex(`salt ${Math.random()}`);
+    const meta = { title: 'tender', mediaType: 'application/pdf', uri: '', schema: null };
+    await sendAndWait(api, api.tx.dataOwnership.commit(commitmentOf(api, bob.address, salt, [[hash, null]])), bob);
+    await sendAndWait(api, api.tx.dataOwnership.register(hash, meta, null), charlie);
+    // In one batch, as the attack did: grants and revocations to fill the log.
+    const flood = api.tx.utility.batchAll([
+      api.tx.dataOwnership.grantAccess(hash, bob.address, 'x', 1_000_000),
+      api.tx.dataOwnership.revokeAccess(hash, bob.address),
+    ]);
+    const refused = await failure(sendAndWait(api, flood, charlie));
+    assert(/dataOwnership\.Provisional/.test(refused), `licences on a provisional record: ${refused}`);
+    const offer = await failure(sendAndWait(api, api.tx.dataOwnership.offerTransfer(hash, bob.address, 1_000_000), charlie));
+    assert(/dataOwnership\.Provisional/.test(offer), `offers on a provisional record: ${offer}`);
+    await sendAndWait(api, api.tx.dataOwnership.reveal([{ hash, metadata: meta, supersedes: null }], salt), bob);
+    assert(same((await api.rpc.dataOwnership.record(hash)).toJSON().owner, bob.address), 'Bob owns what he committed to');
+  });
+
+  test('5. verify-receipt needs a chain spec and refuses well-known keys unless told', async () => {
+    const receipt = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polity-attack-')), 'r.json');
+    fs.writeFileSync(receipt, '{}');
+    const noChain = spawnSync(nodeBinary(), ['verify-receipt', receipt], { encoding: 'utf8' });
+    assert(noChain.status !== 0 && /--chain/.test(noChain.stderr), `no --chain: exit ${noChain.status}, ${noChain.stderr.trim()}`);
+    const devKeys = spawnSync(nodeBinary(), ['verify-receipt', '--chain', 'dev', receipt], { encoding: 'utf8' });
+    assert(devKeys.status !== 0 && /REFUSED.*\/\/Alice/s.test(devKeys.stderr + devKeys.stdout), `dev keys: exit ${devKeys.status}, ${devKeys.stderr.trim()}`);
+  });
+
+  test('5. the portal server answers a malformed address with 400, sends CSP, and keeps serving', async () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'polity-dist-'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>portal</title>');
+    const port = await freePort();
+    const server = spawn(process.execPath, [path.join(repoRoot, 'portal', 'serve.mjs'), '--port', String(port), '--dist', dist], { stdio: 'ignore' });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor(async () => (await fetch(base)).ok, { ms: 10_000, what: 'the portal server' });
+      const bad = await fetch(`${base}/%E0%A4%A`);
+      assertEq(bad.status, 400, 'malformed escape');
+      const ok = await fetch(`${base}/`);
+      assertEq(ok.status, 200, 'still serving');
+      const csp = ok.headers.get('content-security-policy') || '';
+      assert(/frame-ancestors 'none'/.test(csp), `CSP: ${csp}`);
+      assertEq(ok.headers.get('x-frame-options'), 'DENY', 'X-Frame-Options');
+    } finally {
+      server.kill();
+    }
+  });
+}
