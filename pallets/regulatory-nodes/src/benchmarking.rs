@@ -173,6 +173,21 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn shorten_cool_off() -> Result<(), BenchmarkError> {
+		let (action, subject) = executed_freeze::<T>();
+		let origin =
+			T::OverturnOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		Regulatory::<T>::overturn(origin, action).map_err(|_| BenchmarkError::Weightless)?;
+		let target = ActionTarget::Account(subject);
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, target.clone(), None);
+		assert!(!CoolOffs::<T>::contains_key(&target));
+		Ok(())
+	}
+
+	#[benchmark]
 	fn clear_expired_freeze() {
 		let (_, subject) = executed_freeze::<T>();
 		let until: BlockNumberFor<T> =

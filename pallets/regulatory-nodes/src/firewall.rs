@@ -103,6 +103,15 @@ impl<T: Config> Pallet<T> {
 			| FirewallAction::HoldEnactment { .. }
 			| FirewallAction::ReleaseEnactment { .. } => {},
 		}
+		if by_motion && action.restricts() {
+			// The cap is checked when the motion is proposed and again when it executes (a
+			// safe mode's end is known only then).
+			let end = match action {
+				FirewallAction::EnterSafeMode => Self::now(),
+				_ => Self::restriction_end(action),
+			};
+			Self::spans_with(action, &action.target(), end)?;
+		}
 		Ok(())
 	}
 
@@ -157,16 +166,17 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Adds the restriction `action` imposed on `target` now to the target's spans, refusing it
-	/// if the total within any rolling window would pass the cap. The window ending where the
-	/// new span ends holds the most restricted time of any window that contains the new span,
-	/// so that one window is checked.
-	fn record_restriction(
+	/// The target's spans with the restriction `action` imposes now (ending at `end`) added,
+	/// or `RestrictionCapReached` if the total within any rolling window would pass the cap.
+	/// The window ending where the new span ends holds the most restricted time of any window
+	/// that contains the new span, so that one window is checked.
+	fn spans_with(
 		action: &ActionOf<T>,
 		target: &crate::ActionTarget<T::AccountId>,
-	) -> DispatchResult {
+		end: BlockNumberFor<T>,
+	) -> Result<crate::RestrictionSpansOf<T>, DispatchError> {
 		let now = Self::now();
-		let end = Self::restriction_end(action).max(now);
+		let end = end.max(now);
 		let window = T::RestrictionWindow::get();
 		let from = end.saturating_sub(window);
 		let mut spans = RestrictionSpans::<T>::get(target);
@@ -193,6 +203,16 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::RestrictionCapReached
 		);
 		spans.try_push((start, end)).map_err(|_| Error::<T>::TooManyRestrictions)?;
+		Ok(spans)
+	}
+
+	/// Adds the restriction `action` imposed on `target` now to the target's spans, refusing it
+	/// past the cap.
+	fn record_restriction(
+		action: &ActionOf<T>,
+		target: &crate::ActionTarget<T::AccountId>,
+	) -> DispatchResult {
+		let spans = Self::spans_with(action, target, Self::restriction_end(action))?;
 		RestrictionSpans::<T>::insert(target, spans);
 		Ok(())
 	}

@@ -389,3 +389,12 @@ pub struct ActionView<AccountId, BlockNumber> {
 	/// Block it was overturned, if it was.
 	pub overturned_at: Option<BlockNumber>,
 }
+
+/// A target's restriction spans: (first block, block it ended or ends at), oldest first.
+pub type RestrictionSpansOf<T> = polkadot_sdk::frame_support::BoundedVec<
+	(
+		polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>,
+		polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>,
+	),
+	polkadot_sdk::frame_support::traits::ConstU32<{ crate::MAX_RESTRICTION_SPANS }>,
+>;

@@ -164,8 +164,8 @@ mod benchmarks {
 	fn admit() -> Result<(), BenchmarkError> {
 		let (who, _) = member_of_many::<T>(1);
 		let scope = new_scope::<T>();
-		let origin = T::AdmitOrigin::try_successful_origin(&scope)
-			.map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), Sector::Market, scope, 7);
 		assert!(Stakeholders::<T>::get(&who).is_some_and(|s| s.membership(scope).is_some()));
@@ -195,6 +195,17 @@ mod benchmarks {
 			T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), scope);
+		assert!(Stakeholders::<T>::get(&who).is_none_or(|s| s.membership(scope).is_none()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn leave() -> Result<(), BenchmarkError> {
+		// The same path as `remove_from_scope`, by the member itself.
+		let (who, scopes) = member_of_many::<T>(0);
+		let scope = *scopes.first().ok_or(BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), scope);
 		assert!(Stakeholders::<T>::get(&who).is_none_or(|s| s.membership(scope).is_none()));
 		Ok(())
 	}
@@ -448,12 +459,15 @@ mod benchmarks {
 
 	#[benchmark]
 	fn revoke_attestation() -> Result<(), BenchmarkError> {
-		let who: T::AccountId = account("person", 0, 0);
+		// Worst path: the attestation stands behind a membership, which ends with it.
+		let (who, _) = member_of_many::<T>(1);
 		let expires = frame_system::Pallet::<T>::block_number().saturating_add(100u32.into());
-		let (scope, registrar) = attested_scope::<T>(&who, false, expires)?;
+		let (scope, registrar) = attested_scope::<T>(&who, true, expires)?;
+		StakeholderVoting::<T>::do_join(&who, scope)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(registrar), scope, who.clone());
 		assert!(!Attestations::<T>::contains_key(scope, &who));
+		assert!(Stakeholders::<T>::get(&who).is_some_and(|i| i.membership(scope).is_none()));
 		Ok(())
 	}
 

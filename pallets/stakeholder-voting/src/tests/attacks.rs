@@ -61,6 +61,28 @@ fn a_proposal_whose_call_cancels_itself_burns_nothing_and_reports_the_failure() 
 }
 
 #[test]
+fn a_call_tree_past_the_bound_is_refused_at_propose() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut call = remark();
+		for _ in 0..=crate::mock::MAX_MOCK_DEPTH {
+			call = RuntimeCall::StakeholderVoting(crate::Call::dispatch_as_root {
+				call: Box::new(call),
+			});
+		}
+		assert_noop!(
+			StakeholderVoting::propose(
+				RuntimeOrigin::signed(GOV),
+				CHAIN_WIDE_SCOPE,
+				bounded(b"deep"),
+				H256::zero(),
+				Some(Box::new(call))
+			),
+			Error::<Test>::CallTooComplex
+		);
+	});
+}
+
+#[test]
 fn a_call_nested_deeper_than_enactment_decodes_is_refused_at_propose() {
 	ExtBuilder::default().build_and_execute(|| {
 		let mut call = remark();

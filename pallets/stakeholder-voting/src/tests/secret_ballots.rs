@@ -118,13 +118,10 @@ fn a_revealed_majority_passes_and_enacts() {
 	members().build_and_execute(|| {
 		make_secret();
 		run_to(2);
-		// The scope admits a new member by its own vote.
-		let admit = RuntimeCall::StakeholderVoting(Call::admit {
-			who: 7,
-			sector: Sector::Market,
-			scope: SECRET,
-			stake: 1,
-		});
+		// The scope admits an applicant by its own vote.
+		assert_ok!(StakeholderVoting::apply(RuntimeOrigin::signed(7), Sector::Market, SECRET, 1));
+		let admit =
+			RuntimeCall::StakeholderVoting(Call::approve_application { who: 7, stake: 1 });
 		let index = propose(GOV, SECRET, Some(admit));
 		for who in [GOV, MARKET, COMMUNITY] {
 			commit(who, index, VoteChoice::Aye);
