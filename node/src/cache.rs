@@ -9,7 +9,7 @@
 //! be written the node computes as before; `POLITY_CACHE_DIR=off` turns the cache off.
 
 use crate::chain_spec::ChainSpec;
-use polkadot_sdk::{sc_chain_spec::ChainSpec as _, sp_io::hashing::blake2_256};
+use polkadot_sdk::sp_io::hashing::blake2_256;
 use std::{
 	fs,
 	path::{Path, PathBuf},
