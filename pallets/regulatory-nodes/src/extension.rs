@@ -1,4 +1,5 @@
-//! `CheckFirewall`: rejects a frozen account's transactions at the pool and in blocks.
+//! `CheckFirewall`: rejects a frozen account's transactions at the pool and in blocks, and puts
+//! governance transactions ahead of ordinary traffic in the pool.
 
 use crate::{Config, Pallet};
 use codec::{Decode, DecodeWithMemTracking, Encode};
@@ -13,7 +14,7 @@ use polkadot_sdk::{
 	sp_runtime::{
 		impl_tx_ext_default,
 		traits::{DispatchInfoOf, TransactionExtension},
-		transaction_validity::InvalidTransaction,
+		transaction_validity::{InvalidTransaction, TransactionPriority, ValidTransaction},
 		Weight,
 	},
 };
@@ -21,6 +22,10 @@ use scale_info::TypeInfo;
 
 /// `InvalidTransaction::Custom` code of a frozen account's transaction: "AccountFrozen".
 pub const ACCOUNT_FROZEN: u8 = 1;
+
+/// The pool priority `CheckFirewall` gives governance calls (`Config::GovernanceCalls`): the
+/// highest there is, so no tip on ordinary traffic outbids a vote near its deadline.
+pub const GOVERNANCE_PRIORITY: TransactionPriority = TransactionPriority::MAX;
 
 /// Rejects transactions of frozen accounts, except the calls that keep governance alive.
 #[derive(Encode, Decode, DecodeWithMemTracking, DefaultNoBound, Clone, Eq, PartialEq, TypeInfo)]
@@ -66,12 +71,16 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 		Self::Val,
 		<T as frame_system::Config>::RuntimeCall,
 	> {
+		let governance = T::GovernanceCalls::contains(call);
 		if let Some(who) = origin.as_signer() {
-			if Pallet::<T>::is_frozen(who) && !T::GovernanceCalls::contains(call) {
+			if Pallet::<T>::is_frozen(who) && !governance {
 				return Err(InvalidTransaction::Custom(ACCOUNT_FROZEN).into());
 			}
 		}
-		Ok((Default::default(), (), origin))
+		// Governance transactions — votes, commitments, reveals, closes, overturn and
+		// dismissal proposals — go before any ordinary traffic, whatever it tips.
+		let priority = if governance { GOVERNANCE_PRIORITY } else { 0 };
+		Ok((ValidTransaction { priority, ..Default::default() }, (), origin))
 	}
 
 	impl_tx_ext_default!(<T as frame_system::Config>::RuntimeCall; prepare);

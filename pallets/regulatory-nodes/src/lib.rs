@@ -67,7 +67,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use extension::{CheckFirewall, ACCOUNT_FROZEN};
+pub use extension::{CheckFirewall, ACCOUNT_FROZEN, GOVERNANCE_PRIORITY};
 pub use pallet::*;
 pub use traits::{FirewallLevers, NodeLicences};
 pub use types::*;

@@ -1199,7 +1199,8 @@ pub mod pallet {
 		})]
 		// Beyond the benchmark: stake and status changes, the proposal's safeguards, and under
 		// a confirm period when it started passing.
-		#[pallet::weight(<T as Config>::WeightInfo::vote(T::MaxDelegators::get()).saturating_add(T::DbWeight::get().reads_writes(4, 1)))]
+		// Operational: votes use the share of every block that ordinary traffic cannot fill.
+		#[pallet::weight((<T as Config>::WeightInfo::vote(T::MaxDelegators::get()).saturating_add(T::DbWeight::get().reads_writes(4, 1)), DispatchClass::Operational))]
 		pub fn vote(
 			origin: OriginFor<T>,
 			index: ProposalIndex,
@@ -1352,7 +1353,7 @@ pub mod pallet {
 		#[pallet::feeless_if(|origin: &OriginFor<T>, index: &ProposalIndex, _commitment: &H256| -> bool {
 			Pallet::<T>::is_free_commitment(origin, *index)
 		})]
-		#[pallet::weight(<T as Config>::WeightInfo::commit_vote().saturating_add(T::DbWeight::get().reads(2)))]
+		#[pallet::weight((<T as Config>::WeightInfo::commit_vote().saturating_add(T::DbWeight::get().reads(2)), DispatchClass::Operational))]
 		pub fn commit_vote(
 			origin: OriginFor<T>,
 			index: ProposalIndex,
@@ -1372,7 +1373,7 @@ pub mod pallet {
 		#[pallet::feeless_if(|origin: &OriginFor<T>, index: &ProposalIndex, choice: &VoteChoice, salt: &[u8; 32]| -> bool {
 			Pallet::<T>::is_free_reveal(origin, *index, *choice, salt)
 		})]
-		#[pallet::weight(<T as Config>::WeightInfo::reveal_vote().saturating_add(T::DbWeight::get().reads(2)))]
+		#[pallet::weight((<T as Config>::WeightInfo::reveal_vote().saturating_add(T::DbWeight::get().reads(2)), DispatchClass::Operational))]
 		pub fn reveal_vote(
 			origin: OriginFor<T>,
 			index: ProposalIndex,

@@ -42,6 +42,8 @@ export const logDir = process.env.POLITY_E2E_LOGS || path.join(os.tmpdir(), 'pol
 export async function startNode({
   name, args = [], rpcPort, p2pPort, basePath, host = '127.0.0.1', command, commandArgs = [],
 } = {}) {
+  // A slot first: the start (database, genesis, runtime compilation) is what loads the machine.
+  const release = await acquireStartSlot(name);
   rpcPort = rpcPort ?? (await freePort());
   p2pPort = p2pPort ?? (await freePort());
   fs.mkdirSync(logDir, { recursive: true });
@@ -78,7 +80,6 @@ export async function startNode({
       }
     },
   };
-  const release = await acquireStartSlot(name);
   try {
     await waitWhileProgressing(node, () => rpcAnswers(host, rpcPort), `${name} RPC on ${wsUrl}`);
   } catch (e) {

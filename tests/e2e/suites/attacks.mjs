@@ -80,11 +80,12 @@ function register() {
     assert((await api.query.regulatoryNodes.freezes(ferdie.address)).isSome, 'Ferdie is frozen');
     await motion(api, alice, bob, { Unfreeze: { who: ferdie.address } });
     const later = await bestNumber(api);
-    const { events } = await sendAndWait(api, api.tx.regulatoryNodes.propose({ Freeze: { who: ferdie.address, until: later + max } }, null, 'again'), alice);
-    const id = events.find(({ event }) => api.events.regulatoryNodes.MotionProposed.is(event)).event.data.motion;
-    const refused = await failure(sendAndWait(api, api.tx.regulatoryNodes.approve(id), bob));
+    // Refused as soon as it is proposed (and again if it ever came to execute).
+    const refused = await failure(sendAndWait(api, api.tx.regulatoryNodes.propose({ Freeze: { who: ferdie.address, until: later + max } }, null, 'again'), alice));
     assert(/regulatoryNodes\.RestrictionCapReached/.test(refused), `a second full-length freeze: ${refused}`);
-    assert(!(await api.query.regulatoryNodes.freezes(ferdie.address)).isSome, 'Ferdie stays unfrozen');
+    // What is left of the cap may still be used.
+    await motion(api, alice, bob, { Freeze: { who: ferdie.address, until: later + 20 } });
+    assert((await api.query.regulatoryNodes.freezes(ferdie.address)).isSome, 'a short freeze within the cap');
   }, { timeoutMs: 180_000 });
 
   test('2+3. an overturn lifts the renewal too; a scope cannot enrol an outsider; a member leaves', async ({ api, alice, bob, charlie, dave, eve, ferdie }) => {
@@ -107,7 +108,7 @@ function register() {
       .then(() => 'proposed', (e) => e.message);
     assert(/regulatoryNodes\.CoolingOff/.test(again), `no motion may freeze her again meanwhile: ${again}`);
     const enacted = (await api.query.stakeholderVoting.proposals(enrol)).unwrap().status.asApproved.enactment.unwrap();
-    assert(enacted.isEnactmentFailed && /BadOrigin/.test(enacted.toString()), `the enrolment fails: ${enacted.toString()}`);
+    assert(enacted.isEnactmentFailed && /badOrigin/i.test(enacted.toString()), `the enrolment fails: ${enacted.toString()}`);
     assert(!(await api.query.stakeholderVoting.stakeholders(ferdie.address)).isSome, 'Ferdie was not enrolled');
     // Any member may leave a scope of its own accord.
     const { events } = await sendAndWait(api, api.tx.stakeholderVoting.leave(1), dave);
