@@ -8,7 +8,6 @@ use polkadot_sdk::{
 	frame_support::{
 		dispatch::{DispatchClass, GetDispatchInfo},
 		pallet_prelude::TransactionSource,
-		traits::Get,
 	},
 	frame_system::{self, CheckWeight},
 	pallet_balances,
