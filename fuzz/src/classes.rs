@@ -82,17 +82,18 @@ fn chain_wide_enacted(from: usize) -> bool {
 impl Ledger {
 	/// The ledger at genesis.
 	pub fn new() -> Self {
+		let now = members();
 		let mut ledger =
-			Self { members: members(), persons: BTreeMap::new(), sudo: pallet_sudo::Key::<Runtime>::get() };
-		ledger.note_persons();
+			Self { members: BTreeSet::new(), persons: BTreeMap::new(), sudo: pallet_sudo::Key::<Runtime>::get() };
+		ledger.note_persons(&now);
+		ledger.members = now;
 		ledger
 	}
 
 	/// Remembers the attested person behind every member of a scope that requires attestations.
-	fn note_persons(&mut self) {
-		let now = members();
+	fn note_persons(&mut self, now: &Members) {
 		self.persons.retain(|(scope, who), _| now.contains(&(who.clone(), *scope)));
-		for (who, scope) in &now {
+		for (who, scope) in now {
 			if !pallet_stakeholder_voting::Policies::<Runtime>::get(scope).attestation_required {
 				continue;
 			}
@@ -107,15 +108,15 @@ impl Ledger {
 	pub fn check(&mut self, step: Option<(&RuntimeCall, &Caller)>, from: usize) -> Option<String> {
 		let now = members();
 		for (who, scope) in now.difference(&self.members) {
-			if !consented(step, who, *scope, from) {
+			if !consented(step, who, from) {
 				return Some(format!(
 					"{who} became a member of scope {scope} without its consent or a root-level \
 					 decision ({step:?})"
 				));
 			}
 		}
+		self.note_persons(&now);
 		self.members = now;
-		self.note_persons();
 		let mut seen: BTreeMap<(u32, H256), AccountId> = BTreeMap::new();
 		for ((scope, who), person) in &self.persons {
 			if let Some(other) = seen.insert((*scope, *person), who.clone()) {
@@ -146,16 +147,9 @@ impl Default for Ledger {
 	}
 }
 
-/// Whether `who`'s new membership of `scope` came from its own consent or a root-level
-/// decision.
-fn consented(
-	step: Option<(&RuntimeCall, &Caller)>,
-	who: &AccountId,
-	scope: u32,
-	from: usize,
-) -> bool {
+/// Whether `who`'s new membership came from its own consent or a root-level decision.
+fn consented(step: Option<(&RuntimeCall, &Caller)>, who: &AccountId, from: usize) -> bool {
 	use pallet_stakeholder_voting::Call as V;
-	let _ = scope;
 	if chain_wide_enacted(from) {
 		return true;
 	}

@@ -60,23 +60,27 @@ fn a_proposal_whose_call_cancels_itself_burns_nothing_and_reports_the_failure() 
 	});
 }
 
+/// Proposes, in the chain-wide scope, a remark wrapped in `depth` nested `dispatch_as_root`s.
+fn propose_nested(depth: u32) -> polkadot_sdk::sp_runtime::DispatchResult {
+	let mut call = remark();
+	for _ in 0..depth {
+		call = RuntimeCall::StakeholderVoting(crate::Call::dispatch_as_root { call: Box::new(call) });
+	}
+	StakeholderVoting::propose(
+		RuntimeOrigin::signed(GOV),
+		CHAIN_WIDE_SCOPE,
+		bounded(b"deep"),
+		H256::zero(),
+		Some(Box::new(call)),
+	)
+	.map(|_| ())
+}
+
 #[test]
 fn a_call_tree_past_the_bound_is_refused_at_propose() {
 	ExtBuilder::default().build_and_execute(|| {
-		let mut call = remark();
-		for _ in 0..=crate::mock::MAX_MOCK_DEPTH {
-			call = RuntimeCall::StakeholderVoting(crate::Call::dispatch_as_root {
-				call: Box::new(call),
-			});
-		}
 		assert_noop!(
-			StakeholderVoting::propose(
-				RuntimeOrigin::signed(GOV),
-				CHAIN_WIDE_SCOPE,
-				bounded(b"deep"),
-				H256::zero(),
-				Some(Box::new(call))
-			),
+			propose_nested(crate::mock::MAX_MOCK_DEPTH + 1),
 			Error::<Test>::CallTooComplex
 		);
 	});
@@ -85,22 +89,7 @@ fn a_call_tree_past_the_bound_is_refused_at_propose() {
 #[test]
 fn a_call_nested_deeper_than_enactment_decodes_is_refused_at_propose() {
 	ExtBuilder::default().build_and_execute(|| {
-		let mut call = remark();
-		for _ in 0..70 {
-			call = RuntimeCall::StakeholderVoting(crate::Call::dispatch_as_root {
-				call: Box::new(call),
-			});
-		}
-		assert_noop!(
-			StakeholderVoting::propose(
-				RuntimeOrigin::signed(GOV),
-				CHAIN_WIDE_SCOPE,
-				bounded(b"deep"),
-				H256::zero(),
-				Some(Box::new(call))
-			),
-			Error::<Test>::CallUndecodable
-		);
+		assert_noop!(propose_nested(70), Error::<Test>::CallUndecodable);
 	});
 }
 
