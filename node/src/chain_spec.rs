@@ -1,7 +1,7 @@
 //! Chain specifications. Genesis state comes only from the runtime's presets; this file adds what
 //! the node needs around it: name, id, chain type and the token's properties.
 
-use polity_runtime::{SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL, WASM_BINARY};
+use polity_runtime::{dev_wasm, SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL, WASM_BINARY};
 use polkadot_sdk::{
 	sc_service::{ChainType, Properties},
 	sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
@@ -20,15 +20,16 @@ pub fn token_properties() -> Properties {
 	properties
 }
 
-fn wasm() -> Result<&'static [u8], String> {
-	WASM_BINARY.ok_or_else(|| {
+fn wasm(blob: Option<&'static [u8]>) -> Result<&'static [u8], String> {
+	blob.ok_or_else(|| {
 		"The runtime's wasm binary is not available; rebuild without SKIP_WASM_BUILD".to_string()
 	})
 }
 
-/// `--dev`: a single-validator chain for development.
+/// `--dev`: a single-validator chain for development. The only chain whose runtime has
+/// `pallet-sudo` (the `--dev` runtime, built with the runtime's cargo feature `dev`).
 pub fn development_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm()?, None)
+	Ok(ChainSpec::builder(wasm(dev_wasm::WASM_BINARY)?, None)
 		.with_name("Polity Development")
 		.with_id("polity_dev")
 		.with_protocol_id("polity")
@@ -38,9 +39,9 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// `--chain local`: a four-validator local testnet without a sudo key.
+/// `--chain local`: a four-validator local testnet; its runtime has no sudo pallet.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm()?, None)
+	Ok(ChainSpec::builder(wasm(WASM_BINARY)?, None)
 		.with_name("Polity Local Testnet")
 		.with_id("polity_local")
 		.with_protocol_id("polity")

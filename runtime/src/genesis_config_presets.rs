@@ -1,16 +1,17 @@
 //! Genesis presets: the only place Polity's genesis state is written.
 //!
-//! - `development` (`--dev`): Alice alone authors and finalizes, dev accounts are funded, and
-//!   Alice holds the sudo key so a developer can try anything at once.
-//! - `local_testnet` (`--chain local`): Alice, Bob, Charlie and Dave validate; there is **no sudo
-//!   key**, so nothing can act as root except what governance grants.
+//! - `development` (`--dev`): Alice alone authors and finalizes, dev accounts are funded, and —
+//!   in the `--dev` runtime (feature `dev`), the only one with `pallet-sudo` — Alice holds the
+//!   sudo key so a developer can try anything at once.
+//! - `local_testnet` (`--chain local`): Alice, Bob, Charlie and Dave validate; its runtime has
+//!   **no sudo pallet**, so nothing can act as root except what governance grants.
 //!
 //! Both license the same five nodes (`--node-key 00…01` to `00…05`): the four validators' and
 //! the regulators' supervision node. Alice (and Bob) regulate with a threshold of two.
 
 use crate::{
 	AccountId, BalancesConfig, BlockNumber, NodeAuthorizationConfig, RegulatoryNodesConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, StakeholderVotingConfig, SudoConfig, MINUTES,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, StakeholderVotingConfig, MINUTES,
 	UNIT,
 };
 use alloc::{vec, vec::Vec};
@@ -187,7 +188,6 @@ fn licensed_nodes() -> Vec<(OpaquePeerId, AccountId)> {
 fn polity_genesis(
 	authorities: Vec<Authority>,
 	endowed: Vec<AccountId>,
-	sudo: Option<AccountId>,
 	voting_period: BlockNumber,
 	root_safeguards: Safeguards<BlockNumber>,
 	min_validators: u32,
@@ -204,7 +204,6 @@ fn polity_genesis(
 				.collect::<Vec<_>>(),
 		},
 		node_authorization: NodeAuthorizationConfig { nodes: licensed_nodes() },
-		sudo: SudoConfig { key: sudo },
 		stakeholder_voting: stakeholder_voting(voting_period, root_safeguards),
 		regulatory_nodes: regulatory_nodes(
 			authorities.iter().map(|a| a.account.clone()).collect(),
@@ -217,20 +216,28 @@ fn dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
 }
 
-/// `--dev`: one validator (Alice), funded dev accounts, Alice is sudo.
+/// `--dev`: one validator (Alice), funded dev accounts; in the `--dev` runtime Alice is sudo.
 pub fn development_config_genesis() -> Value {
-	polity_genesis(
+	#[allow(unused_mut)]
+	let mut patch = polity_genesis(
 		vec![Authority::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
-		Some(Sr25519Keyring::Alice.to_account_id()),
 		MINUTES,
 		// The dev chain stays fast: root-level decisions have no safeguards of their own.
 		Safeguards::default(),
 		1,
-	)
+	);
+	#[cfg(feature = "dev")]
+	if let Value::Object(fields) = &mut patch {
+		let sudo = crate::SudoConfig { key: Some(Sr25519Keyring::Alice.to_account_id()) };
+		if let Ok(sudo) = serde_json::to_value(sudo) {
+			fields.insert("sudo".into(), sudo);
+		}
+	}
+	patch
 }
 
-/// `--chain local`: four validators, funded dev accounts, no sudo key.
+/// `--chain local`: four validators, funded dev accounts; its runtime has no sudo pallet.
 pub fn local_testnet_genesis() -> Value {
 	polity_genesis(
 		vec![
@@ -240,7 +247,6 @@ pub fn local_testnet_genesis() -> Value {
 			Authority::dev(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
 		dev_accounts(),
-		None,
 		2 * MINUTES,
 		// Root-level decisions (upgrades, validators, regulators, the licensed network) vote
 		// longer, must have been passing for the vote's last minute, and wait a minute before

@@ -26,8 +26,16 @@
 // `construct_runtime` and `impl_runtime_apis` expand to deeply nested types.
 #![recursion_limit = "256"]
 
+// The runtime every chain but `--dev` runs: no superuser pallet.
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+/// The `--dev` runtime: the same runtime built with the cargo feature `dev`, which adds
+/// `pallet-sudo` (and the `development` genesis preset). `build.rs` builds both blobs.
+#[cfg(feature = "std")]
+pub mod dev_wasm {
+	include!(concat!(env!("OUT_DIR"), "/wasm_binary_dev.rs"));
+}
 
 extern crate alloc;
 
@@ -287,6 +295,8 @@ mod runtime {
 	pub type Utility = pallet_utility;
 	#[runtime::pallet_index(21)]
 	pub type Preimage = pallet_preimage;
+	// Only in the `--dev` runtime (feature `dev`): every other chain has no superuser at all.
+	#[cfg(feature = "dev")]
 	#[runtime::pallet_index(30)]
 	pub type Sudo = pallet_sudo;
 
@@ -305,7 +315,7 @@ mod runtime {
 	pub type SafeMode = pallet_safe_mode;
 }
 
-#[cfg(feature = "runtime-benchmarks")]
+#[cfg(all(feature = "runtime-benchmarks", feature = "dev"))]
 mod benches {
 	polkadot_sdk::frame_benchmarking::define_benchmarks!(
 		[frame_benchmarking, BaselineBench::<Runtime>]
@@ -316,6 +326,25 @@ mod benches {
 		[pallet_timestamp, Timestamp]
 		[pallet_utility, Utility]
 		[pallet_sudo, Sudo]
+		[pallet_stakeholder_voting, StakeholderVoting]
+		[pallet_data_ownership, DataOwnership]
+		[pallet_regulatory_nodes, RegulatoryNodes]
+		[pallet_preimage, Preimage]
+		[pallet_tx_pause, TxPause]
+		[pallet_safe_mode, SafeMode]
+	);
+}
+
+#[cfg(all(feature = "runtime-benchmarks", not(feature = "dev")))]
+mod benches {
+	polkadot_sdk::frame_benchmarking::define_benchmarks!(
+		[frame_benchmarking, BaselineBench::<Runtime>]
+		[frame_system, SystemBench::<Runtime>]
+		[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+		[pallet_balances, Balances]
+		[pallet_transaction_payment, TransactionPayment]
+		[pallet_timestamp, Timestamp]
+		[pallet_utility, Utility]
 		[pallet_stakeholder_voting, StakeholderVoting]
 		[pallet_data_ownership, DataOwnership]
 		[pallet_regulatory_nodes, RegulatoryNodes]

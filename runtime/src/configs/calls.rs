@@ -22,6 +22,7 @@ pub const MAX_CALL_LEAVES: u32 = 64;
 /// function; a new wrapper is added here, once.
 pub fn children(call: &RuntimeCall) -> Option<Vec<&RuntimeCall>> {
 	use pallet_stakeholder_voting::Call as Voting;
+	#[cfg(feature = "dev")]
 	use polkadot_sdk::pallet_sudo::Call as Sudo;
 	Some(match call {
 		RuntimeCall::StakeholderVoting(Voting::dispatch_as_root { call }) => alloc::vec![&**call],
@@ -37,6 +38,7 @@ pub fn children(call: &RuntimeCall) -> Option<Vec<&RuntimeCall>> {
 		RuntimeCall::Utility(Utility::if_else { main, fallback }) => {
 			alloc::vec![&**main, &**fallback]
 		},
+		#[cfg(feature = "dev")]
 		RuntimeCall::Sudo(
 			Sudo::sudo { call } | Sudo::sudo_as { call, .. } | Sudo::sudo_unchecked_weight { call, .. },
 		) => alloc::vec![&**call],
@@ -96,6 +98,7 @@ pub fn summarize(call: &RuntimeCall) -> CallSummary {
 					summary.all_unholdable = false;
 					summary.all_undelayed = false;
 				}
+				#[cfg(feature = "dev")]
 				if matches!(call, RuntimeCall::Sudo(_)) {
 					summary.any_forbidden = true;
 				}
@@ -139,14 +142,15 @@ fn is_cancel(call: &RuntimeCall) -> bool {
 /// could write any key — `Sudo::Key` among them — around every pallet's rules.
 fn is_forbidden(call: &RuntimeCall) -> bool {
 	use polkadot_sdk::frame_system::Call as System;
+	#[cfg(feature = "dev")]
+	if matches!(call, RuntimeCall::Sudo(_)) {
+		return true;
+	}
 	matches!(
 		call,
-		RuntimeCall::Sudo(_)
-			| RuntimeCall::System(
-				System::set_storage { .. }
-					| System::kill_storage { .. }
-					| System::kill_prefix { .. }
-			)
+		RuntimeCall::System(
+			System::set_storage { .. } | System::kill_storage { .. } | System::kill_prefix { .. }
+		)
 	)
 }
 
@@ -184,7 +188,9 @@ fn is_root_level(call: &RuntimeCall) -> bool {
 			| Regulators::set_min_validators { .. }
 			| Regulators::shorten_cool_off { .. },
 		) => true,
-		RuntimeCall::NodeAuthorization(_) | RuntimeCall::Sudo(_) | RuntimeCall::System(_) => true,
+		RuntimeCall::NodeAuthorization(_) | RuntimeCall::System(_) => true,
+		#[cfg(feature = "dev")]
+		RuntimeCall::Sudo(_) => true,
 		_ => false,
 	}
 }

@@ -10,8 +10,10 @@ impl pallet_utility::Config for Runtime {
 	type WeightInfo = crate::weights::pallet_utility::WeightInfo<Runtime>;
 }
 
-/// Sudo exists for `--dev` only: the `local_testnet` and any production preset set no key, so
-/// nothing can act as root there except what governance grants.
+/// Sudo exists in the `--dev` runtime only (cargo feature `dev`): the runtime every other chain
+/// runs does not contain the pallet, so nothing can act as root there except what governance
+/// grants.
+#[cfg(feature = "dev")]
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;

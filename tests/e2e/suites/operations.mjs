@@ -202,7 +202,7 @@ export async function run() {
     const expected = ctx.network.nodes.filter((n) => n.validator)
       .map((n) => api.createType('AccountId', ctx.network.accounts[n.owner]).toString());
     assertEq(validators.sort(), expected.sort(), 'the genesis validators are the generated accounts');
-    assert((await api.query.sudo.key()).isNone, 'no sudo key on chain');
+    assertEq(api.tx.sudo, undefined, 'no sudo pallet on chain');
     // The runbook's data directory: each zombienet node's base path, by name.
     fs.mkdirSync(env.DATA, { recursive: true });
     for (const p of nodeProcesses(net)) {
