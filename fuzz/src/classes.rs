@@ -5,6 +5,8 @@
 //!   its own attested `join`, or a root-level decision (root, or a passed chain-wide vote);
 //! - **one person, one account** per scope that requires attestations, through revocation
 //!   and re-attestation;
+//! - **delegation by consent**: nobody becomes someone's delegate except by accepting that
+//!   member's offer (`accept_delegation`, signed by the delegate);
 //! - **no superuser**: the sudo key never changes (no vote, batch or raw write reaches it);
 //! - **no lost decision**: no passed decision is recorded as failed because a pause or safe
 //!   mode blocked it — it is enacted, cancelled, or still waiting.
@@ -49,6 +51,7 @@ impl Caller {
 /// What the class invariants remember between steps.
 pub struct Ledger {
 	members: Members,
+	delegations: BTreeSet<(AccountId, u32, AccountId)>,
 	persons: BTreeMap<(u32, AccountId), H256>,
 	sudo: Option<AccountId>,
 }
@@ -59,6 +62,20 @@ pub fn members() -> Members {
 		.flat_map(|(who, info)| {
 			info.memberships.iter().map(move |m| (who.clone(), m.scope)).collect::<Vec<_>>()
 		})
+		.collect()
+}
+
+/// Whether `call` or any call its tree dispatches matches.
+fn in_tree(call: &RuntimeCall, matches: &dyn Fn(&RuntimeCall) -> bool) -> bool {
+	matches(call)
+		|| polity_runtime::configs::calls::children(call)
+			.is_some_and(|inner| inner.into_iter().any(|c| in_tree(c, matches)))
+}
+
+/// Every delegation that counts now: (delegator, scope, delegate).
+pub fn delegations() -> BTreeSet<(AccountId, u32, AccountId)> {
+	pallet_stakeholder_voting::Delegations::<Runtime>::iter()
+		.map(|(who, scope, d)| (who, scope, d.delegate))
 		.collect()
 }
 
@@ -83,8 +100,12 @@ impl Ledger {
 	/// The ledger at genesis.
 	pub fn new() -> Self {
 		let now = members();
-		let mut ledger =
-			Self { members: BTreeSet::new(), persons: BTreeMap::new(), sudo: pallet_sudo::Key::<Runtime>::get() };
+		let mut ledger = Self {
+			members: BTreeSet::new(),
+			delegations: delegations(),
+			persons: BTreeMap::new(),
+			sudo: pallet_sudo::Key::<Runtime>::get(),
+		};
 		ledger.note_persons(&now);
 		ledger.members = now;
 		ledger
@@ -117,6 +138,27 @@ impl Ledger {
 		}
 		self.note_persons(&now);
 		self.members = now;
+		let delegations = delegations();
+		for (who, scope, delegate) in delegations.difference(&self.delegations) {
+			let accepted = match step {
+				Some((call, Caller::Signed(signer))) if signer == delegate => in_tree(call, &|c| {
+					matches!(
+						c,
+						RuntimeCall::StakeholderVoting(
+							pallet_stakeholder_voting::Call::accept_delegation { scope: s, delegator }
+						) if s == scope && delegator == who
+					)
+				}),
+				_ => false,
+			};
+			if !accepted {
+				return Some(format!(
+					"{delegate} became {who}'s delegate in scope {scope} without accepting \
+					 ({step:?})"
+				));
+			}
+		}
+		self.delegations = delegations;
 		let mut seen: BTreeMap<(u32, H256), AccountId> = BTreeMap::new();
 		for ((scope, who), person) in &self.persons {
 			if let Some(other) = seen.insert((*scope, *person), who.clone()) {

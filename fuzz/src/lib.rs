@@ -245,11 +245,23 @@ impl World {
 		rng.pick(&[Sector::Government, Sector::Market, Sector::Community])
 	}
 
-	fn metadata(&self, rng: &mut Rng) -> pallet_data_ownership::MetadataOf<Runtime> {
-		pallet_data_ownership::Metadata {
-			title: bounded(&b"a record title"[..rng.below(14) as usize]),
-			media_type: bounded(b"text/csv"),
-			uri: bounded(b"ipfs://cid"),
+	/// Metadata as a caller submits it; now and then a field one byte over its bound, which the
+	/// call must refuse with its named error.
+	fn metadata(&self, rng: &mut Rng) -> pallet_data_ownership::MetadataInput {
+		use polkadot_sdk::sp_core::Get as _;
+		let over = |bound: u32| vec![b'x'; bound as usize + 1];
+		pallet_data_ownership::MetadataInput {
+			title: if rng.chance(5) {
+				over(<Runtime as pallet_data_ownership::Config>::MaxTitleLen::get())
+			} else {
+				b"a record title"[..rng.below(14) as usize].to_vec()
+			},
+			media_type: b"text/csv".to_vec(),
+			uri: if rng.chance(5) {
+				over(<Runtime as pallet_data_ownership::Config>::MaxUriLen::get())
+			} else {
+				b"ipfs://cid".to_vec()
+			},
 			schema: None,
 		}
 	}
@@ -263,11 +275,24 @@ impl World {
 			// Stakeholder voting: most traffic.
 			// Delegation, and secret ballots (a commitment of a random account opens when
 			// that account also signs, with the fuzzer's fixed salt).
-			12 => RuntimeCall::StakeholderVoting(Vote::delegate {
-				scope: if rng.chance(50) { rng.below(2) as u32 } else { self.scope(rng) },
-				delegate: account(rng),
-				expires: rng.chance(30).then(|| rng.below(60) as u32),
-			}),
+			12 => {
+				let scope = if rng.chance(50) { rng.below(2) as u32 } else { self.scope(rng) };
+				match rng.below(3) {
+					0 => RuntimeCall::StakeholderVoting(Vote::delegate {
+						scope,
+						delegate: account(rng),
+						expires: rng.chance(30).then(|| rng.below(60) as u32),
+					}),
+					1 => RuntimeCall::StakeholderVoting(Vote::accept_delegation {
+						scope,
+						delegator: account(rng),
+					}),
+					_ => RuntimeCall::StakeholderVoting(Vote::reject_delegation {
+						scope,
+						delegator: account(rng),
+					}),
+				}
+			},
 			13 => RuntimeCall::StakeholderVoting(Vote::undelegate { scope: rng.below(2) as u32 }),
 			14 => {
 				let index = self.proposal(rng);
@@ -297,7 +322,7 @@ impl World {
 			}),
 			16..=19 => RuntimeCall::StakeholderVoting(Vote::propose {
 				scope: if rng.chance(80) { rng.below(2) as u32 } else { self.scope(rng) },
-				title: bounded(b"a proposal"),
+				title: b"a proposal".to_vec(),
 				description_hash: H256::repeat_byte(7),
 				call: self.proposal_call(rng),
 			}),
@@ -341,7 +366,7 @@ impl World {
 			}),
 			36 => RuntimeCall::StakeholderVoting(Vote::withdraw_application {}),
 			37 => RuntimeCall::StakeholderVoting(Vote::create_scope {
-				name: bounded(b"fuzzed-scope"),
+				name: b"fuzzed-scope".to_vec(),
 				rule: self.rule(rng),
 			}),
 			38 if rng.chance(20) => RuntimeCall::StakeholderVoting(Vote::set_policy {
@@ -411,13 +436,11 @@ impl World {
 				),
 			}),
 			44 => RuntimeCall::DataOwnership(Data::reveal {
-				records: polkadot_sdk::frame_support::BoundedVec::truncate_from(vec![
-					pallet_data_ownership::NewRecord {
-						hash: record(rng),
-						metadata: self.metadata(rng),
-						supersedes: rng.chance(20).then(|| record(rng)),
-					},
-				]),
+				records: vec![pallet_data_ownership::NewRecordInput {
+					hash: record(rng),
+					metadata: self.metadata(rng),
+					supersedes: rng.chance(20).then(|| record(rng)),
+				}],
 				salt: SALT,
 			}),
 			45 => {
@@ -454,7 +477,7 @@ impl World {
 			51..=52 => RuntimeCall::DataOwnership(Data::grant_access {
 				hash: record(rng),
 				to: account(rng),
-				purpose: bounded(b"research"),
+				purpose: b"research".to_vec(),
 				expires: self.block_near(rng),
 			}),
 			53 => RuntimeCall::DataOwnership(Data::revoke_access {
@@ -465,7 +488,7 @@ impl World {
 			54..=63 => RuntimeCall::RegulatoryNodes(Reg::propose {
 				action: self.firewall_action(rng),
 				scope: rng.chance(60).then(|| self.scope(rng)),
-				reason: bounded(b"fuzzed"),
+				reason: b"fuzzed".to_vec(),
 			}),
 			64..=71 => RuntimeCall::RegulatoryNodes(Reg::approve { motion: self.motion(rng) }),
 			72 => RuntimeCall::RegulatoryNodes(Reg::close_motion { motion: self.motion(rng) }),
@@ -490,7 +513,7 @@ impl World {
 				} else {
 					RuntimeCall::RegulatoryNodes(Reg::act {
 						action: self.firewall_action(rng),
-						reason: bounded(b"by vote"),
+						reason: b"by vote".to_vec(),
 					})
 				}
 			},

@@ -63,7 +63,8 @@ const en = {
   'p.sealTimeLeft': 'Sealing ends at block #{from}, about {time} from now; then votes are revealed until block #{end}.', 'p.revealTimeLeft': 'Reveal phase: sealed votes can be revealed until block #{end}, about {time} left.',
   'p.byDelegate': '(cast by your delegate — vote yourself to override it on this proposal)',
   'cit.delegation': 'Delegation', 'cit.delegatesTo': 'In {scope} your vote follows {who}', 'cit.until': 'until block #{n}', 'cit.noDelegation': 'In {scope} you vote yourself.', 'cit.delegators': '{n} members delegate to you here.',
-  'cit.delegateTo': 'Delegate my vote in this scope to (address)', 'cit.delegate': 'Delegate', 'cit.undelegate': 'Stop delegating', 'cit.expires': 'Until block (optional)',
+  'cit.delegateTo': 'Delegate my vote in this scope to (address)', 'cit.delegate': 'Offer my vote', 'cit.undelegate': 'Stop delegating', 'cit.expires': 'Until block (optional)',
+  'cit.offered': 'Waiting for this delegate to accept your offer: ', 'cit.offerFrom': 'Offers you their vote: ', 'cit.accept': 'Accept', 'cit.refuse': 'Refuse',
 };
 
 const zh = {
@@ -126,7 +127,8 @@ const zh = {
   'p.sealTimeLeft': '封存投票于区块 #{from} 结束，约剩 {time}；之后可揭示至区块 #{end}。', 'p.revealTimeLeft': '揭示阶段：封存的投票可揭示至区块 #{end}，约剩 {time}。',
   'p.byDelegate': '（由您的代理人投出——您亲自投票即可在此提案上覆盖）',
   'cit.delegation': '委托投票', 'cit.delegatesTo': '在 {scope} 中，您的投票跟随 {who}', 'cit.until': '至区块 #{n}', 'cit.noDelegation': '在 {scope} 中您亲自投票。', 'cit.delegators': '此处有 {n} 位成员委托给您。',
-  'cit.delegateTo': '将我在此议题范围的投票委托给（地址）', 'cit.delegate': '委托', 'cit.undelegate': '取消委托', 'cit.expires': '截止区块（可选）',
+  'cit.delegateTo': '将我在此议题范围的投票委托给（地址）', 'cit.delegate': '提出委托', 'cit.undelegate': '取消委托', 'cit.expires': '截止区块（可选）',
+  'cit.offered': '等待该受托人接受您的委托：', 'cit.offerFrom': '向您委托投票：', 'cit.accept': '接受', 'cit.refuse': '拒绝',
 };
 
 /** Errors a person understands, by `pallet.Error` (and pool errors by name). */

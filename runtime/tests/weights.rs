@@ -45,13 +45,8 @@ fn a_session_change_books_its_measured_weight_not_the_block() {
 	});
 }
 
-fn metadata() -> pallet_data_ownership::MetadataOf<Runtime> {
-	pallet_data_ownership::Metadata {
-		title: Default::default(),
-		media_type: Default::default(),
-		uri: Default::default(),
-		schema: None,
-	}
+fn metadata() -> pallet_data_ownership::MetadataInput {
+	pallet_data_ownership::MetadataInput::default()
 }
 
 #[test]
@@ -71,14 +66,14 @@ fn a_new_version_is_charged_as_one_and_a_batch_counts_its_versions() {
 		assert!(version.ref_time() > fresh.ref_time(), "{version:?} vs {fresh:?}");
 		let batch = |versions: usize| {
 			let records: Vec<_> = (0..4u8)
-				.map(|i| pallet_data_ownership::NewRecord {
+				.map(|i| pallet_data_ownership::NewRecordInput {
 					hash: H256::repeat_byte(i),
 					metadata: metadata(),
 					supersedes: (usize::from(i) < versions).then(|| H256::repeat_byte(9)),
 				})
 				.collect();
 			RuntimeCall::DataOwnership(pallet_data_ownership::Call::register_batch {
-				records: records.try_into().unwrap(),
+				records,
 			})
 			.get_dispatch_info()
 			.call_weight

@@ -82,7 +82,7 @@ mod benchmarks {
 	fn register() {
 		let who = funded::<T>("owner", 0);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), hash(1), max_metadata::<T>(), None);
+		_(RawOrigin::Signed(who), hash(1), max_metadata::<T>().into(), None);
 		assert!(Records::<T>::contains_key(hash(1)));
 	}
 
@@ -93,17 +93,16 @@ mod benchmarks {
 		let previous = registered::<T>(&who, 0);
 		past_reveal_window::<T>();
 		#[extrinsic_call]
-		register(RawOrigin::Signed(who), hash(1), max_metadata::<T>(), Some(previous));
+		register(RawOrigin::Signed(who), hash(1), max_metadata::<T>().into(), Some(previous));
 		assert!(Records::<T>::contains_key(hash(1)));
 	}
 
 	#[benchmark]
 	fn register_batch(n: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
 		let who = funded::<T>("owner", 0);
-		let records: Vec<_> = (0..n)
-			.map(|i| NewRecord { hash: hash(i), metadata: max_metadata::<T>(), supersedes: None })
+		let records: Vec<NewRecordInput> = (0..n)
+			.map(|i| NewRecord { hash: hash(i), metadata: max_metadata::<T>(), supersedes: None }.into())
 			.collect();
-		let records = BoundedVec::try_from(records).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), records);
 		assert!(Records::<T>::contains_key(hash(n - 1)));
@@ -180,7 +179,7 @@ mod benchmarks {
 		let who = funded::<T>("owner", 0);
 		let h = registered::<T>(&who, 0);
 		let to: T::AccountId = account("grantee", 0, 0);
-		let purpose = BoundedVec::truncate_from(vec![b'p'; T::MaxPurposeLen::get() as usize]);
+		let purpose = vec![b'p'; T::MaxPurposeLen::get() as usize];
 		let expires = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), h, to.clone(), purpose, expires);
@@ -232,10 +231,9 @@ mod benchmarks {
 				None,
 			)?;
 		}
-		let records: Vec<_> = (0..n)
-			.map(|i| NewRecord { hash: hash(i), metadata: max_metadata::<T>(), supersedes: None })
+		let records: Vec<NewRecordInput> = (0..n)
+			.map(|i| NewRecord { hash: hash(i), metadata: max_metadata::<T>(), supersedes: None }.into())
 			.collect();
-		let records = BoundedVec::try_from(records).map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), records, salt);
 		assert!(Records::<T>::get(hash(n - 1)).is_some_and(|r| r.owner == who));

@@ -141,6 +141,7 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{fungible, UnixTime},
 	};
+	use alloc::vec::Vec;
 	use frame_system::pallet_prelude::*;
 	use polkadot_sdk::sp_core::H256;
 
@@ -489,6 +490,16 @@ pub mod pallet {
 		Provisional,
 		/// The dispute has not lasted `MaxDisputeDuration` yet.
 		DisputeNotExpired,
+		/// A title is longer than `MaxTitleLen` bytes.
+		TitleTooLong,
+		/// A media type is longer than `MaxMediaTypeLen` bytes.
+		MediaTypeTooLong,
+		/// A URI is longer than `MaxUriLen` bytes.
+		UriTooLong,
+		/// A licence's purpose is longer than `MaxPurposeLen` bytes.
+		PurposeTooLong,
+		/// A batch holds more than `MaxBatch` records.
+		TooManyRecords,
 	}
 
 	#[pallet::hooks]
@@ -516,10 +527,11 @@ pub mod pallet {
 		pub fn register(
 			origin: OriginFor<T>,
 			hash: ContentHash,
-			metadata: MetadataOf<T>,
+			metadata: MetadataInput,
 			supersedes: Option<ContentHash>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			let metadata = Self::bounded_metadata(metadata)?;
 			Self::do_register(&who, NewRecord { hash, metadata, supersedes }, None)
 		}
 
@@ -530,9 +542,10 @@ pub mod pallet {
 		#[pallet::weight(Pallet::<T>::register_batch_weight(records))]
 		pub fn register_batch(
 			origin: OriginFor<T>,
-			records: BoundedVec<NewRecordOf<T>, T::MaxBatch>,
+			records: Vec<NewRecordInput>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			let records = Self::bounded_records(records)?;
 			Self::do_register_batch(&who, records)
 		}
 
@@ -597,10 +610,11 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			hash: ContentHash,
 			to: T::AccountId,
-			purpose: BoundedVec<u8, T::MaxPurposeLen>,
+			purpose: Vec<u8>,
 			expires: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			let purpose = purpose.try_into().map_err(|_| Error::<T>::PurposeTooLong)?;
 			Self::do_grant_access(&who, hash, to, purpose, expires)
 		}
 
@@ -634,13 +648,14 @@ pub mod pallet {
 		///
 		/// Emits `Revealed`, and `Registered` (and `Preempted`) for each record.
 		#[pallet::call_index(10)]
-		#[pallet::weight(<T as Config>::WeightInfo::reveal(records.len() as u32))]
+		#[pallet::weight(<T as Config>::WeightInfo::reveal(Pallet::<T>::batch_len(records)))]
 		pub fn reveal(
 			origin: OriginFor<T>,
-			records: BoundedVec<NewRecordOf<T>, T::MaxBatch>,
+			records: Vec<NewRecordInput>,
 			salt: [u8; 32],
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			let records = Self::bounded_records(records)?;
 			Self::do_reveal(&who, records, salt)
 		}
 

@@ -1,7 +1,10 @@
 //! Registration, versions, revocation and purging.
 
-use crate::{pallet::*, Activity, BalanceOf, ContentHash, NewRecordOf, Record, RecordStatus};
-use alloc::collections::btree_set::BTreeSet;
+use crate::{
+	pallet::*, Activity, BalanceOf, ContentHash, Metadata, MetadataInput, MetadataOf, NewRecord,
+	NewRecordInput, NewRecordOf, Record, RecordStatus,
+};
+use alloc::{collections::btree_set::BTreeSet, vec::Vec};
 use codec::Encode;
 use polkadot_sdk::sp_runtime::SaturatedConversion as _;
 use polkadot_sdk::{
@@ -137,16 +140,50 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The weight of `register_batch(records)`: the batch as measured (new records), plus what a
-	/// new version costs over a new record for each entry that supersedes one.
-	pub fn register_batch_weight(records: &[NewRecordOf<T>]) -> Weight {
+	/// new version costs over a new record for each entry that supersedes one. A batch over
+	/// `MaxBatch` is refused before any record is read, so it is charged as a full batch.
+	pub fn register_batch_weight(records: &[NewRecordInput]) -> Weight {
 		use crate::WeightInfo;
-		let versions = records.iter().filter(|r| r.supersedes.is_some()).count() as u64;
+		let len = Self::batch_len(records);
+		let versions = records
+			.iter()
+			.take(len as usize)
+			.filter(|r| r.supersedes.is_some())
+			.count() as u64;
 		let extra = <T as Config>::WeightInfo::register_version()
 			.saturating_sub(<T as Config>::WeightInfo::register());
-		// The batch is a `BoundedVec` of at most `MaxBatch` (a `u32`): the length always fits.
-		let len = u32::try_from(records.len()).unwrap_or(u32::MAX);
 		<T as Config>::WeightInfo::register_batch(len)
 			.saturating_add(extra.saturating_mul(versions))
+	}
+
+	/// The length a batch's weight is reckoned with: its own, at most `MaxBatch`.
+	pub fn batch_len(records: &[NewRecordInput]) -> u32 {
+		u32::try_from(records.len()).unwrap_or(u32::MAX).min(T::MaxBatch::get())
+	}
+
+	/// `input` within its bounds, or the named error of the first field over its bound.
+	pub fn bounded_metadata(input: MetadataInput) -> Result<MetadataOf<T>, Error<T>> {
+		Ok(Metadata {
+			title: input.title.try_into().map_err(|_| Error::<T>::TitleTooLong)?,
+			media_type: input.media_type.try_into().map_err(|_| Error::<T>::MediaTypeTooLong)?,
+			uri: input.uri.try_into().map_err(|_| Error::<T>::UriTooLong)?,
+			schema: input.schema,
+		})
+	}
+
+	/// A batch within `MaxBatch` of records within their bounds, or the named error.
+	pub fn bounded_records(
+		records: Vec<NewRecordInput>,
+	) -> Result<BoundedVec<NewRecordOf<T>, T::MaxBatch>, Error<T>> {
+		ensure!(records.len() <= T::MaxBatch::get() as usize, Error::<T>::TooManyRecords);
+		let records = records
+			.into_iter()
+			.map(|r| {
+				let metadata = Self::bounded_metadata(r.metadata)?;
+				Ok(NewRecord { hash: r.hash, metadata, supersedes: r.supersedes })
+			})
+			.collect::<Result<Vec<_>, Error<T>>>()?;
+		records.try_into().map_err(|_| Error::<T>::TooManyRecords)
 	}
 
 	pub(crate) fn do_register_batch(

@@ -135,6 +135,55 @@ pub struct NewRecord<MaxTitleLen: Get<u32>, MaxMediaTypeLen: Get<u32>, MaxUriLen
 	pub supersedes: Option<ContentHash>,
 }
 
+/// Metadata as a caller submits it. Every field decodes whatever its length and is checked
+/// against its bound when the call runs, so a field one byte over is refused with a named error
+/// (`TitleTooLong`, `MediaTypeTooLong`, `UriTooLong`) instead of failing to decode. It encodes
+/// exactly as [`Metadata`].
+#[derive(Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, Default, TypeInfo)]
+pub struct MetadataInput {
+	/// Human-readable title, at most `MaxTitleLen` bytes.
+	pub title: alloc::vec::Vec<u8>,
+	/// Media type, e.g. `text/csv`, at most `MaxMediaTypeLen` bytes.
+	pub media_type: alloc::vec::Vec<u8>,
+	/// Where the content can be fetched, at most `MaxUriLen` bytes.
+	pub uri: alloc::vec::Vec<u8>,
+	/// Hash of the schema the content follows, if any.
+	pub schema: Option<H256>,
+}
+
+impl<MaxTitleLen: Get<u32>, MaxMediaTypeLen: Get<u32>, MaxUriLen: Get<u32>>
+	From<Metadata<MaxTitleLen, MaxMediaTypeLen, MaxUriLen>> for MetadataInput
+{
+	fn from(metadata: Metadata<MaxTitleLen, MaxMediaTypeLen, MaxUriLen>) -> Self {
+		Self {
+			title: metadata.title.into_inner(),
+			media_type: metadata.media_type.into_inner(),
+			uri: metadata.uri.into_inner(),
+			schema: metadata.schema,
+		}
+	}
+}
+
+/// A record to register as a caller submits it: its metadata is checked against the bounds
+/// when the call runs. It encodes exactly as [`NewRecord`].
+#[derive(Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo)]
+pub struct NewRecordInput {
+	/// The content's hash.
+	pub hash: ContentHash,
+	/// Its metadata.
+	pub metadata: MetadataInput,
+	/// The owner's record it replaces, if any.
+	pub supersedes: Option<ContentHash>,
+}
+
+impl<MaxTitleLen: Get<u32>, MaxMediaTypeLen: Get<u32>, MaxUriLen: Get<u32>>
+	From<NewRecord<MaxTitleLen, MaxMediaTypeLen, MaxUriLen>> for NewRecordInput
+{
+	fn from(record: NewRecord<MaxTitleLen, MaxMediaTypeLen, MaxUriLen>) -> Self {
+		Self { hash: record.hash, metadata: record.metadata.into(), supersedes: record.supersedes }
+	}
+}
+
 /// An offer to transfer a record, awaiting the recipient's acceptance.
 #[derive(
 	Encode,

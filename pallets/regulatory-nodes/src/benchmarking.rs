@@ -135,7 +135,7 @@ mod benchmarks {
 		let all = regulators::<T>(0);
 		let motion = NextMotionId::<T>::get();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(all[0].clone()), pause_all::<T>(), None, reason::<T>());
+		_(RawOrigin::Signed(all[0].clone()), pause_all::<T>(), None, reason::<T>().into_inner());
 		assert!(Motions::<T>::contains_key(motion));
 	}
 

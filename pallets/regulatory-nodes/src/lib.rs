@@ -563,6 +563,8 @@ pub mod pallet {
 		TooManyRestrictions,
 		/// A cool-off can only be shortened, not lengthened or started.
 		InvalidCoolOff,
+		/// A reason is longer than `MaxReasonLen` bytes.
+		ReasonTooLong,
 	}
 
 	#[pallet::hooks]
@@ -631,9 +633,10 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			action: ActionOf<T>,
 			scope: Option<ScopeId>,
-			reason: BoundedVec<u8, T::MaxReasonLen>,
+			reason: Vec<u8>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			let reason = reason.try_into().map_err(|_| Error::<T>::ReasonTooLong)?;
 			Self::do_propose(who, action, scope, reason).map(|_| ())
 		}
 
@@ -708,9 +711,10 @@ pub mod pallet {
 		pub fn act(
 			origin: OriginFor<T>,
 			action: ActionOf<T>,
-			reason: BoundedVec<u8, T::MaxReasonLen>,
+			reason: Vec<u8>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
+			let reason = reason.try_into().map_err(|_| Error::<T>::ReasonTooLong)?;
 			Self::do_act(action, reason)
 		}
 

@@ -139,7 +139,7 @@ mod benchmarks {
 	fn create_scope() -> Result<(), BenchmarkError> {
 		let origin =
 			T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let name = BoundedVec::truncate_from(vec![b'x'; T::MaxNameLen::get() as usize]);
+		let name = vec![b'x'; T::MaxNameLen::get() as usize];
 		let scope = NextScopeId::<T>::get();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, name, rule::<T>());
@@ -311,7 +311,7 @@ mod benchmarks {
 			end = end.saturating_add(One::one());
 		}
 		let index = ProposalCount::<T>::get();
-		let title = BoundedVec::truncate_from(vec![b't'; T::MaxTitleLen::get() as usize]);
+		let title = vec![b't'; T::MaxTitleLen::get() as usize];
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(proposer),
@@ -338,6 +338,23 @@ mod benchmarks {
 
 	#[benchmark]
 	fn delegate() -> Result<(), BenchmarkError> {
+		// Worst path: an offer replacing an earlier one, from a member with a delegation.
+		let (proposer, scope, _) =
+			ongoing_proposal_delegated::<T>(T::MaxDelegators::get().saturating_sub(1), None);
+		let who = funded::<T>("mover", 0);
+		let earlier = funded::<T>("earlier", 0);
+		StakeholderVoting::<T>::do_admit(&who, Sector::Market, scope, 5)?;
+		StakeholderVoting::<T>::do_admit(&earlier, Sector::Market, scope, 5)?;
+		StakeholderVoting::<T>::do_delegate(&who, scope, earlier.clone(), None)?;
+		StakeholderVoting::<T>::do_offer_delegation(&who, scope, earlier, None)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), scope, proposer.clone(), None);
+		assert_eq!(DelegationOffers::<T>::get(&who, scope).map(|d| d.delegate), Some(proposer));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn accept_delegation() -> Result<(), BenchmarkError> {
 		// Worst path: moving from an earlier delegate, to one with a full list save one.
 		let (proposer, scope, _) =
 			ongoing_proposal_delegated::<T>(T::MaxDelegators::get().saturating_sub(1), None);
@@ -346,9 +363,23 @@ mod benchmarks {
 		StakeholderVoting::<T>::do_admit(&who, Sector::Market, scope, 5)?;
 		StakeholderVoting::<T>::do_admit(&earlier, Sector::Market, scope, 5)?;
 		StakeholderVoting::<T>::do_delegate(&who, scope, earlier, None)?;
+		StakeholderVoting::<T>::do_offer_delegation(&who, scope, proposer.clone(), None)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), scope, proposer.clone(), None);
+		_(RawOrigin::Signed(proposer.clone()), scope, who.clone());
 		assert_eq!(Delegations::<T>::get(&who, scope).map(|d| d.delegate), Some(proposer));
+		assert!(!DelegationOffers::<T>::contains_key(&who, scope));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reject_delegation() -> Result<(), BenchmarkError> {
+		// Worst path: no offer to refuse, an accepted delegation ended in a full list.
+		let (proposer, scope, _) = ongoing_proposal_delegated::<T>(T::MaxDelegators::get(), None);
+		let who: T::AccountId = account("delegator", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(proposer.clone()), scope, who.clone());
+		assert!(!Delegations::<T>::contains_key(&who, scope));
+		assert!(!Delegators::<T>::get(&proposer, scope).contains(&who));
 		Ok(())
 	}
 

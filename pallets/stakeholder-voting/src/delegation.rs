@@ -1,6 +1,11 @@
 //! Liquid delegation: a member's vote in a scope cast by another member, overridable per
 //! proposal.
 //!
+//! Becoming someone's delegate needs their consent: `delegate` only offers the delegation, and
+//! it counts once the delegate accepts it (`accept_delegation`). A delegate may refuse an offer
+//! or end an accepted delegation (`reject_delegation`), so nobody fills another member's
+//! delegator slots or blocks its own delegation (one step only) without its consent.
+//!
 //! A delegate's vote carries each delegator's own weight — its stake as of the proposal's
 //! submission under the proposal's rule — counted in the delegator's own sector, so delegating
 //! across sectors never moves weight between sectors' majorities. Delegation is one step only
@@ -22,22 +27,85 @@ pub(crate) fn end_delegations_weight<T: Config>(scopes: u32) -> Weight {
 }
 
 impl<T: Config> Pallet<T> {
+	/// What a delegation from `who` to `delegate` in `scope` needs, when offered and again when
+	/// accepted: two members, not the same, an expiry ahead, and one step only.
+	fn check_delegation(
+		who: &T::AccountId,
+		scope: ScopeId,
+		delegate: &T::AccountId,
+		expires: Option<BlockNumberFor<T>>,
+	) -> DispatchResult {
+		ensure!(who != delegate, Error::<T>::CannotDelegateToSelf);
+		Self::membership_of(who, scope)?;
+		Self::membership_of(delegate, scope)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(expires.is_none_or(|at| at > now), Error::<T>::InvalidExpiry);
+		ensure!(
+			!Delegations::<T>::contains_key(delegate, scope)
+				&& Delegators::<T>::decode_len(who, scope).unwrap_or(0) == 0,
+			Error::<T>::DelegationChain
+		);
+		Ok(())
+	}
+
+	/// `who` offers its vote in `scope` to `delegate`; it counts once `delegate` accepts. A
+	/// later offer replaces an earlier one.
+	pub(crate) fn do_offer_delegation(
+		who: &T::AccountId,
+		scope: ScopeId,
+		delegate: T::AccountId,
+		expires: Option<BlockNumberFor<T>>,
+	) -> DispatchResult {
+		Self::check_delegation(who, scope, &delegate, expires)?;
+		DelegationOffers::<T>::insert(who, scope, Delegation { delegate: delegate.clone(), expires });
+		Self::deposit_event(Event::DelegationOffered { who: who.clone(), scope, delegate, expires });
+		Ok(())
+	}
+
+	/// `delegate` accepts `who`'s offer: the delegation counts from now on.
+	pub(crate) fn do_accept_delegation(
+		delegate: &T::AccountId,
+		scope: ScopeId,
+		who: T::AccountId,
+	) -> DispatchResult {
+		let offer = DelegationOffers::<T>::get(&who, scope)
+			.filter(|offer| offer.delegate == *delegate)
+			.ok_or(Error::<T>::DelegationNotFound)?;
+		Self::do_delegate(&who, scope, delegate.clone(), offer.expires)?;
+		DelegationOffers::<T>::remove(&who, scope);
+		Ok(())
+	}
+
+	/// `delegate` refuses `who`'s pending offer, or ends `who`'s accepted delegation to it.
+	pub(crate) fn do_reject_delegation(
+		delegate: &T::AccountId,
+		scope: ScopeId,
+		who: T::AccountId,
+	) -> DispatchResult {
+		if DelegationOffers::<T>::get(&who, scope).is_some_and(|o| o.delegate == *delegate) {
+			DelegationOffers::<T>::remove(&who, scope);
+			Self::deposit_event(Event::DelegationOfferEnded {
+				who,
+				scope,
+				delegate: delegate.clone(),
+			});
+			return Ok(());
+		}
+		ensure!(
+			Delegations::<T>::get(&who, scope).is_some_and(|d| d.delegate == *delegate),
+			Error::<T>::DelegationNotFound
+		);
+		Self::do_undelegate(&who, scope)
+	}
+
+	/// Makes the delegation count: what an accepted offer does (and genesis and benchmarks).
 	pub(crate) fn do_delegate(
 		who: &T::AccountId,
 		scope: ScopeId,
 		delegate: T::AccountId,
 		expires: Option<BlockNumberFor<T>>,
 	) -> DispatchResult {
-		ensure!(*who != delegate, Error::<T>::CannotDelegateToSelf);
-		Self::membership_of(who, scope)?;
-		Self::membership_of(&delegate, scope)?;
-		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(expires.is_none_or(|at| at > now), Error::<T>::InvalidExpiry);
-		ensure!(
-			!Delegations::<T>::contains_key(&delegate, scope)
-				&& Delegators::<T>::decode_len(who, scope).unwrap_or(0) == 0,
-			Error::<T>::DelegationChain
-		);
+		Self::check_delegation(who, scope, &delegate, expires)?;
 		if let Some(previous) = Delegations::<T>::get(who, scope) {
 			Self::unlink(who, scope, &previous.delegate);
 		}
@@ -47,6 +115,26 @@ impl<T: Config> Pallet<T> {
 		Delegations::<T>::insert(who, scope, Delegation { delegate: delegate.clone(), expires });
 		Self::deposit_event(Event::Delegated { who: who.clone(), scope, delegate, expires });
 		Ok(())
+	}
+
+	/// Withdraws `who`'s pending offer in `scope`, if any; returns whether there was one.
+	fn withdraw_offer(who: &T::AccountId, scope: ScopeId) -> bool {
+		let Some(offer) = DelegationOffers::<T>::take(who, scope) else { return false };
+		Self::deposit_event(Event::DelegationOfferEnded {
+			who: who.clone(),
+			scope,
+			delegate: offer.delegate,
+		});
+		true
+	}
+
+	/// Ends `who`'s delegation in `scope` and withdraws its pending offer there.
+	pub(crate) fn do_undelegate_or_withdraw(who: &T::AccountId, scope: ScopeId) -> DispatchResult {
+		let withdrawn = Self::withdraw_offer(who, scope);
+		match Self::do_undelegate(who, scope) {
+			Err(_) if withdrawn => Ok(()),
+			result => result,
+		}
 	}
 
 	pub(crate) fn do_undelegate(who: &T::AccountId, scope: ScopeId) -> DispatchResult {
@@ -71,6 +159,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Ends every delegation `who` takes part in within `scope`: it is leaving the scope.
 	pub(crate) fn end_delegations(who: &T::AccountId, scope: ScopeId) {
+		Self::withdraw_offer(who, scope);
 		if Delegations::<T>::contains_key(who, scope) {
 			let _ = Self::do_undelegate(who, scope);
 		}

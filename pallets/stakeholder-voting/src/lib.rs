@@ -464,6 +464,12 @@ pub mod pallet {
 	pub type Delegations<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, ScopeId, DelegationOf<T>>;
 
+	/// Delegations offered and not yet accepted, by delegator and scope: one per delegator and
+	/// scope (a new offer replaces it). An offer counts for nothing until its delegate accepts.
+	#[pallet::storage]
+	pub type DelegationOffers<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, ScopeId, DelegationOf<T>>;
+
 	/// The members who delegate to a delegate in a scope, at most `MaxDelegators`.
 	#[pallet::storage]
 	pub type Delegators<T: Config> = StorageDoubleMap<
@@ -770,6 +776,27 @@ pub mod pallet {
 			/// When the delegation stops counting, if ever.
 			expires: Option<BlockNumberFor<T>>,
 		},
+		/// A member offered to delegate its vote in a scope; it counts once the delegate accepts.
+		DelegationOffered {
+			/// The delegator.
+			who: T::AccountId,
+			/// The scope.
+			scope: ScopeId,
+			/// The delegate asked to accept.
+			delegate: T::AccountId,
+			/// When the delegation would stop counting, if ever.
+			expires: Option<BlockNumberFor<T>>,
+		},
+		/// A pending offer of delegation ended unaccepted: withdrawn by the delegator, refused by
+		/// the delegate, or the delegator left the scope.
+		DelegationOfferEnded {
+			/// The delegator.
+			who: T::AccountId,
+			/// The scope.
+			scope: ScopeId,
+			/// The delegate it was offered to.
+			delegate: T::AccountId,
+		},
 		/// A delegation ended: undelegated, or one of the two left the scope.
 		Undelegated {
 			/// The delegator.
@@ -966,6 +993,10 @@ pub mod pallet {
 		AttestationStillValid,
 		/// The scope does not require attestations.
 		AttestationNotRequired,
+		/// A scope's name is longer than `MaxNameLen` bytes.
+		NameTooLong,
+		/// A proposal's title is longer than `MaxTitleLen` bytes.
+		TitleTooLong,
 	}
 
 	#[pallet::hooks]
@@ -997,10 +1028,11 @@ pub mod pallet {
 		#[pallet::call_index(0)]
 		pub fn create_scope(
 			origin: OriginFor<T>,
-			name: BoundedVec<u8, T::MaxNameLen>,
+			name: Vec<u8>,
 			rule: VotingRule<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			T::ScopeOrigin::ensure_origin(origin)?;
+			let name = name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
 			Self::do_create_scope(name, rule).map(|_| ())
 		}
 
@@ -1173,11 +1205,12 @@ pub mod pallet {
 		pub fn propose(
 			origin: OriginFor<T>,
 			scope: ScopeId,
-			title: BoundedVec<u8, T::MaxTitleLen>,
+			title: Vec<u8>,
 			description_hash: H256,
 			call: Option<Box<<T as Config>::RuntimeCall>>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			let title = title.try_into().map_err(|_| Error::<T>::TitleTooLong)?;
 			Self::do_propose(who, scope, title, description_hash, call.map(|c| *c)).map(|_| ())
 		}
 
@@ -1300,14 +1333,15 @@ pub mod pallet {
 			Self::do_set_safeguards(scope, safeguards)
 		}
 
-		/// Delegates the caller's vote in `scope` to `delegate`, another member of it, until
-		/// `expires` (or until undelegated); replaces an earlier delegation there. The delegate's
-		/// votes cast or changed from now on are cast for the caller too, on proposals the caller
-		/// has not voted on itself; a vote of the caller's own overrides the delegation for that
-		/// proposal only. One step only: a delegate may not delegate, nor a delegator be
+		/// Offers to delegate the caller's vote in `scope` to `delegate`, another member of it,
+		/// until `expires` (or until undelegated). It counts only once `delegate` accepts it
+		/// (`accept_delegation`); it then replaces an earlier delegation there. The delegate's
+		/// votes cast or changed from then on are cast for the caller too, on proposals the
+		/// caller has not voted on itself; a vote of the caller's own overrides the delegation for
+		/// that proposal only. One step only: a delegate may not delegate, nor a delegator be
 		/// delegated to, in the same scope. Secret ballots are never delegated.
 		///
-		/// Origin: signed, a member of `scope`. Emits `Delegated`.
+		/// Origin: signed, a member of `scope`. Emits `DelegationOffered`.
 		#[pallet::call_index(20)]
 		pub fn delegate(
 			origin: OriginFor<T>,
@@ -1316,17 +1350,17 @@ pub mod pallet {
 			expires: Option<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_delegate(&who, scope, delegate, expires)
+			Self::do_offer_delegation(&who, scope, delegate, expires)
 		}
 
-		/// Ends the caller's delegation in `scope`. Delegated votes already cast stay until the
-		/// caller votes itself.
+		/// Ends the caller's delegation in `scope` and withdraws its pending offer there.
+		/// Delegated votes already cast stay until the caller votes itself.
 		///
-		/// Origin: signed. Emits `Undelegated`.
+		/// Origin: signed. Emits `Undelegated` and/or `DelegationOfferEnded`.
 		#[pallet::call_index(21)]
 		pub fn undelegate(origin: OriginFor<T>, scope: ScopeId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_undelegate(&who, scope)
+			Self::do_undelegate_or_withdraw(&who, scope)
 		}
 
 		/// Sets a scope's policy: secret ballots (with their reveal period) and admission by
@@ -1494,6 +1528,35 @@ pub mod pallet {
 		pub fn leave(origin: OriginFor<T>, scope: ScopeId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_remove_from_scope(&who, scope)
+		}
+
+		/// Accepts `delegator`'s offer to delegate its vote in `scope` to the caller: from now on
+		/// the caller's votes there are cast for it too. Checked again as when offered
+		/// (membership, expiry, one step only) and against `MaxDelegators`.
+		///
+		/// Origin: signed, the delegate the offer names. Emits `Delegated`.
+		#[pallet::call_index(32)]
+		pub fn accept_delegation(
+			origin: OriginFor<T>,
+			scope: ScopeId,
+			delegator: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept_delegation(&who, scope, delegator)
+		}
+
+		/// Refuses `delegator`'s pending offer to the caller in `scope`, or ends its accepted
+		/// delegation to the caller: nobody stays someone's delegate against its will.
+		///
+		/// Origin: signed, the delegate. Emits `DelegationOfferEnded` or `Undelegated`.
+		#[pallet::call_index(33)]
+		pub fn reject_delegation(
+			origin: OriginFor<T>,
+			scope: ScopeId,
+			delegator: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reject_delegation(&who, scope, delegator)
 		}
 	}
 }

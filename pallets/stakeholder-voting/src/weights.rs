@@ -58,6 +58,8 @@ pub trait WeightInfo {
 	fn vote(d: u32, ) -> Weight;
 	fn delegate() -> Weight;
 	fn undelegate() -> Weight;
+	fn accept_delegation() -> Weight;
+	fn reject_delegation() -> Weight;
 	fn set_policy() -> Weight;
 	fn commit_vote() -> Weight;
 	fn reveal_vote() -> Weight;
@@ -381,6 +383,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(20_591_000, 4550)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `StakeholderVoting::DelegationOffers` (r:1 w:1)
+	/// Storage: `StakeholderVoting::Stakeholders` (r:2 w:0)
+	/// Storage: `StakeholderVoting::Delegations` (r:2 w:1)
+	/// Storage: `StakeholderVoting::Delegators` (r:3 w:2)
+	/// The path `delegate` measured before offers existed (moving from an earlier delegate to
+	/// one with a full list save one), plus the offer read and removed.
+	fn accept_delegation() -> Weight {
+		Weight::from_parts(43_425_000, 11670)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `StakeholderVoting::DelegationOffers` (r:1 w:1)
+	/// Storage: `StakeholderVoting::Delegations` (r:2 w:1)
+	/// Storage: `StakeholderVoting::Delegators` (r:1 w:1)
+	/// `undelegate`'s measured path plus the offer read.
+	fn reject_delegation() -> Weight {
+		Weight::from_parts(20_591_000, 4550)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `StakeholderVoting::Scopes` (r:1 w:0)
 	/// Proof: `StakeholderVoting::Scopes` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
@@ -830,6 +852,16 @@ impl WeightInfo for () {
 		Weight::from_parts(20_591_000, 4550)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn accept_delegation() -> Weight {
+		Weight::from_parts(43_425_000, 11670)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn reject_delegation() -> Weight {
+		Weight::from_parts(20_591_000, 4550)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_policy() -> Weight {
 		Weight::from_parts(11_156_000, 3621)

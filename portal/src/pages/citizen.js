@@ -59,30 +59,44 @@ function ScopeProposals({ scope, scopes }) {
   </section>`;
 }
 
-/** My delegation in one scope: to whom, until when, and who delegates to me; delegate or stop. */
+/**
+ * My delegation in one scope: to whom, until when, my offer waiting for its delegate's consent,
+ * who delegates to me, and the offers made to me (accept or refuse); delegate or stop.
+ */
 function Delegation({ who, scope, scopes }) {
   const [to, setTo] = useState('');
   const [until, setUntil] = useState('');
   const [status, setStatus] = useState(null);
   const { value } = useChainData(async () => {
-    const d = await chain.api.query.stakeholderVoting.delegations(who, scope);
-    const mine = await chain.api.query.stakeholderVoting.delegators(who, scope);
-    return { d: d.isSome ? d.unwrap().toJSON() : null, delegators: mine.length };
+    const q = chain.api.query.stakeholderVoting;
+    const d = await q.delegations(who, scope);
+    const offer = await q.delegationOffers(who, scope);
+    const mine = await q.delegators(who, scope);
+    // Offers are keyed by delegator: the ones naming me are found by reading them all.
+    const incoming = (await q.delegationOffers.entries())
+      .filter(([key, o]) => key.args[1].toNumber() === scope && o.unwrap().delegate.toString() === who)
+      .map(([key]) => key.args[0].toString());
+    return { d: d.isSome ? d.unwrap().toJSON() : null, offer: offer.isSome ? offer.unwrap().toJSON() : null, delegators: mine.length, incoming };
   }, [who, scope, status?.kind]);
   if (!value) return null;
   const name = scopes.find((s) => s.id === scope)?.name ?? scope;
   const send = async (tx) => { try { await submit(tx, setStatus); } catch (_) { /* in words */ } };
+  const tx = chain.api.tx.stakeholderVoting;
   return html`<section data-testid="delegation">
     <h2>${t('cit.delegation')}</h2>
     <p data-testid="delegation-state">${value.d
       ? html`${t('cit.delegatesTo', { scope: name, who: '' })}<code>${value.d.delegate}</code> ${value.d.expires != null ? t('cit.until', { n: value.d.expires }) : ''}`
       : t('cit.noDelegation', { scope: name })}</p>
+    ${value.offer ? html`<p data-testid="delegation-offer">${t('cit.offered')}<code>${value.offer.delegate}</code></p>` : null}
     ${value.delegators ? html`<p data-testid="my-delegators">${t('cit.delegators', { n: value.delegators })}</p>` : null}
-    <form onSubmit=${(e) => { e.preventDefault(); send(chain.api.tx.stakeholderVoting.delegate(scope, to.trim(), until ? Number(until) : null)); }}>
+    ${value.incoming.length ? html`<ul data-testid="delegation-offers">${value.incoming.map((from) => html`<li>${t('cit.offerFrom')}<code>${from}</code>
+      <button type="button" data-testid="accept-delegation" disabled=${status?.kind === 'pending'} onClick=${() => send(tx.acceptDelegation(scope, from))}>${t('cit.accept')}</button>
+      <button type="button" data-testid="reject-delegation" disabled=${status?.kind === 'pending'} onClick=${() => send(tx.rejectDelegation(scope, from))}>${t('cit.refuse')}</button></li>`)}</ul>` : null}
+    <form onSubmit=${(e) => { e.preventDefault(); send(tx.delegate(scope, to.trim(), until ? Number(until) : null)); }}>
       <label>${t('cit.delegateTo')}<input name="delegate" value=${to} onInput=${(e) => setTo(e.target.value)} /></label>
       <label>${t('cit.expires')}<input name="expires" inputmode="numeric" value=${until} onInput=${(e) => setUntil(e.target.value)} /></label>
       <button type="submit" data-testid="delegate" disabled=${!to || status?.kind === 'pending'}>${t('cit.delegate')}</button>
-      ${value.d ? html` <button type="button" data-testid="undelegate" disabled=${status?.kind === 'pending'} onClick=${() => send(chain.api.tx.stakeholderVoting.undelegate(scope))}>${t('cit.undelegate')}</button>` : null}
+      ${value.d || value.offer ? html` <button type="button" data-testid="undelegate" disabled=${status?.kind === 'pending'} onClick=${() => send(tx.undelegate(scope))}>${t('cit.undelegate')}</button>` : null}
     </form>
     <${Feedback} status=${status} />
   </section>`;

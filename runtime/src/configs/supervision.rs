@@ -61,6 +61,8 @@ impl Contains<RuntimeCall> for GovernanceCalls {
 				| pallet_stakeholder_voting::Call::reveal_vote { .. }
 				| pallet_stakeholder_voting::Call::delegate { .. }
 				| pallet_stakeholder_voting::Call::undelegate { .. }
+				| pallet_stakeholder_voting::Call::accept_delegation { .. }
+				| pallet_stakeholder_voting::Call::reject_delegation { .. }
 				| pallet_stakeholder_voting::Call::close { .. },
 			) => true,
 			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::propose {

@@ -6,6 +6,9 @@
 //  3. consent: a scope's own vote cannot enrol an outsider; a member leaves of its own accord;
 //  4. no party blocks another's rights: nothing is licensed or offered on a provisional record,
 //     so a front-runner cannot grow the log of a hash someone committed to;
+//  4+. nobody becomes a delegate without accepting: offers fill no one's delegator slots;
+//  5. a field one byte over its bound is an ordinary transaction refused by name, not a wasm
+//     trap at the pool;
 //  5. verify-receipt refuses to trust a chain with well-known keys unless told, and requires a
 //     chain spec; the portal's server answers a malformed address with 400 and sends CSP.
 
@@ -134,6 +137,45 @@ function register() {
     assert(/dataOwnership\.Provisional/.test(offer), `offers on a provisional record: ${offer}`);
     await sendAndWait(api, api.tx.dataOwnership.reveal([{ hash, metadata: meta, supersedes: null }], salt), bob);
     assert(same((await api.rpc.dataOwnership.record(hash)).toJSON().owner, bob.address), 'Bob owns what he committed to');
+  });
+
+  test('4+. offers fill no one\'s delegator slots; a delegate consents or no delegation counts', async ({ api, alice, bob, charlie }) => {
+    // Alice and Charlie (members of the local scope) both "delegate" to Bob, unasked.
+    for (const who of [alice, charlie]) {
+      const { events } = await sendAndWait(api, api.tx.stakeholderVoting.delegate(1, bob.address, null), who);
+      assert(events.some(({ event }) => api.events.stakeholderVoting.DelegationOffered.is(event)), 'DelegationOffered');
+    }
+    assertEq((await api.query.stakeholderVoting.delegators(bob.address, 1)).length, 0, 'Bob has no delegators');
+    // Bob's own delegation is not blocked by them (one step only counts accepted ones).
+    await sendAndWait(api, api.tx.stakeholderVoting.delegate(1, charlie.address, null), bob);
+    await sendAndWait(api, api.tx.stakeholderVoting.acceptDelegation(1, bob.address), charlie);
+    assert(same((await api.query.stakeholderVoting.delegations(bob.address, 1)).unwrap().delegate.toString(), charlie.address), 'Bob delegates to Charlie');
+    // Nobody but the named delegate accepts an offer.
+    const stolen = await failure(sendAndWait(api, api.tx.stakeholderVoting.acceptDelegation(1, charlie.address), alice));
+    assert(/stakeholderVoting\.DelegationNotFound/.test(stolen), `accepting another's offer: ${stolen}`);
+    // Tidy up: Bob stops delegating; Charlie ends the delegation to it; offers withdrawn.
+    await sendAndWait(api, api.tx.stakeholderVoting.undelegate(1), bob);
+    for (const who of [alice, charlie]) await sendAndWait(api, api.tx.stakeholderVoting.undelegate(1), who);
+    assertEq((await api.query.stakeholderVoting.delegationOffers.entries()).length, 0, 'no offer left');
+  });
+
+  test('5. a field one byte over its bound is refused by name, not trapped at the pool', async ({ api, alice, bob }) => {
+    const c = api.consts;
+    const over = (bound) => 'x'.repeat(bound.toNumber() + 1);
+    const meta = { title: 't', mediaType: 'text/plain', uri: '', schema: null };
+    const cases = [
+      ['title', api.tx.dataOwnership.register(blake2AsHex('over-title'), { ...meta, title: over(c.dataOwnership.maxTitleLen) }, null), 'dataOwnership.TitleTooLong'],
+      ['media type', api.tx.dataOwnership.register(blake2AsHex('over-media'), { ...meta, mediaType: over(c.dataOwnership.maxMediaTypeLen) }, null), 'dataOwnership.MediaTypeTooLong'],
+      ['uri', api.tx.dataOwnership.register(blake2AsHex('over-uri'), { ...meta, uri: over(c.dataOwnership.maxUriLen) }, null), 'dataOwnership.UriTooLong'],
+      ['batch', api.tx.dataOwnership.registerBatch([{ hash: blake2AsHex('b'), metadata: { ...meta, uri: over(c.dataOwnership.maxUriLen) }, supersedes: null }]), 'dataOwnership.UriTooLong'],
+      ['proposal title', api.tx.stakeholderVoting.propose(1, over(c.stakeholderVoting.maxTitleLen), blake2AsHex('d'), null), 'stakeholderVoting.TitleTooLong'],
+      ['reason', api.tx.regulatoryNodes.propose({ Freeze: { who: bob.address, until: 1_000_000 } }, null, over(c.regulatoryNodes.maxReasonLen)), 'regulatoryNodes.ReasonTooLong'],
+    ];
+    for (const [what, tx, error] of cases) {
+      const refused = await failure(sendAndWait(api, tx, alice));
+      assert(refused.includes(error), `${what} one byte over: ${refused}`);
+      assert(!/unreachable|wasm trap/i.test(refused), `${what}: no trap`);
+    }
   });
 
   test('5. verify-receipt needs a chain spec and refuses well-known keys unless told', async () => {

@@ -62,10 +62,15 @@ function register() {
   });
 
   test('a delegate votes for its delegators; one overrides it on this proposal only', async ({ api, alice, bob, charlie, dave }) => {
-    // Dave (community) and Charlie (community) delegate their local vote to Bob (market).
+    // Dave (community) and Charlie (community) offer their local vote to Bob (market)…
     for (const { events } of await together(api, [dave, charlie].map((who) => [api.tx.stakeholderVoting.delegate(LOCAL, bob.address, null), who]))) {
-      assert(eventOf(api, events, 'Delegated'), 'Delegated event');
+      assert(eventOf(api, events, 'DelegationOffered'), 'DelegationOffered event');
     }
+    assertEq((await api.query.stakeholderVoting.delegators(bob.address, LOCAL)).length, 0, 'an offer counts for nothing yet');
+    // …and Bob accepts both: nobody becomes a delegate without consenting.
+    const accept = api.tx.utility.batchAll([dave, charlie].map((who) => api.tx.stakeholderVoting.acceptDelegation(LOCAL, who.address)));
+    const { events: accepted } = await sendAndWait(api, accept, bob);
+    assertEq(accepted.filter(({ event }) => api.events.stakeholderVoting.Delegated.is(event)).length, 2, 'two Delegated events');
     const delegators = (await api.query.stakeholderVoting.delegators(bob.address, LOCAL)).map((a) => a.toString());
     assertEq(delegators.length, 2, 'Bob has two delegators');
     const first = await proposeIn(api, LOCAL, alice, 'Fix the water mains');

@@ -290,8 +290,18 @@ function register() {
     await state.page.click('[data-testid=delegate]');
     const [dk, dw] = await feedback(state);
     assertEq(dk, 'ok', `delegation feedback (${dw})`);
-    await waitFor(async () => (await text(state, 'delegation-state')).includes(bob.address), { what: 'the page to show the delegation' });
+    // An offer, until Bob consents from his own page.
+    await waitFor(async () => (await text(state, 'delegation-offer')).includes(bob.address), { what: 'the page to show the offer' });
+    assertEq((await api.query.stakeholderVoting.delegations(dave.address, 1)).isNone, true, 'no delegation before Bob accepts');
+    await open(state, '#/citizen/1', 'Bob');
+    await state.page.waitForSelector('[data-testid=delegation-offers]');
+    assert((await text(state, 'delegation-offers')).includes(dave.address), "Bob sees Dave's offer");
+    await state.page.click('[data-testid=accept-delegation]');
+    const [ak, aw] = await feedback(state);
+    assertEq(ak, 'ok', `acceptance feedback (${aw})`);
     assertEq((await api.query.stakeholderVoting.delegations(dave.address, 1)).unwrap().delegate.toString(), bob.address, 'on chain');
+    await open(state, '#/citizen/1', 'Dave');
+    await waitFor(async () => (await text(state, 'delegation-state')).includes(bob.address), { what: 'the page to show the delegation' });
     // The local scope votes by secret ballot from now on.
     await sendAndWait(api, api.tx.sudo.sudo(api.tx.stakeholderVoting.setPolicy(1, { secretBallot: 3, attestationRequired: false })), alice);
     const index = proposedIndex(api, (await sendAndWait(api, api.tx.stakeholderVoting.propose(1, 'Sealed vote', blake2AsHex('sealed'), null), alice)).events);

@@ -24,7 +24,7 @@ fn the_log_tells_who_owned_a_record_when() {
 		assert_ok!(DataOwnership::register(
 			RuntimeOrigin::signed(BOB),
 			h(2),
-			meta(b"v2"),
+			meta(b"v2").into(),
 			Some(h(1))
 		));
 		assert_ok!(DataOwnership::revoke(RuntimeOrigin::signed(BOB), h(1)));

@@ -3,15 +3,14 @@
 
 use super::*;
 use polkadot_sdk::{
-	frame_support::{assert_noop, traits::ConstU32},
+	frame_support::assert_noop,
 	sp_core::H256,
 };
 
 const SALT: [u8; 32] = [9; 32];
 
-fn one(hash: ContentHash) -> BoundedVec<NewRecordOf<Test>, ConstU32<4>> {
-	BoundedVec::try_from(vec![NewRecord { hash, metadata: meta(b"report"), supersedes: None }])
-		.unwrap()
+fn one(hash: ContentHash) -> Vec<NewRecordInput> {
+	vec![NewRecord { hash, metadata: meta(b"report"), supersedes: None }.into()]
 }
 
 fn commit(who: u64, hash: ContentHash) -> H256 {

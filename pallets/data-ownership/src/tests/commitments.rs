@@ -11,10 +11,8 @@ fn new(hash: ContentHash, supersedes: Option<ContentHash>) -> NewRecordOf<Test> 
 	NewRecord { hash, metadata: meta(b"report"), supersedes }
 }
 
-fn records(
-	list: &[(ContentHash, Option<ContentHash>)],
-) -> BoundedVec<NewRecordOf<Test>, ConstU32<4>> {
-	BoundedVec::try_from(list.iter().map(|(h, s)| new(*h, *s)).collect::<Vec<_>>()).unwrap()
+fn records(list: &[(ContentHash, Option<ContentHash>)]) -> Vec<NewRecordInput> {
+	list.iter().map(|(h, s)| new(*h, *s).into()).collect()
 }
 
 fn commitment(who: u64, list: &[(ContentHash, Option<ContentHash>)]) -> H256 {
@@ -36,7 +34,7 @@ fn at(block: u64, ms: u64) {
 	Timestamp::set_timestamp(ms);
 }
 
-use polkadot_sdk::{frame_support::traits::ConstU32, sp_core::H256};
+use polkadot_sdk::sp_core::H256;
 
 #[test]
 fn a_reveal_registers_as_of_the_commitment() {
@@ -108,7 +106,7 @@ fn a_front_running_registration_is_undone_by_the_reveal() {
 		assert_ok!(DataOwnership::register(
 			RuntimeOrigin::signed(BOB),
 			h(1),
-			meta(b"copy"),
+			meta(b"copy").into(),
 			Some(h(5))
 		));
 		// Nothing is licensed or offered on a claim an earlier commitment may still take.
@@ -174,14 +172,14 @@ fn provisional_records_get_no_new_version_yet() {
 		register(ALICE, h(1));
 		assert!(DataOwnership::is_provisional(&Records::<Test>::get(h(1)).unwrap()));
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(2), meta(b"v2"), Some(h(1))),
+			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(2), meta(b"v2").into(), Some(h(1))),
 			Error::<Test>::Provisional
 		);
 		at(1 + WINDOW, 1_060_000);
 		assert_ok!(DataOwnership::register(
 			RuntimeOrigin::signed(ALICE),
 			h(2),
-			meta(b"v2"),
+			meta(b"v2").into(),
 			Some(h(1))
 		));
 	});

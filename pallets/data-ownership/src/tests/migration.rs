@@ -31,7 +31,7 @@ fn identity_keys_move_to_blake2_128_concat() {
 		assert_ok!(DataOwnership::register(
 			RuntimeOrigin::signed(ALICE),
 			h(2),
-			meta(b"v2"),
+			meta(b"v2").into(),
 			Some(h(1))
 		));
 		assert_ok!(DataOwnership::grant_access(

@@ -34,7 +34,7 @@ pub fn meta(title: &[u8]) -> MetadataOf<Test> {
 
 /// Registers `hash` as `who`.
 pub fn register(who: u64, hash: ContentHash) {
-	assert_ok!(DataOwnership::register(RuntimeOrigin::signed(who), hash, meta(b"report"), None));
+	assert_ok!(DataOwnership::register(RuntimeOrigin::signed(who), hash, meta(b"report").into(), None));
 }
 
 /// The last event of this pallet.
@@ -54,7 +54,7 @@ pub fn held(who: u64) -> u64 {
 	Balances::balance_on_hold(&RuntimeHoldReason::DataOwnership(HoldReason::RecordDeposit), &who)
 }
 
-/// A bounded purpose.
-pub fn purpose(text: &[u8]) -> BoundedVec<u8, polkadot_sdk::frame_support::traits::ConstU32<32>> {
-	BoundedVec::try_from(text.to_vec()).unwrap()
+/// A licence's purpose.
+pub fn purpose(text: &[u8]) -> Vec<u8> {
+	text.to_vec()
 }

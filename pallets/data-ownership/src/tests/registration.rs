@@ -34,16 +34,16 @@ fn register_errors() {
 		register(ALICE, h(1));
 		// Nobody can register a hash twice, not even its owner.
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(BOB), h(1), meta(b"x"), None),
+			DataOwnership::register(RuntimeOrigin::signed(BOB), h(1), meta(b"x").into(), None),
 			Error::<Test>::AlreadyRegistered
 		);
 		// Account 11 has no funds for the deposit.
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(11), h(2), meta(b"x"), None),
+			DataOwnership::register(RuntimeOrigin::signed(11), h(2), meta(b"x").into(), None),
 			TokenError::FundsUnavailable
 		);
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::none(), h(2), meta(b"x"), None),
+			DataOwnership::register(RuntimeOrigin::none(), h(2), meta(b"x").into(), None),
 			DispatchError::BadOrigin
 		);
 	});
@@ -52,13 +52,10 @@ fn register_errors() {
 #[test]
 fn register_batch_registers_all() {
 	ExtBuilder.build_and_execute(|| {
-		let batch: Vec<_> = (1..=4)
-			.map(|n| NewRecord { hash: h(n), metadata: meta(b"part"), supersedes: None })
+		let batch: Vec<NewRecordInput> = (1..=4)
+			.map(|n| NewRecord { hash: h(n), metadata: meta(b"part"), supersedes: None }.into())
 			.collect();
-		assert_ok!(DataOwnership::register_batch(
-			RuntimeOrigin::signed(ALICE),
-			BoundedVec::try_from(batch).unwrap()
-		));
+		assert_ok!(DataOwnership::register_batch(RuntimeOrigin::signed(ALICE), batch));
 		for n in 1..=4 {
 			assert_eq!(Records::<Test>::get(h(n)).unwrap().owner, ALICE);
 		}
@@ -70,14 +67,11 @@ fn register_batch_registers_all() {
 fn register_batch_is_all_or_nothing() {
 	ExtBuilder.build_and_execute(|| {
 		register(BOB, h(3));
-		let batch = |hashes: &[u8]| {
-			BoundedVec::try_from(
-				hashes
-					.iter()
-					.map(|n| NewRecord { hash: h(*n), metadata: meta(b"part"), supersedes: None })
-					.collect::<Vec<_>>(),
-			)
-			.unwrap()
+		let batch = |hashes: &[u8]| -> Vec<NewRecordInput> {
+			hashes
+				.iter()
+				.map(|n| NewRecord { hash: h(*n), metadata: meta(b"part"), supersedes: None }.into())
+				.collect()
 		};
 		assert_noop!(
 			DataOwnership::register_batch(RuntimeOrigin::signed(ALICE), batch(&[1, 2, 3])),
@@ -104,5 +98,75 @@ fn records_of_pages() {
 		let mut all: Vec<_> = first.into_iter().chain(second).chain(third).collect();
 		all.sort();
 		assert_eq!(all, (1..=5).map(h).collect::<Vec<_>>());
+	});
+}
+
+/// A field one byte over its bound decodes and is refused by name when the call runs — at the
+/// pool it is an ordinary call, not a decoding failure.
+#[test]
+fn a_field_one_byte_over_its_bound_is_refused_with_its_named_error() {
+	use codec::{Decode, Encode};
+	use polkadot_sdk::sp_core::Get;
+	ExtBuilder.build_and_execute(|| {
+		let over = |bound: u32| vec![b'x'; bound as usize + 1];
+		let title_max = <Test as Config>::MaxTitleLen::get();
+		let media_max = <Test as Config>::MaxMediaTypeLen::get();
+		let uri_max = <Test as Config>::MaxUriLen::get();
+		let with = |edit: &dyn Fn(&mut MetadataInput)| {
+			let mut m = MetadataInput::from(meta(b"x"));
+			edit(&mut m);
+			m
+		};
+		let cases: [(MetadataInput, Error<Test>); 3] = [
+			(with(&|m| m.title = over(title_max)), Error::<Test>::TitleTooLong),
+			(with(&|m| m.media_type = over(media_max)), Error::<Test>::MediaTypeTooLong),
+			(with(&|m| m.uri = over(uri_max)), Error::<Test>::UriTooLong),
+		];
+		for (metadata, error) in cases {
+			let error = DispatchError::from(error);
+			let call = Call::<Test>::register { hash: h(1), metadata: metadata.clone(), supersedes: None };
+			let decoded = Call::<Test>::decode(&mut &call.encode()[..]);
+			assert_eq!(decoded.as_ref(), Ok(&call), "the call decodes");
+			assert_noop!(
+				DataOwnership::register(RuntimeOrigin::signed(ALICE), h(1), metadata.clone(), None),
+				error
+			);
+			let record = NewRecordInput { hash: h(2), metadata, supersedes: None };
+			assert_noop!(
+				DataOwnership::register_batch(RuntimeOrigin::signed(ALICE), vec![record]),
+				error
+			);
+		}
+		// Exactly at every bound: registered.
+		let full = with(&|m| {
+			m.title = vec![b't'; title_max as usize];
+			m.media_type = vec![b'm'; media_max as usize];
+			m.uri = vec![b'u'; uri_max as usize];
+		});
+		assert_ok!(DataOwnership::register(RuntimeOrigin::signed(ALICE), h(3), full, None));
+		assert_eq!(Records::<Test>::get(h(3)).unwrap().metadata.uri.len(), uri_max as usize);
+		// A batch one record over `MaxBatch`.
+		let max_batch = <Test as Config>::MaxBatch::get();
+		let batch: Vec<NewRecordInput> = (0..=max_batch)
+			.map(|n| NewRecordInput {
+				hash: h(10 + n as u8),
+				metadata: meta(b"part").into(),
+				supersedes: None,
+			})
+			.collect();
+		assert_noop!(
+			DataOwnership::register_batch(RuntimeOrigin::signed(ALICE), batch.clone()),
+			Error::<Test>::TooManyRecords
+		);
+		assert_noop!(
+			DataOwnership::reveal(RuntimeOrigin::signed(ALICE), batch, [0; 32]),
+			Error::<Test>::TooManyRecords
+		);
+		// A licence's purpose one byte over.
+		let purpose_max = <Test as Config>::MaxPurposeLen::get();
+		assert_noop!(
+			DataOwnership::grant_access(RuntimeOrigin::signed(ALICE), h(3), BOB, over(purpose_max), 50),
+			Error::<Test>::PurposeTooLong
+		);
 	});
 }

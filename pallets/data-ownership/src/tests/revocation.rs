@@ -13,7 +13,7 @@ fn revoke_keeps_the_record_as_evidence() {
 		assert_eq!(r.metadata, meta(b"report"));
 		assert!(Offers::<Test>::get(h(1)).is_none(), "the pending offer lapses");
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(BOB), h(1), meta(b"x"), None),
+			DataOwnership::register(RuntimeOrigin::signed(BOB), h(1), meta(b"x").into(), None),
 			Error::<Test>::AlreadyRegistered
 		);
 	});
@@ -38,7 +38,7 @@ fn purge_erases_metadata_and_frees_the_per_byte_deposit() {
 		assert_eq!(held(ALICE), BASE);
 		// The hash stays taken.
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(1), meta(b"x"), None),
+			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(1), meta(b"x").into(), None),
 			Error::<Test>::AlreadyRegistered
 		);
 	});

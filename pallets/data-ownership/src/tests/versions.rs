@@ -8,7 +8,7 @@ fn a_chain_of_versions_is_kept_in_order() {
 		assert_ok!(DataOwnership::register(
 			RuntimeOrigin::signed(ALICE),
 			h(2),
-			meta(b"v2"),
+			meta(b"v2").into(),
 			Some(h(1))
 		));
 		assert_eq!(
@@ -23,7 +23,7 @@ fn a_chain_of_versions_is_kept_in_order() {
 		assert_ok!(DataOwnership::register(
 			RuntimeOrigin::signed(ALICE),
 			h(3),
-			meta(b"v3"),
+			meta(b"v3").into(),
 			Some(h(2))
 		));
 		assert_eq!(
@@ -47,32 +47,32 @@ fn version_errors() {
 	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(2), meta(b"v2"), Some(h(9))),
+			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(2), meta(b"v2").into(), Some(h(9))),
 			Error::<Test>::NotFound
 		);
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(BOB), h(2), meta(b"v2"), Some(h(1))),
+			DataOwnership::register(RuntimeOrigin::signed(BOB), h(2), meta(b"v2").into(), Some(h(1))),
 			Error::<Test>::NotOwner
 		);
 		assert_ok!(DataOwnership::register(
 			RuntimeOrigin::signed(ALICE),
 			h(2),
-			meta(b"v2"),
+			meta(b"v2").into(),
 			Some(h(1))
 		));
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(3), meta(b"v3"), Some(h(1))),
+			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(3), meta(b"v3").into(), Some(h(1))),
 			Error::<Test>::NotActive
 		);
 		assert_ok!(DataOwnership::register(
 			RuntimeOrigin::signed(ALICE),
 			h(3),
-			meta(b"v3"),
+			meta(b"v3").into(),
 			Some(h(2))
 		));
 		// MaxVersions is 3.
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(4), meta(b"v4"), Some(h(3))),
+			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(4), meta(b"v4").into(), Some(h(3))),
 			Error::<Test>::TooManyVersions
 		);
 	});
@@ -86,7 +86,7 @@ fn superseding_withdraws_a_pending_offer() {
 		assert_ok!(DataOwnership::register(
 			RuntimeOrigin::signed(ALICE),
 			h(2),
-			meta(b"v2"),
+			meta(b"v2").into(),
 			Some(h(1))
 		));
 		assert!(Offers::<Test>::get(h(1)).is_none());

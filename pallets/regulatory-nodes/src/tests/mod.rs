@@ -25,9 +25,12 @@ pub fn last_event() -> Event<Test> {
 		.expect("an event of this pallet")
 }
 
-/// A bounded reason.
-pub fn reason(text: &[u8]) -> BoundedVec<u8, polkadot_sdk::frame_support::traits::ConstU32<32>> {
-	BoundedVec::try_from(text.to_vec()).unwrap()
+/// A reason as a call takes it (`Vec<u8>`) or as storage keeps it (`BoundedVec`).
+pub fn reason<T: TryFrom<Vec<u8>>>(text: &[u8]) -> T
+where
+	T::Error: core::fmt::Debug,
+{
+	T::try_from(text.to_vec()).unwrap()
 }
 
 /// A freeze of `who` until `until`.

@@ -115,6 +115,17 @@ fn dismissed_approvals_do_not_count() {
 #[test]
 fn motion_errors() {
 	ExtBuilder.build_and_execute(|| {
+		// One byte over `MaxReasonLen` decodes, and is refused by name.
+		let max = <<Test as Config>::MaxReasonLen as polkadot_sdk::sp_core::Get<u32>>::get();
+		let long = vec![b'r'; max as usize + 1];
+		assert_noop!(
+			Regulatory::propose(RuntimeOrigin::signed(REG_A), freeze(4, 50), None, long.clone()),
+			Error::<Test>::ReasonTooLong
+		);
+		assert_noop!(
+			Regulatory::act(RuntimeOrigin::root(), freeze(4, 50), long),
+			Error::<Test>::ReasonTooLong
+		);
 		assert_noop!(
 			Regulatory::propose(RuntimeOrigin::signed(CITIZEN), freeze(4, 50), None, reason(b"r")),
 			Error::<Test>::NotRegulator

@@ -58,7 +58,7 @@ fn an_undecodable_call_fails_enactment() {
 		vote(GOV, index, VoteChoice::Aye);
 		Proposals::<Test>::mutate(index, |p| {
 			assert!(p.as_ref().unwrap().has_call);
-			ProposalCalls::<Test>::insert(index, bounded(&[0xff, 0xff, 0xff]));
+			ProposalCalls::<Test>::insert(index, BoundedVec::truncate_from(vec![0xff, 0xff, 0xff]));
 		});
 		run_to(1 + PERIOD);
 		let failed = Enactment::EnactmentFailed { error: Error::<Test>::CallUndecodable.into() };

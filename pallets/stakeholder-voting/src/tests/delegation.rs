@@ -13,8 +13,10 @@ fn with_delegators() -> ExtBuilder {
 		.with_stakeholder(6, Sector::Market, vec![(LOCAL, 60)])
 }
 
+/// `who` offers its vote in the local scope to `to`, and `to` accepts.
 fn delegate(who: u64, to: u64, expires: Option<u64>) {
 	assert_ok!(StakeholderVoting::delegate(RuntimeOrigin::signed(who), LOCAL, to, expires));
+	assert_ok!(StakeholderVoting::accept_delegation(RuntimeOrigin::signed(to), LOCAL, who));
 }
 
 fn vote_of(index: ProposalIndex, who: u64) -> Option<VoteRecord> {
@@ -37,6 +39,15 @@ fn a_delegates_vote_carries_its_delegators_own_weight_in_their_own_sectors() {
 					scope,
 					GOV,
 					None
+				));
+				assert_eq!(
+					last_event(),
+					Event::DelegationOffered { who, scope, delegate: GOV, expires: None }
+				);
+				assert_ok!(StakeholderVoting::accept_delegation(
+					RuntimeOrigin::signed(GOV),
+					scope,
+					who
 				));
 				assert_eq!(
 					last_event(),
@@ -196,6 +207,8 @@ fn leaving_the_scope_ends_delegations_both_ways() {
 fn delegation_errors_change_nothing() {
 	with_delegators().build_and_execute(|| {
 		let d = |who, to| StakeholderVoting::delegate(RuntimeOrigin::signed(who), LOCAL, to, None);
+		let accept =
+			|to, who| StakeholderVoting::accept_delegation(RuntimeOrigin::signed(to), LOCAL, who);
 		assert_noop!(d(4, 4), Error::<Test>::CannotDelegateToSelf);
 		assert_noop!(d(OUTSIDER, GOV), Error::<Test>::StakeholderNotFound);
 		assert_noop!(d(4, OUTSIDER), Error::<Test>::StakeholderNotFound);
@@ -214,13 +227,24 @@ fn delegation_errors_change_nothing() {
 		);
 		// One step only, either way round.
 		assert_ok!(d(4, GOV));
+		assert_ok!(accept(GOV, 4));
 		assert_noop!(d(5, 4), Error::<Test>::DelegationChain);
 		assert_noop!(d(GOV, MARKET), Error::<Test>::DelegationChain);
-		// At most MaxDelegators per delegate and scope.
-		assert_ok!(d(5, GOV));
-		assert_ok!(d(6, GOV));
+		// At most MaxDelegators per delegate and scope: counted when accepted.
+		for who in [5, 6] {
+			assert_ok!(d(who, GOV));
+			assert_ok!(accept(GOV, who));
+		}
 		assert_eq!(Delegators::<Test>::get(GOV, LOCAL).len() as u32, MAX_DELEGATORS);
-		assert_noop!(d(COMMUNITY, GOV), Error::<Test>::TooManyDelegators);
+		assert_ok!(d(COMMUNITY, GOV));
+		assert_noop!(accept(GOV, COMMUNITY), Error::<Test>::TooManyDelegators);
+		// Only the delegate an offer names accepts it, and only an offer that exists.
+		assert_noop!(accept(MARKET, COMMUNITY), Error::<Test>::DelegationNotFound);
+		assert_noop!(accept(GOV, MARKET), Error::<Test>::DelegationNotFound);
+		assert_noop!(
+			StakeholderVoting::reject_delegation(RuntimeOrigin::signed(MARKET), LOCAL, 4),
+			Error::<Test>::DelegationNotFound
+		);
 		assert_noop!(
 			StakeholderVoting::delegate(RuntimeOrigin::none(), LOCAL, GOV, None),
 			polkadot_sdk::sp_runtime::DispatchError::BadOrigin
@@ -261,5 +285,64 @@ fn a_vote_with_the_most_delegators_is_weighed_for_them_and_refunded_for_fewer() 
 		let post =
 			StakeholderVoting::vote(RuntimeOrigin::signed(GOV), index, VoteChoice::Aye).unwrap();
 		assert!(post.actual_weight.unwrap().all_lt(declared));
+	});
+}
+
+/// Becoming someone's delegate needs their consent: an offer counts for nothing until accepted,
+/// and no number of offers fills a member's delegator slots or blocks its own delegation.
+#[test]
+fn nobody_becomes_a_delegate_without_accepting() {
+	with_delegators().build_and_execute(|| {
+		// 4, 5 and 6 all offer their votes to GOV; GOV has accepted none of them.
+		for who in [4, 5, 6] {
+			assert_ok!(StakeholderVoting::delegate(RuntimeOrigin::signed(who), LOCAL, GOV, None));
+			assert_eq!(
+				last_event(),
+				Event::DelegationOffered { who, scope: LOCAL, delegate: GOV, expires: None }
+			);
+		}
+		assert!(!Delegators::<Test>::contains_key(GOV, LOCAL));
+		assert!(!Delegations::<Test>::contains_key(4, LOCAL));
+		// GOV's own delegation is not blocked by offers made to it.
+		assert_ok!(StakeholderVoting::delegate(RuntimeOrigin::signed(GOV), LOCAL, MARKET, None));
+		assert_ok!(StakeholderVoting::accept_delegation(RuntimeOrigin::signed(MARKET), LOCAL, GOV));
+		assert_eq!(Delegations::<Test>::get(GOV, LOCAL).map(|d| d.delegate), Some(MARKET));
+		// An offer to a member who now delegates cannot be accepted: one step only.
+		assert_noop!(
+			StakeholderVoting::accept_delegation(RuntimeOrigin::signed(GOV), LOCAL, 4),
+			Error::<Test>::DelegationChain
+		);
+		// A vote by GOV carries nobody else's.
+		run_to(2);
+		let index = propose(MARKET, LOCAL, None);
+		vote(GOV, index, VoteChoice::Aye);
+		assert_eq!(vote_of(index, 4), None);
+		// The delegate refuses an offer; the delegator withdraws another.
+		assert_ok!(StakeholderVoting::reject_delegation(RuntimeOrigin::signed(GOV), LOCAL, 4));
+		assert_eq!(
+			last_event(),
+			Event::DelegationOfferEnded { who: 4, scope: LOCAL, delegate: GOV }
+		);
+		assert!(!DelegationOffers::<Test>::contains_key(4, LOCAL));
+		assert_ok!(StakeholderVoting::undelegate(RuntimeOrigin::signed(5), LOCAL));
+		assert_eq!(
+			last_event(),
+			Event::DelegationOfferEnded { who: 5, scope: LOCAL, delegate: GOV }
+		);
+		assert!(!DelegationOffers::<Test>::contains_key(5, LOCAL));
+		assert!(DelegationOffers::<Test>::contains_key(6, LOCAL));
+	});
+}
+
+/// A delegate may end an accepted delegation to it.
+#[test]
+fn a_delegate_may_end_a_delegation_it_accepted() {
+	with_delegators().build_and_execute(|| {
+		delegate(4, GOV, None);
+		assert_eq!(Delegators::<Test>::get(GOV, LOCAL).to_vec(), vec![4]);
+		assert_ok!(StakeholderVoting::reject_delegation(RuntimeOrigin::signed(GOV), LOCAL, 4));
+		assert_eq!(last_event(), Event::Undelegated { who: 4, scope: LOCAL });
+		assert!(!Delegations::<Test>::contains_key(4, LOCAL));
+		assert!(!Delegators::<Test>::contains_key(GOV, LOCAL));
 	});
 }

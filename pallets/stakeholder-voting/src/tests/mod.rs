@@ -53,9 +53,12 @@ pub fn events() -> Vec<Event<Test>> {
 		.collect()
 }
 
-/// A bounded byte string.
-pub fn bounded<S: polkadot_sdk::sp_core::Get<u32>>(bytes: &[u8]) -> BoundedVec<u8, S> {
-	BoundedVec::try_from(bytes.to_vec()).unwrap()
+/// A byte string as a call takes it (`Vec<u8>`) or as storage keeps it (`BoundedVec`).
+pub fn bounded<T: TryFrom<Vec<u8>>>(bytes: &[u8]) -> T
+where
+	T::Error: core::fmt::Debug,
+{
+	T::try_from(bytes.to_vec()).unwrap()
 }
 
 /// Proposes in `scope` as `who` with an optional call; returns the index.

@@ -54,6 +54,13 @@ fn propose_errors() {
 	ExtBuilder::default().build_and_execute(|| {
 		let title = || bounded(b"t");
 		let h = H256::zero();
+		// One byte over `MaxTitleLen` decodes, and is refused by name.
+		let max = <<Test as Config>::MaxTitleLen as polkadot_sdk::sp_core::Get<u32>>::get();
+		let long = vec![b't'; max as usize + 1];
+		assert_noop!(
+			StakeholderVoting::propose(RuntimeOrigin::signed(GOV), LOCAL, long, h, None),
+			Error::<Test>::TitleTooLong
+		);
 		assert_noop!(
 			StakeholderVoting::propose(RuntimeOrigin::signed(GOV), 42, title(), h, None),
 			Error::<Test>::ScopeNotFound

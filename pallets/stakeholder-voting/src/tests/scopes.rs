@@ -21,6 +21,13 @@ fn create_scope_works() {
 #[test]
 fn create_scope_needs_the_scope_origin() {
 	ExtBuilder::default().build_and_execute(|| {
+		// One byte over `MaxNameLen` decodes, and is refused by name.
+		let max = <<Test as Config>::MaxNameLen as polkadot_sdk::sp_core::Get<u32>>::get();
+		let long = vec![b'n'; max as usize + 1];
+		assert_noop!(
+			StakeholderVoting::create_scope(RuntimeOrigin::root(), long, rule(Weighting::Headcount)),
+			Error::<Test>::NameTooLong
+		);
 		assert_noop!(
 			StakeholderVoting::create_scope(
 				RuntimeOrigin::signed(GOV),
