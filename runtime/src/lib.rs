@@ -40,6 +40,7 @@ pub mod dev_wasm {
 extern crate alloc;
 
 pub mod apis;
+pub mod check_nonce;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod weights;
@@ -172,7 +173,8 @@ pub type TxExtension = (
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckMortality<Runtime>,
-	frame_system::CheckNonce<Runtime>,
+	// `frame_system::CheckNonce`, capping each account's feeless transactions in the pool.
+	check_nonce::CheckNonce,
 	frame_system::CheckWeight<Runtime>,
 	// Before fees: a frozen account's transaction is rejected without charging it.
 	pallet_regulatory_nodes::CheckFirewall<Runtime>,
@@ -203,7 +205,7 @@ pub fn signed_transaction(
 		frame_system::CheckTxVersion::new(),
 		frame_system::CheckGenesis::new(),
 		frame_system::CheckMortality::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
+		check_nonce::CheckNonce::from(nonce),
 		frame_system::CheckWeight::new(),
 		pallet_regulatory_nodes::CheckFirewall::new(),
 		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(

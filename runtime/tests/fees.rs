@@ -33,7 +33,7 @@ fn validate(who: Sr25519Keyring, call: &RuntimeCall) -> Result<(), TransactionVa
 	let origin = RuntimeOrigin::signed(who.to_account_id());
 	let info = call.get_dispatch_info();
 	let nonce = frame_system::Account::<Runtime>::get(who.to_account_id()).nonce;
-	frame_system::CheckNonce::<Runtime>::from(nonce).validate(
+	polity_runtime::check_nonce::CheckNonce::from(nonce).validate(
 		origin.clone(),
 		call,
 		&info,
@@ -219,5 +219,94 @@ fn fees_follow_congestion_and_feeless_votes_stay_free() {
 		)
 		.unwrap();
 		assert_eq!(validate(citizen, &vote(index)), Ok(()));
+	});
+}
+
+/// Feeless transactions per account are capped in the pool: a member with no balance cannot park
+/// more than `MAX_FEELESS_AHEAD + 1` free votes with future nonces; paid ones are not capped.
+#[test]
+fn feeless_transactions_per_account_are_capped_in_the_pool() {
+	use polity_runtime::check_nonce::{CheckNonce, FEELESS_TOO_FAR_AHEAD, MAX_FEELESS_AHEAD};
+	dev_chain().execute_with(|| {
+		let citizen = Sr25519Keyring::One;
+		let who = citizen.to_account_id();
+		StakeholderVoting::admit(RuntimeOrigin::root(), who.clone(), Sector::Community, 1, 5)
+			.unwrap();
+		System::set_block_number(2);
+		let first = pallet_stakeholder_voting::ProposalCount::<Runtime>::get();
+		for i in 0..=MAX_FEELESS_AHEAD + 1 {
+			StakeholderVoting::propose(
+				RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
+				1,
+				format!("proposal {i}").into_bytes(),
+				H256::zero(),
+				None,
+			)
+			.unwrap();
+		}
+		let nonce = frame_system::Account::<Runtime>::get(&who).nonce;
+		let check = |ahead: u32, call: &RuntimeCall| {
+			let origin = RuntimeOrigin::signed(who.clone());
+			CheckNonce::from(nonce + ahead)
+				.validate(
+					origin,
+					call,
+					&call.get_dispatch_info(),
+					100,
+					(),
+					&TxBaseImplication(()),
+					TransactionSource::External,
+				)
+				.map(|_| ())
+		};
+		// Free votes on distinct proposals, at nonces n … n + MAX_FEELESS_AHEAD: valid.
+		for ahead in 0..=MAX_FEELESS_AHEAD {
+			assert_eq!(check(ahead, &vote(first + ahead)), Ok(()), "nonce +{ahead}");
+		}
+		// One further ahead: refused by name.
+		let too_far = MAX_FEELESS_AHEAD + 1;
+		assert_eq!(
+			check(too_far, &vote(first + too_far)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(
+				FEELESS_TOO_FAR_AHEAD
+			)))
+		);
+		// A paid call that far ahead is the ordinary nonce check's: valid, waiting in the pool.
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		assert_eq!(check(too_far, &remark), Ok(()));
+	});
+}
+
+/// Length-stuffing raises fees: a block full by length (and empty by weight) moves the multiplier
+/// up as a block full by weight does, and the length fee follows the multiplier.
+#[test]
+fn a_flood_by_length_raises_the_fee_multiplier_and_the_length_fee() {
+	use polity_runtime::configs::monetary::{FeeAdjustment, LengthToFee};
+	use polkadot_sdk::{
+		frame_support::weights::{Weight, WeightToFee},
+		pallet_transaction_payment::{Multiplier, NextFeeMultiplier},
+		sp_runtime::{
+			traits::{Convert, One},
+			FixedPointNumber,
+		},
+	};
+	dev_chain().execute_with(|| {
+		let one = Multiplier::one();
+		// A quiet block: the multiplier stays at its floor.
+		assert_eq!(FeeAdjustment::convert(one), one);
+		// A block whose ordinary transactions filled its length with little weight.
+		let normal = *polity_runtime::configs::system::RuntimeBlockLength::get()
+			.max
+			.get(polkadot_sdk::frame_support::dispatch::DispatchClass::Normal);
+		frame_system::BlockSize::<Runtime>::put(normal);
+		let raised = FeeAdjustment::convert(one);
+		assert!(raised > one, "a block full by length raises fees: {raised:?}");
+		// And again, block after block.
+		assert!(FeeAdjustment::convert(raised) > raised);
+		// The length fee follows the multiplier.
+		let bytes = Weight::from_parts(1_000_000, 0);
+		let at_base = LengthToFee::weight_to_fee(&bytes);
+		NextFeeMultiplier::<Runtime>::put(Multiplier::saturating_from_integer(3));
+		assert_eq!(LengthToFee::weight_to_fee(&bytes), 3 * at_base);
 	});
 }

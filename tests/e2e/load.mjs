@@ -13,11 +13,15 @@ import { sleep, waitFor } from './lib/harness.mjs';
 
 const HELP = `usage: scripts/load.sh [options]
 
-  --kind K        transfer | vote | register | register-batch | all | audit   (default: all)
+  --kind K        transfer | vote | register | register-batch | all | audit | flood
+                  (default: all)
                   'all' runs transfer, vote and register one after another on the same node
                   and prints their ratios; 'audit' gives one account --count records (default
                   10,000) and votes on every proposal the chain lets it, then times the
-                  regulator's queries on it over WebSocket and HTTP (p50, p99)
+                  regulator's queries on it over WebSocket and HTTP (p50, p99); 'flood' keeps
+                  blocks full of paid 200 KB remarks and transfers (--count of them) while
+                  members vote one by one, and reports how many blocks each vote took to be
+                  included (the guarantee: at most 2)
   --count N       extrinsics per kind (default 6000)
   --accounts A    signing accounts (default 500)
   --node URL      an existing dev node (needs sudo, i.e. --dev); default: start one
@@ -40,8 +44,8 @@ function parseArgs(argv) {
     else if (a === '--node-log') o.nodeLog = next();
     else throw new Error(`unknown option ${a} (see -h)`);
   }
-  if (!['transfer', 'vote', 'register', 'register-batch', 'all', 'audit'].includes(o.kind)) throw new Error(`unknown kind ${o.kind} (see -h)`);
-  o.count ??= o.kind === 'audit' ? 10000 : 6000;
+  if (!['transfer', 'vote', 'register', 'register-batch', 'all', 'audit', 'flood'].includes(o.kind)) throw new Error(`unknown kind ${o.kind} (see -h)`);
+  o.count ??= o.kind === 'audit' ? 10000 : o.kind === 'flood' ? 600 : 6000;
   return o;
 }
 
@@ -100,18 +104,100 @@ async function prepare(api, kind, { count, accounts, alice, keyring, state }) {
     make = (signerIndex, j) => api.tx.stakeholderVoting.vote(state.proposals[j % state.proposals.length], k++ % 2 ? 'Aye' : 'Nay');
   }
   const out = [];
+  const { era, blockHash } = await mortality(api);
   for (let i = 0; i < signers.length && out.length < count; i++) {
     const nonce = (await api.rpc.system.accountNextIndex(signers[i].address)).toNumber();
     for (let j = 0; j < perSigner && out.length < count; j++) {
       const tx = make(i, j);
-      // Immortal, pre-signed: submitting does no signing work.
-      tx.sign(signers[i], { nonce: nonce + j, era: 0, blockHash: genesisHash, genesisHash, runtimeVersion });
+      // Pre-signed, so submitting does no signing work; mortal, so a transaction left over from
+      // a run can never be replayed later (say, by an account reaped and re-admitted at nonce 0).
+      tx.sign(signers[i], { nonce: nonce + j, era, blockHash, genesisHash, runtimeVersion });
       out.push(tx.toHex());
     }
     if (i % 50 === 0) process.stdout.write(`\r  pre-signing ${kind}: ${out.length}/${count}`);
   }
   process.stdout.write(`\r  pre-signing ${kind}: ${out.length}/${count}\n`);
   return out;
+}
+
+/**
+ * A mortal era from the current best block: valid for 1,024 blocks (about 100 minutes of 6 s
+ * blocks), long enough for any run, never replayable after it.
+ */
+async function mortality(api) {
+  const header = await api.rpc.chain.getHeader();
+  return { era: api.createType('ExtrinsicEra', { current: header.number, period: 1024 }), blockHash: header.hash };
+}
+
+/**
+ * Votes under a flood: `count` paid transactions — 200 KB remarks and transfers, alternately,
+ * from `accounts` funded accounts — submitted as fast as the pool takes them, while eight members
+ * with no balance vote (free, first votes) one at a time on open proposals. Each vote's latency
+ * is the number of blocks from the best block when it was sent to the block that included it.
+ */
+async function flood(api, { count, accounts, alice, keyring }) {
+  const flooders = Array.from({ length: Math.min(accounts, count) }, (_, i) => keyring.addFromUri(`//load/flood/${i}`));
+  const voters = Array.from({ length: 8 }, (_, i) => keyring.addFromUri(`//load/flood-voter/${i}`));
+  await batched(api, alice, flooders.map((s) => api.tx.balances.transferKeepAlive(s.address, 10n ** 15n)), { what: 'funding flooders' });
+  await batched(api, alice, voters.map((s) => api.tx.stakeholderVoting.admit(s.address, 'Community', 1, 1)), { sudo: true, what: 'admitting voters' });
+  const rule = (await api.call.stakeholderVotingApi.scope(1)).unwrap().rule.toJSON();
+  await sendAndWait(api, api.tx.sudo.sudo(api.tx.stakeholderVoting.setRule(1, { ...rule, votingPeriod: 600 })), alice);
+  const proposals = [];
+  for (let i = 0; i < 4; i++) {
+    const { events } = await sendAndWait(api, api.tx.stakeholderVoting.propose(1, `flood ${i} ${Date.now()}`, blake2AsHex(`flood ${i}`), null), alice);
+    proposals.push(events.find(({ event }) => api.events.stakeholderVoting.Proposed.is(event)).event.data.index.toNumber());
+  }
+  const remark = '0x' + 'ab'.repeat(200 * 1024);
+  const sink = keyring.addFromUri('//load/sink').address;
+  const { era, blockHash } = await mortality(api);
+  const xts = [];
+  const per = Math.ceil(count / flooders.length);
+  for (const [i, who] of flooders.entries()) {
+    const nonce = (await api.rpc.system.accountNextIndex(who.address)).toNumber();
+    for (let j = 0; j < per && xts.length < count; j++) {
+      const tx = (i + j) % 2 ? api.tx.balances.transferKeepAlive(sink, 10n ** 10n) : api.tx.system.remark(remark);
+      tx.sign(who, { nonce: nonce + j, era, blockHash, genesisHash: api.genesisHash, runtimeVersion: api.runtimeVersion });
+      xts.push(tx.toHex());
+    }
+  }
+  say(`  pre-signed ${xts.length} flood transactions (200 KB remarks and transfers)`);
+  const fill = [];
+  const start = (await api.rpc.chain.getHeader()).number.toNumber();
+  const unsub = await api.rpc.chain.subscribeNewHeads(async (header) => {
+    const n = header.number.toNumber();
+    if (n <= start) return;
+    const block = await api.rpc.chain.getBlock(header.hash);
+    fill.push({ n, length: block.block.encodedLength });
+  });
+  let next = 0;
+  let refused = 0;
+  const worker = async () => {
+    while (next < xts.length) {
+      const xt = xts[next++];
+      try { await api.rpc.author.submitExtrinsic(xt); } catch (e) { refused++; }
+    }
+  };
+  const submitting = Promise.all(Array.from({ length: 16 }, worker));
+  // Let the flood build up, then vote: each of 8 voters on each of 4 proposals, one at a time.
+  await sleep(12_000);
+  const latencies = [];
+  for (const index of proposals) {
+    for (const voter of voters) {
+      if ((await api.rpc.author.pendingExtrinsics()).length < 20) break;
+      const sentAt = (await api.rpc.chain.getHeader()).number.toNumber();
+      const { blockHash } = await sendAndWait(api, api.tx.stakeholderVoting.vote(index, 'Aye'), voter, { ms: 120_000 });
+      latencies.push((await api.rpc.chain.getHeader(blockHash)).number.toNumber() - sentAt);
+    }
+  }
+  const pending = (await api.rpc.author.pendingExtrinsics()).length;
+  await submitting;
+  unsub();
+  const maxLength = api.consts.system.blockLength.max.normal.toNumber();
+  const full = fill.filter((b) => b.length >= 0.9 * maxLength).length;
+  const worst = latencies.length ? Math.max(...latencies) : NaN;
+  say(`  ${fill.length} blocks, ${full} of them ≥ 90 % full by length; ${pending} flood transactions still waiting when voting ended; ${refused} refused by the pool`);
+  say(`  flood: ${latencies.length} votes included within ${worst} blocks at worst (p50 ${percentile(latencies, 50)}) under a flood of ${xts.length} paid transactions`);
+  return { votes: latencies.length, worst, full };
 }
 
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -126,11 +212,12 @@ async function audit(api, url, { records, alice, keyring, calls = 200 }) {
   const genesisHash = api.genesisHash;
   const runtimeVersion = api.runtimeVersion;
   let nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+  const { era, blockHash } = await mortality(api);
   const xts = [];
   for (let i = 0; i < records; i += 64) {
     const batch = Array.from({ length: Math.min(64, records - i) }, (_, j) => ({ hash: blake2AsHex(`audit-${i + j}`), metadata: meta, supersedes: null }));
     const tx = api.tx.dataOwnership.registerBatch(batch);
-    tx.sign(alice, { nonce: nonce++, era: 0, blockHash: genesisHash, genesisHash, runtimeVersion });
+    tx.sign(alice, { nonce: nonce++, era, blockHash, genesisHash, runtimeVersion });
     xts.push(tx.toHex());
   }
   for (const xt of xts) await api.rpc.author.submitExtrinsic(xt);
@@ -272,6 +359,11 @@ async function main() {
   try {
     const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
     const alice = keyring.addFromUri('//Alice');
+    if (opts.kind === 'flood') {
+      say(`\n# flood: votes under ${opts.count} paid 200 KB remarks and transfers`);
+      await flood(api, { count: opts.count, accounts: opts.accounts, alice, keyring });
+      return;
+    }
     if (opts.kind === 'audit') {
       say(`\n# audit: one account with ${opts.count} records and votes, the regulator's queries timed`);
       await audit(api, url, { records: opts.count, alice, keyring });

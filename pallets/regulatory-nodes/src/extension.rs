@@ -1,5 +1,6 @@
-//! `CheckFirewall`: rejects a frozen account's transactions at the pool and in blocks, and puts
-//! governance transactions ahead of ordinary traffic in the pool.
+//! `CheckFirewall`: rejects a frozen account's transactions at the pool and in blocks, refuses a
+//! governed validator's removal of its own session keys, and puts governance transactions ahead
+//! of ordinary traffic in the pool.
 
 use crate::{Config, Pallet};
 use codec::{Decode, DecodeWithMemTracking, Encode};
@@ -22,6 +23,12 @@ use scale_info::TypeInfo;
 
 /// `InvalidTransaction::Custom` code of a frozen account's transaction: "AccountFrozen".
 pub const ACCOUNT_FROZEN: u8 = 1;
+
+/// `InvalidTransaction::Custom` code of a governed validator's transaction that would remove its
+/// own session keys (`Config::KeyRemovalCalls`): "ValidatorKeysRequired". Taking its keys away
+/// would drop it from the live set below `MinValidators` without a vote; it leaves by
+/// `remove_validator`.
+pub const VALIDATOR_KEYS_REQUIRED: u8 = 2;
 
 /// The pool priority `CheckFirewall` gives governance calls (`Config::GovernanceCalls`): the
 /// highest there is, so no tip on ordinary traffic outbids a vote near its deadline.
@@ -75,6 +82,9 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 		if let Some(who) = origin.as_signer() {
 			if Pallet::<T>::is_frozen(who) && !governance {
 				return Err(InvalidTransaction::Custom(ACCOUNT_FROZEN).into());
+			}
+			if T::KeyRemovalCalls::contains(call) && crate::Validators::<T>::get().contains(who) {
+				return Err(InvalidTransaction::Custom(VALIDATOR_KEYS_REQUIRED).into());
 			}
 		}
 		// Governance transactions — votes, commitments, reveals, closes, overturn and

@@ -67,7 +67,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use extension::{CheckFirewall, ACCOUNT_FROZEN, GOVERNANCE_PRIORITY};
+pub use extension::{CheckFirewall, ACCOUNT_FROZEN, GOVERNANCE_PRIORITY, VALIDATOR_KEYS_REQUIRED};
 pub use pallet::*;
 pub use traits::{FirewallLevers, NodeLicences};
 pub use types::*;
@@ -145,6 +145,11 @@ pub mod pallet {
 
 		/// Calls a frozen account may still make: those that keep governance alive.
 		type GovernanceCalls: Contains<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// Calls (anywhere in a call's tree) that remove the signer's session keys, e.g.
+		/// `session.purgeKeys`: a governed validator may not make them — it leaves the set by a
+		/// chain-wide vote (`remove_validator`), which keeps `MinValidators`.
+		type KeyRemovalCalls: Contains<<Self as frame_system::Config>::RuntimeCall>;
 
 		/// Most regulators.
 		#[pallet::constant]

@@ -61,6 +61,14 @@ impl Contains<RuntimeCall> for Governance {
 	}
 }
 
+/// Stands in for `session.purgeKeys`: a call that removes the signer's session keys.
+pub struct KeyRemoval;
+impl Contains<RuntimeCall> for KeyRemoval {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::System(frame_system::Call::remark { remark }) if remark == b"purge-keys")
+	}
+}
+
 /// Longest freeze.
 pub const MAX_FREEZE: u64 = 100;
 /// The rolling window restrictions of one target are totalled over.
@@ -82,6 +90,7 @@ impl Config for Test {
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type OverturnOrigin = EnsureRoot<u64>;
 	type GovernanceCalls = Governance;
+	type KeyRemovalCalls = KeyRemoval;
 	type MaxRegulators = ConstU32<4>;
 	type MaxScopes = ConstU32<2>;
 	type MaxNodes = ConstU32<2>;

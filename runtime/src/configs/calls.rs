@@ -46,6 +46,24 @@ pub fn children(call: &RuntimeCall) -> Option<Vec<&RuntimeCall>> {
 	})
 }
 
+/// Whether `call` or any call its tree dispatches (within the walker's depth bound) matches.
+pub fn any_in_tree(call: &RuntimeCall, matches: &dyn Fn(&RuntimeCall) -> bool) -> bool {
+	let mut stack = alloc::vec![(call, 0u32)];
+	while let Some((call, depth)) = stack.pop() {
+		if matches(call) {
+			return true;
+		}
+		// Past the bound a proposal is refused anyway; a transaction this deep is refused here.
+		if depth > MAX_CALL_DEPTH {
+			return true;
+		}
+		if let Some(inner) = children(call) {
+			stack.extend(inner.into_iter().map(|c| (c, depth.saturating_add(1))));
+		}
+	}
+	false
+}
+
 /// What the whole tree of a call does, from one walk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CallSummary {

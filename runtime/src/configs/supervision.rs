@@ -78,6 +78,17 @@ impl Contains<RuntimeCall> for GovernanceCalls {
 	}
 }
 
+/// A call whose tree removes the signer's session keys (`session.purgeKeys`, in any wrapper):
+/// refused to a governed validator by `CheckFirewall` (`ValidatorKeysRequired`).
+pub struct KeyRemovalCalls;
+impl Contains<RuntimeCall> for KeyRemovalCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		crate::configs::calls::any_in_tree(call, &|c| {
+			matches!(c, RuntimeCall::Session(pallet_session::Call::purge_keys {}))
+		})
+	}
+}
+
 /// Calls of `pallet-node-authorization` no account may make: only governance and the
 /// firewall change who connects, so no account claims a node id, squats one before it is
 /// licensed, or adds connections of its own.
@@ -237,6 +248,7 @@ impl pallet_regulatory_nodes::Config for Runtime {
 	type GovernanceOrigin = ChainWideOrRoot;
 	type OverturnOrigin = ChainWideOrRoot;
 	type GovernanceCalls = GovernanceCalls;
+	type KeyRemovalCalls = KeyRemovalCalls;
 	type MaxRegulators = ConstU32<32>;
 	type MaxScopes = ConstU32<16>;
 	type MaxNodes = ConstU32<4>;

@@ -6,7 +6,9 @@
 //  3. consent: a scope's own vote cannot enrol an outsider; a member leaves of its own accord;
 //  4. no party blocks another's rights: nothing is licensed or offered on a provisional record,
 //     so a front-runner cannot grow the log of a hash someone committed to;
-//  4+. nobody becomes a delegate without accepting: offers fill no one's delegator slots;
+//  4+. nobody becomes a delegate without accepting: offers fill no one's delegator slots; a
+//     member with no balance parks at most four free votes in the pool; a validator cannot
+//     remove its own session keys;
 //  5. a field one byte over its bound is an ordinary transaction refused by name, not a wasm
 //     trap at the pool;
 //  5. verify-receipt refuses to trust a chain with well-known keys unless told, and requires a
@@ -176,6 +178,37 @@ function register() {
       assert(refused.includes(error), `${what} one byte over: ${refused}`);
       assert(!/unreachable|wasm trap/i.test(refused), `${what}: no trap`);
     }
+  });
+
+  test('4+. a member with no balance parks at most four free votes in the pool', async ({ api, alice, bob, charlie, keyring }) => {
+    const member = keyring.addFromUri(`//attacks/feeless/${Date.now()}`);
+    await sendAndWait(api, api.tx.sudo.sudo(api.tx.stakeholderVoting.admit(member.address, 'Community', 1, 1)), alice);
+    const proposals = [];
+    for (const [i, who] of [alice, bob, charlie, alice, charlie].entries()) proposals.push(await propose(api, who, 1, `feeless ${i} ${Date.now()}`, null));
+    const nonce = (await api.rpc.system.accountNextIndex(member.address)).toNumber();
+    const { era, blockHash } = await (async () => {
+      const header = await api.rpc.chain.getHeader();
+      return { era: api.createType('ExtrinsicEra', { current: header.number, period: 64 }), blockHash: header.hash };
+    })();
+    // Five free votes on five proposals, signed at once with nonces n … n+4.
+    const signed = proposals.map((index, i) => api.tx.stakeholderVoting.vote(index, 'Aye')
+      .sign(member, { nonce: nonce + i, era, blockHash, genesisHash: api.genesisHash, runtimeVersion: api.runtimeVersion }).toHex());
+    // Submitted last first, so none is ready yet when the far ones arrive.
+    const refused = await failure(api.rpc.author.submitExtrinsic(signed[4]));
+    assert(/Custom error: 3/.test(refused), `a free vote five ahead: ${refused}`);
+    for (const xt of signed.slice(0, 4).reverse()) await api.rpc.author.submitExtrinsic(xt);
+    await waitFor(async () => (await api.rpc.system.accountNextIndex(member.address)).toNumber() === nonce + 4, { ms: 60_000, what: 'the four free votes to be included' });
+    for (const index of proposals.slice(0, 4)) {
+      assert((await api.query.stakeholderVoting.votes(index, member.address)).isSome, `the vote on ${index} counted`);
+    }
+  });
+
+  test('4+. a validator cannot remove its own session keys', async ({ api, alice }) => {
+    const refused = await failure(sendAndWait(api, api.tx.session.purgeKeys(), alice));
+    assert(/Custom error: 2/.test(refused), `purgeKeys by a validator: ${refused}`);
+    const wrapped = await failure(sendAndWait(api, api.tx.utility.batch([api.tx.session.purgeKeys()]), alice));
+    assert(/Custom error: 2/.test(wrapped), `purgeKeys in a batch: ${wrapped}`);
+    assert((await api.query.session.nextKeys(alice.address)).isSome, 'Alice keeps her keys');
   });
 
   test('5. verify-receipt needs a chain spec and refuses well-known keys unless told', async () => {

@@ -2,7 +2,9 @@
 // node of its own, 1,500 of each. It reports the numbers (max per block, what limited it,
 // sustained rate, finality lag, ratios); it asserts only that the tool works end to end —
 // every kind prepared, submitted, included and summarized — not the numbers, which are noise
-// at this size and on a shared CI machine. The full run is `scripts/load.sh`.
+// at this size and on a shared CI machine. The full run is `scripts/load.sh`. Then the flood:
+// votes sent one by one while paid 200 KB remarks and transfers keep blocks full by length must
+// each be included within 2 blocks (`--kind flood`).
 
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -35,6 +37,19 @@ export async function run() {
       assert(Number(line[1]) > 0, `${kind}: no block carried any`);
     }
     assert(/^vote\/s ÷ transfers\/s = \d/m.test(out) && /^register\/s ÷ transfers\/s = \d/m.test(out), 'ratios reported');
+  }, { timeoutMs: 600_000 });
+
+  test('under a flood of paid 200 KB remarks and transfers, every vote is included within 2 blocks', async () => {
+    const { code, out } = await loadTool(['--kind', 'flood', '--count', String(Number(process.env.POLITY_FLOOD_COUNT || 500)), '--accounts', '40']);
+    const summary = out.split('\n').filter((l) => /^  (flood:|\d+ blocks)/.test(l));
+    console.log(summary.map((l) => `       ${l}`).join('\n'));
+    assert(code === 0, `load.mjs --kind flood exited ${code}:\n${out.slice(-2000)}`);
+    const line = out.match(/^  flood: (\d+) votes included within (\d+) blocks at worst/m);
+    assert(line, `no flood summary:\n${out.slice(-1500)}`);
+    assert(Number(line[1]) >= 3, `too few votes measured under the flood (${line[1]})`);
+    assert(Number(line[2]) <= 2, `a vote took ${line[2]} blocks under the flood`);
+    const full = out.match(/^  \d+ blocks, (\d+) of them ≥ 90 % full by length/m);
+    assert(full && Number(full[1]) >= 2, 'the flood filled blocks by length');
   }, { timeoutMs: 600_000 });
   return runTests({});
 }

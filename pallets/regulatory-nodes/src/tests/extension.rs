@@ -62,3 +62,21 @@ fn unsigned_transactions_pass() {
 			.is_ok());
 	});
 }
+
+/// A governed validator cannot take its own session keys away (it would drop out of the live set
+/// below `MinValidators` without a vote); others may, and it may still rotate them.
+#[test]
+fn a_validator_may_not_remove_its_own_session_keys() {
+	ExtBuilder.build_and_execute(|| {
+		let purge = RuntimeCall::System(frame_system::Call::remark { remark: b"purge-keys".to_vec() });
+		let validator = VALIDATORS[0];
+		assert!(Validators::<Test>::get().contains(&validator));
+		assert_eq!(
+			validate(validator, &purge),
+			Err(InvalidTransaction::Custom(VALIDATOR_KEYS_REQUIRED).into())
+		);
+		assert!(validate(CITIZEN, &purge).is_ok());
+		let other = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		assert!(validate(validator, &other).is_ok());
+	});
+}
