@@ -234,9 +234,11 @@ fn feeless_transactions_per_account_are_capped_in_the_pool() {
 			.unwrap();
 		System::set_block_number(2);
 		let first = pallet_stakeholder_voting::ProposalCount::<Runtime>::get();
+		// At most four open proposals per proposer: Alice and Bob share them.
+		let proposers = [Sr25519Keyring::Alice, Sr25519Keyring::Bob];
 		for i in 0..=MAX_FEELESS_AHEAD + 1 {
 			StakeholderVoting::propose(
-				RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
+				RuntimeOrigin::signed(proposers[i as usize % 2].to_account_id()),
 				1,
 				format!("proposal {i}").into_bytes(),
 				H256::zero(),
