@@ -19,7 +19,7 @@ use polkadot_sdk::{
 	},
 	frame_system,
 	sp_core::H256,
-	sp_runtime::{traits::Zero, Saturating},
+	sp_runtime::Saturating,
 };
 
 impl<T: Config> Pallet<T> {
@@ -53,12 +53,10 @@ impl<T: Config> Pallet<T> {
 				&& (scope == CHAIN_WIDE_SCOPE || open_in < T::MaxOpenProposalsPerScope::get()),
 			Error::<T>::TooManyOpenProposals
 		);
-		let mut safeguards = Self::safeguards_for(scope, call.as_ref());
+		let safeguards = Self::safeguards_for(scope, call.as_ref());
+		// A secret ballot keeps its confirm period: it runs after the reveal phase, so the final
+		// tally stands in public that long before the ballot closes.
 		let secret = Policies::<T>::get(scope).secret_ballot;
-		if secret.is_some() {
-			// A secret ballot has no running tally to confirm.
-			safeguards.confirm_period = Zero::zero();
-		}
 		let call = match call {
 			Some(call) => {
 				ensure!(T::BoundedCallTree::contains(&call), Error::<T>::CallTooComplex);
@@ -85,8 +83,13 @@ impl<T: Config> Pallet<T> {
 			.max(safeguards.min_voting_period)
 			.max(safeguards.confirm_period);
 		let reveal_from = now.saturating_add(voting_period);
-		// A secret ballot closes after its reveal phase.
-		let end = Self::schedule(reveal_from.saturating_add(secret.unwrap_or_default()), index)?;
+		// A secret ballot closes after its reveal phase and, with a confirm period, that much
+		// later again.
+		let end = match secret {
+			Some(reveal) => reveal_from.saturating_add(reveal).saturating_add(safeguards.confirm_period),
+			None => reveal_from,
+		};
+		let end = Self::schedule(end, index)?;
 		let mut rule = info.rule;
 		rule.voting_period = voting_period;
 		let deposit = T::ProposalDeposit::get();

@@ -1,8 +1,10 @@
 //! Secret ballots: commit during the voting period, reveal after it, counted at reveal.
 //!
-//! A proposal of a scope whose policy asks for secret ballots closes `reveal_period` blocks
-//! after its voting period: its `end` is the close, and its [`crate::SecretBallot`] record says
-//! where the reveal phase starts. During voting only hashes are stored, so nobody — regulators
+//! A proposal of a scope whose policy asks for secret ballots reveals for `reveal_period` blocks
+//! after its voting period and closes then — or, under a confirm period, that many blocks later:
+//! the final tally must have been passing for the whole confirm period, in public, before the
+//! close (as for an open ballot). Its `end` is the close, and its [`crate::SecretBallot`] record
+//! says where the reveal phase starts. During voting only hashes are stored, so nobody — regulators
 //! included — can read a choice or a tally; a commitment never revealed counts as absent.
 
 use crate::{
@@ -13,6 +15,7 @@ use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::*},
 	sp_core::H256,
+	sp_runtime::{traits::Zero, Saturating},
 };
 
 impl<T: Config> Pallet<T> {
@@ -89,7 +92,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
 		let ballot = SecretBallots::<T>::get(index).ok_or(Error::<T>::NotSecretBallot)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(now >= ballot.reveal_from && now < proposal.end, Error::<T>::NotRevealPhase);
+		// The reveal phase ends where the confirm period (if any) begins.
+		let confirm = ProposalSafeguards::<T>::get(index).confirm_period;
+		let reveal_until = proposal.end.saturating_sub(confirm);
+		ensure!(now >= ballot.reveal_from && now < reveal_until, Error::<T>::NotRevealPhase);
 		let commitment = Commitments::<T>::get(index, who).ok_or(Error::<T>::CommitmentNotFound)?;
 		ensure!(
 			commitment_of(index, who, choice, salt) == commitment,
@@ -115,6 +121,9 @@ impl<T: Config> Pallet<T> {
 			delegated: false,
 		};
 		Self::put_vote(index, who, &mut proposal, None, record);
+		if !ProposalSafeguards::<T>::get(index).confirm_period.is_zero() {
+			Self::track_passing(index, &proposal);
+		}
 		Proposals::<T>::insert(index, proposal);
 		ballot.revealed = ballot.revealed.saturating_add(1);
 		SecretBallots::<T>::insert(index, ballot);

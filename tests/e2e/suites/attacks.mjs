@@ -197,7 +197,8 @@ function register() {
     const refused = await failure(api.rpc.author.submitExtrinsic(signed[4]));
     assert(/Custom error: 3/.test(refused), `a free vote five ahead: ${refused}`);
     for (const xt of signed.slice(0, 4).reverse()) await api.rpc.author.submitExtrinsic(xt);
-    await waitFor(async () => (await api.rpc.system.accountNextIndex(member.address)).toNumber() === nonce + 4, { ms: 60_000, what: 'the four free votes to be included' });
+    // The on-chain nonce (the pool's `accountNextIndex` counts them as soon as they are ready).
+    await waitFor(async () => (await api.query.system.account(member.address)).nonce.toNumber() === nonce + 4, { ms: 60_000, what: 'the four free votes to be included' });
     for (const index of proposals.slice(0, 4)) {
       assert((await api.query.stakeholderVoting.votes(index, member.address)).isSome, `the vote on ${index} counted`);
     }

@@ -243,7 +243,7 @@ fn secret_ballot_errors_change_nothing() {
 }
 
 #[test]
-fn a_secret_ballot_ignores_the_confirm_period_and_keeps_its_policy_at_submission() {
+fn a_secret_ballot_keeps_the_confirm_period_after_its_reveals_and_its_policy_at_submission() {
 	members().build_and_execute(|| {
 		assert_ok!(StakeholderVoting::set_safeguards(
 			RuntimeOrigin::root(),
@@ -253,7 +253,11 @@ fn a_secret_ballot_ignores_the_confirm_period_and_keeps_its_policy_at_submission
 		make_secret();
 		run_to(2);
 		let index = propose(GOV, SECRET, None);
-		assert_eq!(ProposalSafeguards::<Test>::get(index).confirm_period, 0);
+		// The confirm period stays, after the reveal phase.
+		assert_eq!(ProposalSafeguards::<Test>::get(index).confirm_period, 5);
+		let proposal = Proposals::<Test>::get(index).unwrap();
+		let reveal_from = SecretBallots::<Test>::get(index).unwrap().reveal_from;
+		assert_eq!(proposal.end, reveal_from + REVEAL + 5);
 		// Opening the ballot later does not open this one.
 		assert_ok!(StakeholderVoting::set_policy(
 			RuntimeOrigin::root(),
@@ -269,8 +273,36 @@ fn a_secret_ballot_ignores_the_confirm_period_and_keeps_its_policy_at_submission
 		for who in [GOV, MARKET] {
 			assert_ok!(reveal(who, index, VoteChoice::Aye));
 		}
+		assert_eq!(PassingSince::<Test>::get(index), Some(reveal_from));
 		run_to(Proposals::<Test>::get(index).unwrap().end);
 		assert!(matches!(status(index), ProposalStatus::Approved { .. }));
+	});
+}
+
+/// Under a confirm period the final tally stands in public for the whole period: no reveal is
+/// taken during it, so even a reveal in the reveal phase's last block is confirmed for as long.
+#[test]
+fn no_reveal_is_taken_during_the_confirm_period() {
+	members().build_and_execute(|| {
+		assert_ok!(StakeholderVoting::set_safeguards(
+			RuntimeOrigin::root(),
+			Some(SECRET),
+			Safeguards { min_voting_period: 0, enactment_delay: 0, confirm_period: 5 }
+		));
+		make_secret();
+		run_to(2);
+		let index = propose(GOV, SECRET, None);
+		for who in [GOV, MARKET] {
+			commit(who, index, VoteChoice::Aye);
+		}
+		let reveal_from = SecretBallots::<Test>::get(index).unwrap().reveal_from;
+		let end = Proposals::<Test>::get(index).unwrap().end;
+		// During the confirm period no reveal is taken.
+		run_to(reveal_from + REVEAL);
+		assert_noop!(reveal(GOV, index, VoteChoice::Aye), Error::<Test>::NotRevealPhase);
+		run_to(end);
+		// Nobody revealed in time: nothing passed.
+		assert!(!matches!(status(index), ProposalStatus::Approved { .. }));
 	});
 }
 
