@@ -385,13 +385,18 @@ impl World {
 				who: account(rng),
 				person: H256::repeat_byte(rng.below(4) as u8),
 				sector: self.sector(rng),
-				stake: rng.below(1_000),
+				// Now and then far above any cap (`StakeTooLarge`).
+				stake: if rng.chance(10) { u64::MAX - rng.below(3) } else { rng.below(1_000) },
 				evidence: H256::zero(),
 				expires: rng.below(80) as u32,
 			}),
 			38 if rng.chance(15) => {
 				RuntimeCall::StakeholderVoting(Vote::join { scope: self.scope(rng) })
 			},
+			38 if rng.chance(10) => RuntimeCall::StakeholderVoting(Vote::set_stake_cap {
+				scope: self.scope(rng),
+				cap: rng.chance(70).then(|| rng.below(2_000)),
+			}),
 			38 if rng.chance(10) => RuntimeCall::StakeholderVoting(Vote::remove_unattested {
 				scope: self.scope(rng),
 				who: account(rng),

@@ -44,6 +44,25 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The most stake a registrar may attest in `scope`.
+	pub fn stake_cap(scope: ScopeId) -> crate::Stake {
+		let max = T::MaxAttestedStake::get();
+		StakeCaps::<T>::get(scope).map_or(max, |cap| cap.min(max))
+	}
+
+	pub(crate) fn do_set_stake_cap(scope: ScopeId, cap: Option<crate::Stake>) -> DispatchResult {
+		ensure!(Scopes::<T>::contains_key(scope), Error::<T>::ScopeNotFound);
+		match cap {
+			Some(cap) => {
+				ensure!(cap > 0 && cap <= T::MaxAttestedStake::get(), Error::<T>::InvalidPolicy);
+				StakeCaps::<T>::insert(scope, cap);
+			},
+			None => StakeCaps::<T>::remove(scope),
+		}
+		Self::deposit_event(Event::StakeCapSet { scope, cap });
+		Ok(())
+	}
+
 	pub(crate) fn do_attest(
 		registrar: T::AccountId,
 		scope: ScopeId,
@@ -55,6 +74,7 @@ impl<T: Config> Pallet<T> {
 			claim.expires > frame_system::Pallet::<T>::block_number(),
 			Error::<T>::InvalidExpiry
 		);
+		ensure!(claim.stake <= Self::stake_cap(scope), Error::<T>::StakeTooLarge);
 		if let Some(holder) = AttestedPersons::<T>::get(scope, claim.person) {
 			ensure!(holder == who, Error::<T>::PersonAlreadyAttested);
 		}

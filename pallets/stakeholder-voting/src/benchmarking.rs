@@ -468,6 +468,17 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn set_stake_cap() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let scope = new_scope::<T>();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, scope, Some(1));
+		assert_eq!(StakeCaps::<T>::get(scope), Some(1));
+		Ok(())
+	}
+
+	#[benchmark]
 	fn attest() -> Result<(), BenchmarkError> {
 		// Worst path: replacing an earlier attestation of the same account.
 		let who: T::AccountId = account("person", 0, 0);

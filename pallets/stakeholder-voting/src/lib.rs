@@ -292,6 +292,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRegistrarsPerScope: Get<u32>;
 
+		/// The most stake a registrar may attest in any scope; a scope may set a lower cap
+		/// (`set_stake_cap`).
+		#[pallet::constant]
+		type MaxAttestedStake: Get<Stake>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 	}
@@ -463,6 +468,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Delegations<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, ScopeId, DelegationOf<T>>;
+
+	/// A scope's cap on attested stake, if it set one below `MaxAttestedStake`.
+	#[pallet::storage]
+	pub type StakeCaps<T: Config> = StorageMap<_, Twox64Concat, ScopeId, Stake>;
 
 	/// Delegations offered and not yet accepted, by delegator and scope: one per delegator and
 	/// scope (a new offer replaces it). An offer counts for nothing until its delegate accepts.
@@ -776,6 +785,13 @@ pub mod pallet {
 			/// When the delegation stops counting, if ever.
 			expires: Option<BlockNumberFor<T>>,
 		},
+		/// A scope's cap on attested stake was set (`None`: back to `MaxAttestedStake`).
+		StakeCapSet {
+			/// The scope.
+			scope: ScopeId,
+			/// The cap.
+			cap: Option<Stake>,
+		},
 		/// A member offered to delegate its vote in a scope; it counts once the delegate accepts.
 		DelegationOffered {
 			/// The delegator.
@@ -997,6 +1013,9 @@ pub mod pallet {
 		NameTooLong,
 		/// A proposal's title is longer than `MaxTitleLen` bytes.
 		TitleTooLong,
+		/// The attested stake is above the scope's cap (`StakeCaps`, at most
+		/// `MaxAttestedStake`).
+		StakeTooLarge,
 	}
 
 	#[pallet::hooks]
@@ -1543,6 +1562,21 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_accept_delegation(&who, scope, delegator)
+		}
+
+		/// Caps the stake registrars may attest in `scope` (`None`: `MaxAttestedStake`). A
+		/// cap above `MaxAttestedStake`, or of zero, is `InvalidPolicy`. Attestations already
+		/// made keep their stake until renewed.
+		///
+		/// Origin: `ScopeOrigin`. Emits `StakeCapSet`.
+		#[pallet::call_index(34)]
+		pub fn set_stake_cap(
+			origin: OriginFor<T>,
+			scope: ScopeId,
+			cap: Option<Stake>,
+		) -> DispatchResult {
+			T::ScopeOrigin::ensure_origin(origin)?;
+			Self::do_set_stake_cap(scope, cap)
 		}
 
 		/// Refuses `delegator`'s pending offer to the caller in `scope`, or ends its accepted

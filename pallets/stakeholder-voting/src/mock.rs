@@ -205,6 +205,7 @@ impl Config for Test {
 	type MaxDescriptionLen = ConstU32<MAX_DESCRIPTION>;
 	type MaxDelegators = ConstU32<MAX_DELEGATORS>;
 	type MaxRegistrarsPerScope = ConstU32<2>;
+	type MaxAttestedStake = ConstU64<MAX_ATTESTED_STAKE>;
 	type WeightInfo = ();
 }
 
@@ -293,6 +294,8 @@ impl ExtBuilder {
 
 /// Most delegators per delegate and scope.
 pub const MAX_DELEGATORS: u32 = 3;
+/// The most stake a registrar may attest.
+pub const MAX_ATTESTED_STAKE: u64 = 1_000;
 
 /// Longest enactment hold.
 pub const MAX_HOLD: u64 = 20;

@@ -181,6 +181,13 @@ impl<T: Config> Pallet<T> {
 			sp_runtime::Saturating,
 		};
 
+		// No attestation carries more stake than the chain's bound.
+		for (_, _, attestation) in crate::Attestations::<T>::iter() {
+			ensure!(
+				attestation.stake <= T::MaxAttestedStake::get(),
+				"an attestation above MaxAttestedStake"
+			);
+		}
 		let mut totals: BTreeMap<ScopeId, SectorTotals> = BTreeMap::new();
 		for (who, info) in Stakeholders::<T>::iter() {
 			ensure!(!info.memberships.is_empty(), "a stakeholder without scopes is kept");

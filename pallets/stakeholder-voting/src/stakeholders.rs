@@ -25,9 +25,13 @@ fn record_change<T: Config, V>(
 	before: V,
 ) -> DispatchResult {
 	let now = frame_system::Pallet::<T>::block_number();
-	// A proposal open for votes now ends within MaxVotingPeriod plus the spill of its close
-	// queue from its submission.
-	let horizon = T::MaxVotingPeriod::get().saturating_add(crate::closing::MAX_SPILL.into());
+	// A proposal open for votes or reveals now was submitted at most this long ago: its voting
+	// period, a secret ballot's reveal phase and its confirm period (each at most
+	// MaxVotingPeriod), plus the spill of its close queue. A late reveal still finds the stake
+	// as of the submission.
+	let horizon = T::MaxVotingPeriod::get()
+		.saturating_mul(3u32.into())
+		.saturating_add(crate::closing::MAX_SPILL.into());
 	let oldest_open = now.saturating_sub(horizon);
 	changes.retain(|(at, _)| *at > oldest_open);
 	changes.try_push((now, before)).map_err(|_| Error::<T>::TooManyChanges.into())

@@ -61,6 +61,7 @@ pub trait WeightInfo {
 	fn accept_delegation() -> Weight;
 	fn reject_delegation() -> Weight;
 	fn set_policy() -> Weight;
+	fn set_stake_cap() -> Weight;
 	fn commit_vote() -> Weight;
 	fn reveal_vote() -> Weight;
 	fn add_registrar() -> Weight;
@@ -413,6 +414,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `272`
 		//  Estimated: `3621`
 		// Minimum execution time: 10_335_000 picoseconds.
+		Weight::from_parts(11_156_000, 3621)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `StakeholderVoting::Scopes` (r:1 w:0)
+	/// Storage: `StakeholderVoting::StakeCaps` (r:0 w:1)
+	/// The path `set_policy` measured: the scope read, one small value written.
+	fn set_stake_cap() -> Weight {
 		Weight::from_parts(11_156_000, 3621)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -864,6 +873,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_policy() -> Weight {
+		Weight::from_parts(11_156_000, 3621)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn set_stake_cap() -> Weight {
 		Weight::from_parts(11_156_000, 3621)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

@@ -11,7 +11,7 @@ use polkadot_sdk::{
 	frame_support::{
 		parameter_types,
 		traits::{
-			fungible::HoldConsideration, AsEnsureOriginWithArg, ConstU32,
+			fungible::HoldConsideration, AsEnsureOriginWithArg, ConstU32, ConstU64,
 			EitherOfDiverse, LinearStoragePrice,
 		},
 		weights::{constants::WEIGHT_REF_TIME_PER_MILLIS, Weight},
@@ -101,6 +101,9 @@ impl pallet_stakeholder_voting::Config for Runtime {
 	// passed vote may enact.
 	type MaxDelegators = ConstU32<32>;
 	type MaxRegistrarsPerScope = ConstU32<16>;
+	// Stakes are weights within a scope (a share, a holding, a household's size): a million
+	// leaves room for any of them, while no registrar can mint a weight that swamps a tally.
+	type MaxAttestedStake = ConstU64<1_000_000>;
 	type WeightInfo = pallet_stakeholder_voting::weights::SubstrateWeight<Runtime>;
 }
 

@@ -384,8 +384,10 @@ fn stake_changes_within_a_voting_period_are_bounded() {
 			StakeholderVoting::set_stake(RuntimeOrigin::root(), GOV, LOCAL, 99),
 			Error::<Test>::TooManyChanges
 		);
-		// Once no open proposal can need them, old changes make room.
-		System::set_block_number(1 + 1_000 + u64::from(crate::closing::MAX_SPILL) + 1);
+		// Once no open proposal can need them — past a voting period, a secret ballot's reveal
+		// phase and a confirm period, each at most MaxVotingPeriod, and the spill — old changes
+		// make room.
+		System::set_block_number(1 + 3 * 1_000 + u64::from(crate::closing::MAX_SPILL) + 1);
 		assert_ok!(StakeholderVoting::set_stake(RuntimeOrigin::root(), GOV, LOCAL, 99));
 		assert_eq!(StakeChanges::<Test>::get(GOV, LOCAL).len(), 1);
 	});

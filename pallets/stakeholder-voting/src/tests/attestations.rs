@@ -266,3 +266,48 @@ fn a_scopes_own_vote_cannot_expel_or_dilute_its_members() {
 		assert_ok!(StakeholderVoting::approve_application(local, 7, 3));
 	});
 }
+
+/// Attested stake is bounded: by `MaxAttestedStake` everywhere, and by a scope's own cap, which
+/// only `ScopeOrigin` sets.
+#[test]
+fn attested_stake_is_capped_by_the_scope() {
+	ExtBuilder::default().build_and_execute(|| {
+		setup(true);
+		// Above the chain's bound: refused by name, nothing stored.
+		assert_noop!(
+			attest(PERSON, person(1), Sector::Community, MAX_ATTESTED_STAKE + 1),
+			Error::<Test>::StakeTooLarge
+		);
+		assert_ok!(attest(PERSON, person(1), Sector::Community, MAX_ATTESTED_STAKE));
+		// The scope lowers its cap.
+		assert_noop!(
+			StakeholderVoting::set_stake_cap(RuntimeOrigin::signed(REGISTRAR), LOCAL, Some(10)),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			StakeholderVoting::set_stake_cap(RuntimeOrigin::root(), LOCAL, Some(0)),
+			Error::<Test>::InvalidPolicy
+		);
+		assert_noop!(
+			StakeholderVoting::set_stake_cap(
+				RuntimeOrigin::root(),
+				LOCAL,
+				Some(MAX_ATTESTED_STAKE + 1)
+			),
+			Error::<Test>::InvalidPolicy
+		);
+		assert_noop!(
+			StakeholderVoting::set_stake_cap(RuntimeOrigin::root(), 42, Some(10)),
+			Error::<Test>::ScopeNotFound
+		);
+		assert_ok!(StakeholderVoting::set_stake_cap(RuntimeOrigin::root(), LOCAL, Some(10)));
+		assert_eq!(last_event(), Event::StakeCapSet { scope: LOCAL, cap: Some(10) });
+		assert_eq!(StakeCaps::<Test>::get(LOCAL), Some(10));
+		assert_noop!(attest(PERSON, person(1), Sector::Community, 11), Error::<Test>::StakeTooLarge);
+		assert_ok!(attest(PERSON, person(1), Sector::Community, 10));
+		// Back to the chain's bound.
+		assert_ok!(StakeholderVoting::set_stake_cap(RuntimeOrigin::root(), LOCAL, None));
+		assert_eq!(last_event(), Event::StakeCapSet { scope: LOCAL, cap: None });
+		assert!(!StakeCaps::<Test>::contains_key(LOCAL));
+	});
+}

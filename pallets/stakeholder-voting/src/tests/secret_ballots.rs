@@ -343,3 +343,35 @@ fn a_committer_removed_since_cannot_reveal_and_its_reveal_is_not_free() {
 		assert_noop!(reveal(MARKET, index, VoteChoice::Aye), Error::<Test>::NotMember);
 	});
 }
+
+/// A reveal late in a long reveal phase weighs the member's stake as of the proposal's
+/// submission, however many blocks and stake changes later: the stake history reaches back over
+/// the voting period, the reveal phase and the confirm period.
+#[test]
+fn a_late_reveal_weighs_the_stake_at_submission() {
+	let max = <<Test as Config>::MaxVotingPeriod as polkadot_sdk::sp_core::Get<u64>>::get();
+	let mut weighted = rule(Weighting::Stake { cap: Perbill::one() });
+	weighted.voting_period = 200;
+	ExtBuilder::default()
+		.with_scope(b"weighted", weighted)
+		.with_stakeholder(GOV, Sector::Government, vec![(SECRET, 10)])
+		.build_and_execute(|| {
+			assert_ok!(StakeholderVoting::set_policy(
+				RuntimeOrigin::root(),
+				SECRET,
+				ScopePolicy { secret_ballot: Some(max), attestation_required: false }
+			));
+			run_to(2);
+			let index = propose(GOV, SECRET, None);
+			commit(GOV, index, VoteChoice::Aye);
+			run_to(4);
+			assert_ok!(StakeholderVoting::set_stake(RuntimeOrigin::root(), GOV, SECRET, 20));
+			// Long after: past the old horizon (MaxVotingPeriod + spill), still in the reveal.
+			let late = 4 + max + 64;
+			run_to(late);
+			assert_ok!(StakeholderVoting::set_stake(RuntimeOrigin::root(), GOV, SECRET, 30));
+			assert!(late < Proposals::<Test>::get(index).unwrap().end);
+			assert_ok!(reveal(GOV, index, VoteChoice::Aye));
+			assert_eq!(Votes::<Test>::get(index, GOV).unwrap().weight, 10);
+		});
+}
