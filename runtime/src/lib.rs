@@ -187,9 +187,11 @@ pub type TxExtension = (
 	frame_system::WeightReclaim<Runtime>,
 );
 
-/// A signed, immortal transaction of `call` from `signer` with nonce `nonce` and no tip, on the
-/// chain with genesis `genesis`; `sign` signs the payload. Node tools (the overhead benchmark)
-/// build transactions with it and need not know the extensions.
+/// A signed transaction of `call` from `signer` with nonce `nonce` and no tip, on the chain with
+/// genesis `genesis`, valid for the chain's first 256 blocks only (mortal from block 0, so it can
+/// never be replayed later, say by an account reaped and re-admitted at nonce 0); `sign` signs
+/// the payload. Node tools (the overhead benchmark, which builds a block on a fresh chain) build
+/// transactions with it and need not know the extensions.
 pub fn signed_transaction(
 	call: RuntimeCall,
 	signer: AccountId,
@@ -204,7 +206,7 @@ pub fn signed_transaction(
 		frame_system::CheckSpecVersion::new(),
 		frame_system::CheckTxVersion::new(),
 		frame_system::CheckGenesis::new(),
-		frame_system::CheckMortality::from(Era::Immortal),
+		frame_system::CheckMortality::from(Era::mortal(256, 0)),
 		check_nonce::CheckNonce::from(nonce),
 		frame_system::CheckWeight::new(),
 		pallet_regulatory_nodes::CheckFirewall::new(),

@@ -4,6 +4,7 @@
 //  2. caps per target over time: freeze → unfreeze → freeze does not restart the cap; an
 //     overturn lifts the regulators' renewal too and the target cools off;
 //  3. consent: a scope's own vote cannot enrol an outsider; a member leaves of its own accord;
+//     a registrar attests no stake above the chain's bound or the scope's cap;
 //  4. no party blocks another's rights: nothing is licensed or offered on a provisional record,
 //     so a front-runner cannot grow the log of a hash someone committed to;
 //  4+. nobody becomes a delegate without accepting: offers fill no one's delegator slots; a
@@ -159,6 +160,21 @@ function register() {
     await sendAndWait(api, api.tx.stakeholderVoting.undelegate(1), bob);
     for (const who of [alice, charlie]) await sendAndWait(api, api.tx.stakeholderVoting.undelegate(1), who);
     assertEq((await api.query.stakeholderVoting.delegationOffers.entries()).length, 0, 'no offer left');
+  });
+
+  test('3+. a registrar attests no stake above the cap: the chain\'s bound and the scope\'s own', async ({ api, alice, ferdie }) => {
+    const max = api.consts.stakeholderVoting.maxAttestedStake.toBigInt();
+    await sendAndWait(api, api.tx.sudo.sudo(api.tx.stakeholderVoting.addRegistrar(1, ferdie.address)), alice);
+    const expires = (await bestNumber(api)) + 1_000;
+    const attest = (stake, person) => api.tx.stakeholderVoting.attest(1, alice.address, blake2AsHex(person), 'Government', stake, blake2AsHex('evidence'), expires);
+    const huge = await failure(sendAndWait(api, attest(max + 1n, 'cap-1'), ferdie));
+    assert(/stakeholderVoting\.StakeTooLarge/.test(huge), `above MaxAttestedStake: ${huge}`);
+    const { events } = await sendAndWait(api, api.tx.sudo.sudo(api.tx.stakeholderVoting.setStakeCap(1, 50)), alice);
+    assert(events.some(({ event }) => api.events.stakeholderVoting.StakeCapSet.is(event)), 'StakeCapSet');
+    const over = await failure(sendAndWait(api, attest(51, 'cap-2'), ferdie));
+    assert(/stakeholderVoting\.StakeTooLarge/.test(over), `above the scope's cap: ${over}`);
+    await sendAndWait(api, attest(50, 'cap-3'), ferdie);
+    assertEq((await api.query.stakeholderVoting.attestations(1, alice.address)).unwrap().stake.toNumber(), 50, 'attested at the cap');
   });
 
   test('5. a field one byte over its bound is refused by name, not trapped at the pool', async ({ api, alice, bob }) => {
