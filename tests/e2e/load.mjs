@@ -63,9 +63,10 @@ async function batched(api, signer, calls, { per = 200, sudo = false, what = 'se
 
 /** Builds, per kind, the signed extrinsics (hex) to submit. */
 async function prepare(api, kind, { count, accounts, alice, keyring, state }) {
-  // A member votes once on each of at most 16 open proposals (a scope's limit): more votes need
-  // more members.
-  const n = kind === 'vote' ? Math.max(accounts, Math.ceil(count / 16)) : accounts;
+  // A member with no balance has at most four free transactions in the pool at once (nonces up
+  // to 3 past its own: `FeelessTooFarAhead`), and votes once on each of at most 16 open
+  // proposals (a scope's limit): more votes need more members.
+  const n = kind === 'vote' ? Math.max(accounts, Math.ceil(count / 4)) : accounts;
   const signers = Array.from({ length: n }, (_, i) => keyring.addFromUri(`//load/${kind}/${i}`));
   const perSigner = Math.ceil(count / n);
   const genesisHash = api.genesisHash;
