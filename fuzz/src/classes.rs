@@ -41,8 +41,12 @@ impl Caller {
 		use polkadot_sdk::frame_support::traits::OriginTrait;
 		match origin.caller() {
 			OriginCaller::system(frame_system::RawOrigin::Root) => Caller::Root,
-			OriginCaller::system(frame_system::RawOrigin::Signed(who)) => Caller::Signed(who.clone()),
-			OriginCaller::StakeholderVoting(Voting::Stakeholders { scope }) => Caller::Scope(*scope),
+			OriginCaller::system(frame_system::RawOrigin::Signed(who)) => {
+				Caller::Signed(who.clone())
+			},
+			OriginCaller::StakeholderVoting(Voting::Stakeholders { scope }) => {
+				Caller::Scope(*scope)
+			},
 			_ => Caller::Other,
 		}
 	}
@@ -89,7 +93,8 @@ pub fn event_count() -> usize {
 fn chain_wide_enacted(from: usize) -> bool {
 	frame_system::Pallet::<Runtime>::events().iter().skip(from).any(|r| match &r.event {
 		RuntimeEvent::StakeholderVoting(pallet_stakeholder_voting::Event::Enacted {
-			index, ..
+			index,
+			..
 		}) => pallet_stakeholder_voting::Proposals::<Runtime>::get(index)
 			.is_some_and(|p| p.scope == CHAIN_WIDE_SCOPE),
 		_ => false,
@@ -171,8 +176,10 @@ impl Ledger {
 			return Some(format!("the sudo key changed ({step:?})"));
 		}
 		for (index, p) in pallet_stakeholder_voting::Proposals::<Runtime>::iter() {
-			if let ProposalStatus::Approved { enactment: Some(Enactment::EnactmentFailed { error }), .. } =
-				p.status
+			if let ProposalStatus::Approved {
+				enactment: Some(Enactment::EnactmentFailed { error }),
+				..
+			} = p.status
 			{
 				if error == frame_system::Error::<Runtime>::CallFiltered.into() {
 					return Some(format!("passed decision {index} lost to a pause or safe mode"));

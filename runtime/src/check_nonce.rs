@@ -90,8 +90,7 @@ impl TransactionExtension<RuntimeCall> for CheckNonce {
 				}
 			}
 		}
-		self.0
-			.validate(origin, call, info, len, self_implicit, inherited_implication, source)
+		self.0.validate(origin, call, info, len, self_implicit, inherited_implication, source)
 	}
 
 	fn prepare(

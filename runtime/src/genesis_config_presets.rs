@@ -11,8 +11,7 @@
 
 use crate::{
 	AccountId, BalancesConfig, BlockNumber, NodeAuthorizationConfig, RegulatoryNodesConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, StakeholderVotingConfig, MINUTES,
-	UNIT,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, StakeholderVotingConfig, MINUTES, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_stakeholder_voting::{Safeguards, Sector, VotingRule, Weighting, CHAIN_WIDE_SCOPE};

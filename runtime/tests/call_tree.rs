@@ -52,7 +52,9 @@ fn kill_prefix() -> RuntimeCall {
 }
 
 fn set_key() -> RuntimeCall {
-	RuntimeCall::Sudo(pallet_sudo::Call::set_key { new: Sr25519Keyring::Eve.to_account_id().into() })
+	RuntimeCall::Sudo(pallet_sudo::Call::set_key {
+		new: Sr25519Keyring::Eve.to_account_id().into(),
+	})
 }
 
 fn as_root(call: RuntimeCall) -> RuntimeCall {
@@ -97,7 +99,7 @@ fn an_overturn_in_any_wrapper_at_any_depth_stays_unholdable_and_undelayed() {
 		let frozen_may_propose =
 			RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::propose {
 				scope: 0,
-				title: b"t".to_vec().try_into().unwrap(),
+				title: b"t".to_vec(),
 				description_hash: H256::zero(),
 				call: Some(Box::new(call)),
 			});
@@ -125,7 +127,7 @@ fn a_wrapper_never_launders_an_ordinary_call() {
 		assert!(!Undelayed::contains(&call), "{call:?} waits its delay");
 		let proposal = RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::propose {
 			scope: 0,
-			title: b"t".to_vec().try_into().unwrap(),
+			title: b"t".to_vec(),
 			description_hash: H256::zero(),
 			call: Some(Box::new(call)),
 		});
@@ -158,9 +160,8 @@ fn the_tree_is_bounded_in_depth_and_size() {
 	assert!(BoundedCallTree::contains(&nested(transfer(), MAX_CALL_DEPTH as usize)));
 	let deep = nested(transfer(), MAX_CALL_DEPTH as usize + 1);
 	assert!(!BoundedCallTree::contains(&deep));
-	let wide = RuntimeCall::Utility(Utility::batch {
-		calls: vec![transfer(); MAX_CALL_LEAVES as usize],
-	});
+	let wide =
+		RuntimeCall::Utility(Utility::batch { calls: vec![transfer(); MAX_CALL_LEAVES as usize] });
 	assert!(!BoundedCallTree::contains(&wide), "64 calls plus their batch");
 	let summary = summarize(&wide);
 	// Out of bounds, every rule takes its strict side.
@@ -218,7 +219,7 @@ fn a_proposal_to_write_raw_storage_or_nest_too_deep_is_refused_at_propose() {
 			StakeholderVoting::propose(
 				alice.clone(),
 				0,
-				b"t".to_vec().try_into().unwrap(),
+				b"t".to_vec(),
 				H256::zero(),
 				Some(Box::new(call)),
 			)

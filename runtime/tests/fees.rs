@@ -68,7 +68,7 @@ fn a_member_with_no_balance_votes_free_once_per_proposal() {
 		StakeholderVoting::propose(
 			RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
 			1,
-			b"a text proposal".to_vec().try_into().unwrap(),
+			b"a text proposal".to_vec(),
 			H256::zero(),
 			None,
 		)
@@ -114,7 +114,7 @@ fn a_member_with_no_balance_seals_and_reveals_a_secret_vote_free() {
 		StakeholderVoting::propose(
 			RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
 			1,
-			b"a sealed vote".to_vec().try_into().unwrap(),
+			b"a sealed vote".to_vec(),
 			H256::zero(),
 			None,
 		)
@@ -213,7 +213,7 @@ fn fees_follow_congestion_and_feeless_votes_stay_free() {
 		StakeholderVoting::propose(
 			RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
 			1,
-			b"under congestion".to_vec().try_into().unwrap(),
+			b"under congestion".to_vec(),
 			H256::zero(),
 			None,
 		)

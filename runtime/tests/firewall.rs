@@ -166,7 +166,7 @@ fn overturn(action: u32) -> RuntimeCall {
 fn propose(scope: u32, call: RuntimeCall) -> RuntimeCall {
 	RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::propose {
 		scope,
-		title: b"overturn".to_vec().try_into().unwrap(),
+		title: b"overturn".to_vec(),
 		description_hash: H256::zero(),
 		call: Some(Box::new(call)),
 	})
@@ -199,7 +199,7 @@ fn freeze(who: Sr25519Keyring) -> u32 {
 		signed(Sr25519Keyring::Alice),
 		FirewallAction::Freeze { who: who.to_account_id(), until: 100 },
 		None,
-		b"review".to_vec().try_into().unwrap(),
+		b"review".to_vec(),
 	)
 	.unwrap();
 	polity_runtime::RegulatoryNodes::approve(signed(Sr25519Keyring::Bob), motion).unwrap();
@@ -306,7 +306,7 @@ fn a_scope_regulator_cannot_pause_a_pallet_nor_freeze_an_outsider() {
 				signed(Sr25519Keyring::Dave),
 				action,
 				Some(1),
-				b"local".to_vec().try_into().unwrap(),
+				b"local".to_vec(),
 			)
 		};
 		let outside: DispatchError = Error::<Runtime>::TargetOutsideJurisdiction.into();

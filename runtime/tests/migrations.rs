@@ -35,7 +35,7 @@ fn the_runtime_upgrade_migrates_old_votes_and_keeps_every_invariant() {
 		assert!(StakeholderVoting::propose(
 			RuntimeOrigin::signed(Alice.to_account_id()),
 			CHAIN_WIDE_SCOPE,
-			b"old votes".to_vec().try_into().unwrap(),
+			b"old votes".to_vec(),
 			H256::repeat_byte(1),
 			None,
 		)

@@ -24,7 +24,7 @@ fn add_validator() -> RuntimeCall {
 
 fn create_scope() -> RuntimeCall {
 	RuntimeCall::StakeholderVoting(pallet_stakeholder_voting::Call::create_scope {
-		name: b"parks".to_vec().try_into().unwrap(),
+		name: b"parks".to_vec(),
 		rule: pallet_stakeholder_voting::VotingRule {
 			weighting: pallet_stakeholder_voting::Weighting::Headcount,
 			approval: Default::default(),

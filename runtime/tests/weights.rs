@@ -72,11 +72,9 @@ fn a_new_version_is_charged_as_one_and_a_batch_counts_its_versions() {
 					supersedes: (usize::from(i) < versions).then(|| H256::repeat_byte(9)),
 				})
 				.collect();
-			RuntimeCall::DataOwnership(pallet_data_ownership::Call::register_batch {
-				records,
-			})
-			.get_dispatch_info()
-			.call_weight
+			RuntimeCall::DataOwnership(pallet_data_ownership::Call::register_batch { records })
+				.get_dispatch_info()
+				.call_weight
 		};
 		assert_eq!(
 			batch(2).saturating_sub(batch(0)),

@@ -101,7 +101,9 @@ mod benchmarks {
 	fn register_batch(n: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
 		let who = funded::<T>("owner", 0);
 		let records: Vec<NewRecordInput> = (0..n)
-			.map(|i| NewRecord { hash: hash(i), metadata: max_metadata::<T>(), supersedes: None }.into())
+			.map(|i| {
+				NewRecord { hash: hash(i), metadata: max_metadata::<T>(), supersedes: None }.into()
+			})
 			.collect();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), records);
@@ -232,7 +234,9 @@ mod benchmarks {
 			)?;
 		}
 		let records: Vec<NewRecordInput> = (0..n)
-			.map(|i| NewRecord { hash: hash(i), metadata: max_metadata::<T>(), supersedes: None }.into())
+			.map(|i| {
+				NewRecord { hash: hash(i), metadata: max_metadata::<T>(), supersedes: None }.into()
+			})
 			.collect();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), records, salt);

@@ -137,11 +137,11 @@ pub type GrantOf<T> =
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{fungible, UnixTime},
 	};
-	use alloc::vec::Vec;
 	use frame_system::pallet_prelude::*;
 	use polkadot_sdk::sp_core::H256;
 

@@ -145,11 +145,8 @@ impl<T: Config> Pallet<T> {
 	pub fn register_batch_weight(records: &[NewRecordInput]) -> Weight {
 		use crate::WeightInfo;
 		let len = Self::batch_len(records);
-		let versions = records
-			.iter()
-			.take(len as usize)
-			.filter(|r| r.supersedes.is_some())
-			.count() as u64;
+		let versions =
+			records.iter().take(len as usize).filter(|r| r.supersedes.is_some()).count() as u64;
 		let extra = <T as Config>::WeightInfo::register_version()
 			.saturating_sub(<T as Config>::WeightInfo::register());
 		<T as Config>::WeightInfo::register_batch(len)

@@ -1,8 +1,8 @@
 //! Motions, their execution, the action log, overturning, freezes and pauses.
 
 use crate::{
-	pallet::*, weights::WeightInfo, ActionOf, CallName, FirewallAction,
-	FirewallLevers, FreezeInfo, LoggedAction, Motion, MotionId, PauseInfo, ScopeId,
+	pallet::*, weights::WeightInfo, ActionOf, CallName, FirewallAction, FirewallLevers, FreezeInfo,
+	LoggedAction, Motion, MotionId, PauseInfo, ScopeId,
 };
 use alloc::vec::Vec;
 use polity_primitives::traits::{RecordOwners, ScopeMembership};
@@ -192,12 +192,11 @@ impl<T: Config> Pallet<T> {
 			},
 			_ => now,
 		};
-		let overlap = |a: BlockNumberFor<T>, b: BlockNumberFor<T>| {
-			b.min(end).saturating_sub(a.max(from))
-		};
-		let used = spans
-			.iter()
-			.fold(BlockNumberFor::<T>::zero(), |total, (a, b)| total.saturating_add(overlap(*a, *b)));
+		let overlap =
+			|a: BlockNumberFor<T>, b: BlockNumberFor<T>| b.min(end).saturating_sub(a.max(from));
+		let used = spans.iter().fold(BlockNumberFor::<T>::zero(), |total, (a, b)| {
+			total.saturating_add(overlap(*a, *b))
+		});
 		ensure!(
 			used.saturating_add(overlap(start, end)) <= Self::restriction_cap(action),
 			Error::<T>::RestrictionCapReached
@@ -481,11 +480,11 @@ impl<T: Config> Pallet<T> {
 		};
 		let in_force = InForce::<T>::get(&target).filter(|id| by_regulators(*id));
 		match &entry.action {
-			FirewallAction::Freeze { who, .. } => {
-				if Freezes::<T>::get(who).is_some_and(|f| by_regulators(f.action)) {
-					Freezes::<T>::remove(who);
-					Self::deposit_event(Event::Unfrozen { who: who.clone() });
-				}
+			FirewallAction::Freeze { who, .. }
+				if Freezes::<T>::get(who).is_some_and(|f| by_regulators(f.action)) =>
+			{
+				Freezes::<T>::remove(who);
+				Self::deposit_event(Event::Unfrozen { who: who.clone() });
 			},
 			FirewallAction::Pause { pallet, call, .. } => {
 				let key = (pallet.clone(), call.clone());
@@ -505,18 +504,14 @@ impl<T: Config> Pallet<T> {
 				}
 			},
 			// The record may have been purged meanwhile: nothing is left to clear then.
-			FirewallAction::Dispute { record } => {
-				if in_force.is_some() {
-					InForce::<T>::remove(&target);
-					let _ = T::Levers::set_disputed(*record, false);
-				}
+			FirewallAction::Dispute { record } if in_force.is_some() => {
+				InForce::<T>::remove(&target);
+				let _ = T::Levers::set_disputed(*record, false);
 			},
 			// The hold may have ended and the call been enacted meanwhile.
-			FirewallAction::HoldEnactment { proposal, .. } => {
-				if in_force.is_some() {
-					InForce::<T>::remove(&target);
-					let _ = T::Levers::hold_enactment(*proposal, None);
-				}
+			FirewallAction::HoldEnactment { proposal, .. } if in_force.is_some() => {
+				InForce::<T>::remove(&target);
+				let _ = T::Levers::hold_enactment(*proposal, None);
 			},
 			_ => {},
 		}

@@ -303,7 +303,10 @@ pub mod pallet {
 		_,
 		Blake2_128Concat,
 		ActionTarget<T::AccountId>,
-		BoundedVec<(BlockNumberFor<T>, BlockNumberFor<T>), ConstU32<{ crate::MAX_RESTRICTION_SPANS }>>,
+		BoundedVec<
+			(BlockNumberFor<T>, BlockNumberFor<T>),
+			ConstU32<{ crate::MAX_RESTRICTION_SPANS }>,
+		>,
 		ValueQuery,
 	>;
 
@@ -713,11 +716,7 @@ pub mod pallet {
 		#[pallet::weight(<T as Config>::WeightInfo::approve().saturating_add(
 			T::DbWeight::get().reads_writes(5, 3)
 		))]
-		pub fn act(
-			origin: OriginFor<T>,
-			action: ActionOf<T>,
-			reason: Vec<u8>,
-		) -> DispatchResult {
+		pub fn act(origin: OriginFor<T>, action: ActionOf<T>, reason: Vec<u8>) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			let reason = reason.try_into().map_err(|_| Error::<T>::ReasonTooLong)?;
 			Self::do_act(action, reason)

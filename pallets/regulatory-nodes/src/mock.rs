@@ -285,7 +285,7 @@ thread_local! {
 }
 impl crate::traits::SessionRotation<u64> for MockSessions {
 	fn ends_at(now: u64) -> bool {
-		now % SESSION_PERIOD == 0
+		now.is_multiple_of(SESSION_PERIOD)
 	}
 	fn rotate() {
 		use polkadot_sdk::pallet_session::SessionManager;

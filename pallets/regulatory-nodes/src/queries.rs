@@ -209,7 +209,9 @@ impl<T: Config> Pallet<T> {
 				_ => T::MaxPauseDuration::get(),
 			};
 			for pair in spans.windows(2) {
-				ensure!(pair[0].1 <= pair[1].0, "restriction spans overlap or are out of order");
+				if let [earlier, later] = pair {
+					ensure!(earlier.1 <= later.0, "restriction spans overlap or are out of order");
+				}
 			}
 			for (_, end) in spans.iter() {
 				let from = end.saturating_sub(window);

@@ -57,8 +57,17 @@ impl<T: Config> Pallet<T> {
 		expires: Option<BlockNumberFor<T>>,
 	) -> DispatchResult {
 		Self::check_delegation(who, scope, &delegate, expires)?;
-		DelegationOffers::<T>::insert(who, scope, Delegation { delegate: delegate.clone(), expires });
-		Self::deposit_event(Event::DelegationOffered { who: who.clone(), scope, delegate, expires });
+		DelegationOffers::<T>::insert(
+			who,
+			scope,
+			Delegation { delegate: delegate.clone(), expires },
+		);
+		Self::deposit_event(Event::DelegationOffered {
+			who: who.clone(),
+			scope,
+			delegate,
+			expires,
+		});
 		Ok(())
 	}
 

@@ -86,7 +86,9 @@ impl<T: Config> Pallet<T> {
 		// A secret ballot closes after its reveal phase and, with a confirm period, that much
 		// later again.
 		let end = match secret {
-			Some(reveal) => reveal_from.saturating_add(reveal).saturating_add(safeguards.confirm_period),
+			Some(reveal) => {
+				reveal_from.saturating_add(reveal).saturating_add(safeguards.confirm_period)
+			},
 			None => reveal_from,
 		};
 		let end = Self::schedule(end, index)?;

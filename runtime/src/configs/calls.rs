@@ -27,7 +27,9 @@ pub fn children(call: &RuntimeCall) -> Option<Vec<&RuntimeCall>> {
 	Some(match call {
 		RuntimeCall::StakeholderVoting(Voting::dispatch_as_root { call }) => alloc::vec![&**call],
 		RuntimeCall::Utility(
-			Utility::batch { calls } | Utility::batch_all { calls } | Utility::force_batch { calls },
+			Utility::batch { calls }
+			| Utility::batch_all { calls }
+			| Utility::force_batch { calls },
 		) => calls.iter().collect(),
 		RuntimeCall::Utility(
 			Utility::as_derivative { call, .. }
@@ -40,7 +42,9 @@ pub fn children(call: &RuntimeCall) -> Option<Vec<&RuntimeCall>> {
 		},
 		#[cfg(feature = "dev")]
 		RuntimeCall::Sudo(
-			Sudo::sudo { call } | Sudo::sudo_as { call, .. } | Sudo::sudo_unchecked_weight { call, .. },
+			Sudo::sudo { call }
+			| Sudo::sudo_as { call, .. }
+			| Sudo::sudo_unchecked_weight { call, .. },
 		) => alloc::vec![&**call],
 		_ => return None,
 	})

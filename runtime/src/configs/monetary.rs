@@ -74,9 +74,9 @@ pub struct FeeAdjustment;
 impl Convert<Multiplier, Multiplier> for FeeAdjustment {
 	fn convert(previous: Multiplier) -> Multiplier {
 		let by_weight = WeightFeeAdjustment::convert(previous);
-		let max_len = u128::from(*crate::configs::system::RuntimeBlockLength::get()
-			.max
-			.get(DispatchClass::Normal))
+		let max_len = u128::from(
+			*crate::configs::system::RuntimeBlockLength::get().max.get(DispatchClass::Normal),
+		)
 		.max(1);
 		// The block's length so far: its transactions, header and digest.
 		let used = u128::from(frame_system::Pallet::<Runtime>::block_size());

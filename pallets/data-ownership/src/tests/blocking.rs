@@ -2,10 +2,7 @@
 //! can fill stops an owner's or a committer's action.
 
 use super::*;
-use polkadot_sdk::{
-	frame_support::assert_noop,
-	sp_core::H256,
-};
+use polkadot_sdk::{frame_support::assert_noop, sp_core::H256};
 
 const SALT: [u8; 32] = [9; 32];
 
@@ -44,7 +41,13 @@ fn a_front_runner_cannot_fill_the_log_of_a_hash_someone_committed_to() {
 		register(CHARLIE, h(1));
 		// He cannot grow H's log with licences or offers while Bob's reveal may still come.
 		assert_noop!(
-			DataOwnership::grant_access(RuntimeOrigin::signed(CHARLIE), h(1), ALICE, purpose(b"x"), 9),
+			DataOwnership::grant_access(
+				RuntimeOrigin::signed(CHARLIE),
+				h(1),
+				ALICE,
+				purpose(b"x"),
+				9
+			),
 			Error::<Test>::Provisional
 		);
 		assert_noop!(

@@ -111,7 +111,13 @@ fn a_front_running_registration_is_undone_by_the_reveal() {
 		));
 		// Nothing is licensed or offered on a claim an earlier commitment may still take.
 		assert_noop!(
-			DataOwnership::grant_access(RuntimeOrigin::signed(BOB), h(1), CHARLIE, purpose(b"x"), 30),
+			DataOwnership::grant_access(
+				RuntimeOrigin::signed(BOB),
+				h(1),
+				CHARLIE,
+				purpose(b"x"),
+				30
+			),
 			Error::<Test>::Provisional
 		);
 		assert_noop!(
@@ -172,7 +178,12 @@ fn provisional_records_get_no_new_version_yet() {
 		register(ALICE, h(1));
 		assert!(DataOwnership::is_provisional(&Records::<Test>::get(h(1)).unwrap()));
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(2), meta(b"v2").into(), Some(h(1))),
+			DataOwnership::register(
+				RuntimeOrigin::signed(ALICE),
+				h(2),
+				meta(b"v2").into(),
+				Some(h(1))
+			),
 			Error::<Test>::Provisional
 		);
 		at(1 + WINDOW, 1_060_000);

@@ -19,7 +19,12 @@ fn a_disputed_record_cannot_change_hands_or_state() {
 			Error::<Test>::Disputed
 		);
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(2), meta(b"v2").into(), Some(h(1))),
+			DataOwnership::register(
+				RuntimeOrigin::signed(ALICE),
+				h(2),
+				meta(b"v2").into(),
+				Some(h(1))
+			),
 			Error::<Test>::Disputed
 		);
 		assert_noop!(

@@ -34,7 +34,12 @@ pub fn meta(title: &[u8]) -> MetadataOf<Test> {
 
 /// Registers `hash` as `who`.
 pub fn register(who: u64, hash: ContentHash) {
-	assert_ok!(DataOwnership::register(RuntimeOrigin::signed(who), hash, meta(b"report").into(), None));
+	assert_ok!(DataOwnership::register(
+		RuntimeOrigin::signed(who),
+		hash,
+		meta(b"report").into(),
+		None
+	));
 }
 
 /// The last event of this pallet.

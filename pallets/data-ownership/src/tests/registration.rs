@@ -70,7 +70,9 @@ fn register_batch_is_all_or_nothing() {
 		let batch = |hashes: &[u8]| -> Vec<NewRecordInput> {
 			hashes
 				.iter()
-				.map(|n| NewRecord { hash: h(*n), metadata: meta(b"part"), supersedes: None }.into())
+				.map(|n| {
+					NewRecord { hash: h(*n), metadata: meta(b"part"), supersedes: None }.into()
+				})
 				.collect()
 		};
 		assert_noop!(
@@ -124,7 +126,8 @@ fn a_field_one_byte_over_its_bound_is_refused_with_its_named_error() {
 		];
 		for (metadata, error) in cases {
 			let error = DispatchError::from(error);
-			let call = Call::<Test>::register { hash: h(1), metadata: metadata.clone(), supersedes: None };
+			let call =
+				Call::<Test>::register { hash: h(1), metadata: metadata.clone(), supersedes: None };
 			let decoded = Call::<Test>::decode(&mut &call.encode()[..]);
 			assert_eq!(decoded.as_ref(), Ok(&call), "the call decodes");
 			assert_noop!(
@@ -165,7 +168,13 @@ fn a_field_one_byte_over_its_bound_is_refused_with_its_named_error() {
 		// A licence's purpose one byte over.
 		let purpose_max = <Test as Config>::MaxPurposeLen::get();
 		assert_noop!(
-			DataOwnership::grant_access(RuntimeOrigin::signed(ALICE), h(3), BOB, over(purpose_max), 50),
+			DataOwnership::grant_access(
+				RuntimeOrigin::signed(ALICE),
+				h(3),
+				BOB,
+				over(purpose_max),
+				50
+			),
 			Error::<Test>::PurposeTooLong
 		);
 	});

@@ -47,11 +47,21 @@ fn version_errors() {
 	ExtBuilder.build_and_execute(|| {
 		register(ALICE, h(1));
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(2), meta(b"v2").into(), Some(h(9))),
+			DataOwnership::register(
+				RuntimeOrigin::signed(ALICE),
+				h(2),
+				meta(b"v2").into(),
+				Some(h(9))
+			),
 			Error::<Test>::NotFound
 		);
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(BOB), h(2), meta(b"v2").into(), Some(h(1))),
+			DataOwnership::register(
+				RuntimeOrigin::signed(BOB),
+				h(2),
+				meta(b"v2").into(),
+				Some(h(1))
+			),
 			Error::<Test>::NotOwner
 		);
 		assert_ok!(DataOwnership::register(
@@ -61,7 +71,12 @@ fn version_errors() {
 			Some(h(1))
 		));
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(3), meta(b"v3").into(), Some(h(1))),
+			DataOwnership::register(
+				RuntimeOrigin::signed(ALICE),
+				h(3),
+				meta(b"v3").into(),
+				Some(h(1))
+			),
 			Error::<Test>::NotActive
 		);
 		assert_ok!(DataOwnership::register(
@@ -72,7 +87,12 @@ fn version_errors() {
 		));
 		// MaxVersions is 3.
 		assert_noop!(
-			DataOwnership::register(RuntimeOrigin::signed(ALICE), h(4), meta(b"v4").into(), Some(h(3))),
+			DataOwnership::register(
+				RuntimeOrigin::signed(ALICE),
+				h(4),
+				meta(b"v4").into(),
+				Some(h(3))
+			),
 			Error::<Test>::TooManyVersions
 		);
 	});

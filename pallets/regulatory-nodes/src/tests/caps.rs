@@ -23,7 +23,10 @@ fn freeze_unfreeze_freeze_does_not_restart_the_cap() {
 			RestrictionSpans::<Test>::get(ActionTarget::Account(CITIZEN)).to_vec(),
 			vec![(1, 51)]
 		);
-		assert_noop!(propose(freeze(CITIZEN, 51 + MAX_FREEZE)), Error::<Test>::RestrictionCapReached);
+		assert_noop!(
+			propose(freeze(CITIZEN, 51 + MAX_FREEZE)),
+			Error::<Test>::RestrictionCapReached
+		);
 		// What is left of the cap may still be used.
 		freeze_by_motion(CITIZEN, 51 + MAX_FREEZE - 50);
 		assert!(Regulatory::is_frozen(&CITIZEN));
@@ -97,10 +100,7 @@ fn only_a_chain_wide_vote_shortens_a_cool_off() {
 		assert_ok!(Regulatory::overturn(RuntimeOrigin::root(), action));
 		let target = ActionTarget::Account(CITIZEN);
 		// A regulators' relaxing motion on the target does not clear the cool-off.
-		assert_noop!(
-			propose(FirewallAction::Unfreeze { who: CITIZEN }),
-			Error::<Test>::NotFrozen
-		);
+		assert_noop!(propose(FirewallAction::Unfreeze { who: CITIZEN }), Error::<Test>::NotFrozen);
 		assert_eq!(CoolOffs::<Test>::get(&target), Some(1 + COOL_OFF));
 		assert_noop!(
 			Regulatory::shorten_cool_off(RuntimeOrigin::signed(REG_A), target.clone(), None),
@@ -111,11 +111,7 @@ fn only_a_chain_wide_vote_shortens_a_cool_off() {
 			Error::<Test>::InvalidCoolOff
 		);
 		assert_noop!(
-			Regulatory::shorten_cool_off(
-				RuntimeOrigin::root(),
-				ActionTarget::Record(RECORD),
-				None
-			),
+			Regulatory::shorten_cool_off(RuntimeOrigin::root(), ActionTarget::Record(RECORD), None),
 			Error::<Test>::InvalidCoolOff
 		);
 		assert_ok!(Regulatory::shorten_cool_off(RuntimeOrigin::root(), target.clone(), Some(5)));

@@ -68,7 +68,8 @@ fn unsigned_transactions_pass() {
 #[test]
 fn a_validator_may_not_remove_its_own_session_keys() {
 	ExtBuilder.build_and_execute(|| {
-		let purge = RuntimeCall::System(frame_system::Call::remark { remark: b"purge-keys".to_vec() });
+		let purge =
+			RuntimeCall::System(frame_system::Call::remark { remark: b"purge-keys".to_vec() });
 		let validator = VALIDATORS[0];
 		assert!(Validators::<Test>::get().contains(&validator));
 		assert_eq!(

@@ -5,8 +5,8 @@
 
 use super::*;
 use crate::mock::{
-	RemarkBlocked, MAX_HOLD, MAX_OPEN_PER_PROPOSER, MAX_OPEN_PER_SCOPE,
-	PROPOSAL_DEPOSIT, RETRY_PERIOD,
+	RemarkBlocked, MAX_HOLD, MAX_OPEN_PER_PROPOSER, MAX_OPEN_PER_SCOPE, PROPOSAL_DEPOSIT,
+	RETRY_PERIOD,
 };
 use polkadot_sdk::{
 	frame_support::assert_noop,
@@ -64,7 +64,8 @@ fn a_proposal_whose_call_cancels_itself_burns_nothing_and_reports_the_failure() 
 fn propose_nested(depth: u32) -> polkadot_sdk::sp_runtime::DispatchResult {
 	let mut call = remark();
 	for _ in 0..depth {
-		call = RuntimeCall::StakeholderVoting(crate::Call::dispatch_as_root { call: Box::new(call) });
+		call =
+			RuntimeCall::StakeholderVoting(crate::Call::dispatch_as_root { call: Box::new(call) });
 	}
 	StakeholderVoting::propose(
 		RuntimeOrigin::signed(GOV),

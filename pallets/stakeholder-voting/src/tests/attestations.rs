@@ -303,7 +303,10 @@ fn attested_stake_is_capped_by_the_scope() {
 		assert_ok!(StakeholderVoting::set_stake_cap(RuntimeOrigin::root(), LOCAL, Some(10)));
 		assert_eq!(last_event(), Event::StakeCapSet { scope: LOCAL, cap: Some(10) });
 		assert_eq!(StakeCaps::<Test>::get(LOCAL), Some(10));
-		assert_noop!(attest(PERSON, person(1), Sector::Community, 11), Error::<Test>::StakeTooLarge);
+		assert_noop!(
+			attest(PERSON, person(1), Sector::Community, 11),
+			Error::<Test>::StakeTooLarge
+		);
 		assert_ok!(attest(PERSON, person(1), Sector::Community, 10));
 		// Back to the chain's bound.
 		assert_ok!(StakeholderVoting::set_stake_cap(RuntimeOrigin::root(), LOCAL, None));

@@ -25,7 +25,11 @@ fn create_scope_needs_the_scope_origin() {
 		let max = <<Test as Config>::MaxNameLen as polkadot_sdk::sp_core::Get<u32>>::get();
 		let long = vec![b'n'; max as usize + 1];
 		assert_noop!(
-			StakeholderVoting::create_scope(RuntimeOrigin::root(), long, rule(Weighting::Headcount)),
+			StakeholderVoting::create_scope(
+				RuntimeOrigin::root(),
+				long,
+				rule(Weighting::Headcount)
+			),
 			Error::<Test>::NameTooLong
 		);
 		assert_noop!(

@@ -120,8 +120,7 @@ fn a_revealed_majority_passes_and_enacts() {
 		run_to(2);
 		// The scope admits an applicant by its own vote.
 		assert_ok!(StakeholderVoting::apply(RuntimeOrigin::signed(7), Sector::Market, SECRET, 1));
-		let admit =
-			RuntimeCall::StakeholderVoting(Call::approve_application { who: 7, stake: 1 });
+		let admit = RuntimeCall::StakeholderVoting(Call::approve_application { who: 7, stake: 1 });
 		let index = propose(GOV, SECRET, Some(admit));
 		for who in [GOV, MARKET, COMMUNITY] {
 			commit(who, index, VoteChoice::Aye);
