@@ -2,8 +2,11 @@
 //! fills at most the ordinary share of a block, by weight or by length; votes, commitments and
 //! reveals use the operational share no transfer or remark can take, and go first in the pool.
 
+mod common;
+
+use common::dev_chain;
 use pallet_stakeholder_voting::VoteChoice;
-use polity_runtime::{genesis_config_presets, Runtime, RuntimeCall, RuntimeOrigin, System};
+use polity_runtime::{Runtime, RuntimeCall, RuntimeOrigin};
 use polkadot_sdk::{
 	frame_support::{
 		dispatch::{DispatchClass, GetDispatchInfo},
@@ -12,21 +15,12 @@ use polkadot_sdk::{
 	frame_system::{self, CheckWeight},
 	pallet_balances,
 	sp_core::H256,
-	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::{
 		traits::{TransactionExtension, TxBaseImplication},
 		transaction_validity::InvalidTransaction,
-		BuildStorage,
 	},
 };
-
-fn dev_chain() -> TestExternalities {
-	let config = genesis_config_presets::preset_config(&"development".into()).unwrap();
-	let mut ext: TestExternalities = config.build_storage().unwrap().into();
-	ext.execute_with(|| System::set_block_number(1));
-	ext
-}
 
 fn governance() -> Vec<RuntimeCall> {
 	use pallet_stakeholder_voting::Call as V;

@@ -2,22 +2,23 @@
 //! never launders: exemptions need every call of the tree, restrictions any one; the tree is
 //! bounded; no vote writes raw storage or reaches sudo, at any depth, in any wrapper.
 
+mod common;
+
+use common::dev_chain;
 use polity_runtime::{
 	configs::{
 		calls::{summarize, MAX_CALL_DEPTH, MAX_CALL_LEAVES},
 		governance::{BoundedCallTree, NotForRoot, RootLevel, Undelayed, Unholdable},
 		supervision::GovernanceCalls,
 	},
-	genesis_config_presets, Runtime, RuntimeCall, RuntimeOrigin, StakeholderVoting, System,
+	Runtime, RuntimeCall, RuntimeOrigin, StakeholderVoting,
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, traits::Contains},
 	frame_system, pallet_balances, pallet_sudo,
 	pallet_utility::Call as Utility,
 	sp_core::H256,
-	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
-	sp_runtime::BuildStorage,
 };
 
 fn overturn() -> RuntimeCall {
@@ -202,13 +203,6 @@ fn who_decides_and_how_scopes_vote_are_root_level_decisions() {
 		});
 	}
 	assert!(!RootLevel::contains(&transfer()));
-}
-
-fn dev_chain() -> TestExternalities {
-	let config = genesis_config_presets::preset_config(&"development".into()).unwrap();
-	let mut ext: TestExternalities = config.build_storage().unwrap().into();
-	ext.execute_with(|| System::set_block_number(1));
-	ext
 }
 
 #[test]

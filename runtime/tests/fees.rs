@@ -2,31 +2,23 @@
 //! balance casts its first vote on a proposal free; anything else it sends is refused for
 //! want of fees; fees follow congestion.
 
+mod common;
+
+use common::dev_chain;
 use pallet_stakeholder_voting::{Sector, VoteChoice};
-use polity_runtime::{
-	genesis_config_presets, Runtime, RuntimeCall, RuntimeOrigin, StakeholderVoting, System,
-};
+use polity_runtime::{Runtime, RuntimeCall, RuntimeOrigin, StakeholderVoting, System};
 use polkadot_sdk::{
 	frame_support::{dispatch::GetDispatchInfo, pallet_prelude::TransactionSource},
 	frame_system, pallet_balances,
 	pallet_skip_feeless_payment::SkipCheckIfFeeless,
 	pallet_transaction_payment::ChargeTransactionPayment,
 	sp_core::H256,
-	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::{
 		traits::{TransactionExtension, TxBaseImplication},
 		transaction_validity::{InvalidTransaction, TransactionValidityError},
-		BuildStorage,
 	},
 };
-
-fn dev_chain() -> TestExternalities {
-	let config = genesis_config_presets::preset_config(&"development".into()).unwrap();
-	let mut ext: TestExternalities = config.build_storage().unwrap().into();
-	ext.execute_with(|| System::set_block_number(1));
-	ext
-}
 
 /// Runs the nonce check and the fee extension as a transaction pool would.
 fn validate(who: Sr25519Keyring, call: &RuntimeCall) -> Result<(), TransactionValidityError> {

@@ -2,27 +2,22 @@
 //! pauses filter calls but never governance's, disputes and holds reach their pallets, and a
 //! regulator's licensed node enters the network register.
 
+mod common;
+
+use common::dev_chain;
 use pallet_regulatory_nodes::{FirewallLevers, NodeLicences};
 use pallet_stakeholder_voting::VoteChoice;
 use polity_runtime::{
 	configs::supervision::{Levers, NetworkRegister},
-	genesis_config_presets, Runtime, RuntimeCall, System, DAYS,
+	Runtime, RuntimeCall, DAYS,
 };
 use polkadot_sdk::{
 	frame_support::traits::Contains,
 	frame_system, pallet_balances, pallet_node_authorization, pallet_timestamp, pallet_tx_pause,
 	sp_core::{OpaquePeerId, H256},
-	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
-	sp_runtime::{BuildStorage, DispatchError},
+	sp_runtime::DispatchError,
 };
-
-fn dev_chain() -> TestExternalities {
-	let config = genesis_config_presets::preset_config(&"development".into()).unwrap();
-	let mut ext: TestExternalities = config.build_storage().unwrap().into();
-	ext.execute_with(|| System::set_block_number(1));
-	ext
-}
 
 fn allowed(call: RuntimeCall) -> bool {
 	<<Runtime as frame_system::Config>::BaseCallFilter as Contains<RuntimeCall>>::contains(&call)

@@ -1,9 +1,12 @@
 //! What the measured weights buy: a session change no longer books the whole block, a new
 //! version of a record is charged as one, and the block's base weights are Polity's own.
 
+mod common;
+
+use common::chain;
 use polity_runtime::{
-	configs::system::RuntimeBlockWeights, genesis_config_presets, weights, AllPalletsWithSystem,
-	BlockNumber, Runtime, RuntimeCall, System, SESSION_PERIOD,
+	configs::system::RuntimeBlockWeights, weights, AllPalletsWithSystem, BlockNumber, Runtime,
+	RuntimeCall, System, SESSION_PERIOD,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -12,16 +15,7 @@ use polkadot_sdk::{
 	},
 	pallet_session,
 	sp_core::H256,
-	sp_io::TestExternalities,
-	sp_runtime::BuildStorage,
 };
-
-fn chain(preset: &str) -> TestExternalities {
-	let config = genesis_config_presets::preset_config(&preset.into()).unwrap();
-	let mut ext: TestExternalities = config.build_storage().unwrap().into();
-	ext.execute_with(|| System::set_block_number(1));
-	ext
-}
 
 #[test]
 fn a_session_change_books_its_measured_weight_not_the_block() {

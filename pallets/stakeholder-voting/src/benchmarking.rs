@@ -131,6 +131,21 @@ fn attested_scope<T: Config>(
 	Ok((scope, registrar))
 }
 
+/// The delegation benchmarks' worst path: a proposer with a full list of delegators save one,
+/// and a member (the mover) delegating to another (earlier). Returns proposer, scope, mover and
+/// earlier.
+fn mover<T: Config>() -> Result<(T::AccountId, ScopeId, T::AccountId, T::AccountId), BenchmarkError>
+{
+	let (proposer, scope, _) =
+		ongoing_proposal_delegated::<T>(T::MaxDelegators::get().saturating_sub(1), None);
+	let who = funded::<T>("mover", 0);
+	let earlier = funded::<T>("earlier", 0);
+	StakeholderVoting::<T>::do_admit(&who, Sector::Market, scope, 5)?;
+	StakeholderVoting::<T>::do_admit(&earlier, Sector::Market, scope, 5)?;
+	StakeholderVoting::<T>::do_delegate(&who, scope, earlier.clone(), None)?;
+	Ok((proposer, scope, who, earlier))
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -339,13 +354,7 @@ mod benchmarks {
 	#[benchmark]
 	fn delegate() -> Result<(), BenchmarkError> {
 		// Worst path: an offer replacing an earlier one, from a member with a delegation.
-		let (proposer, scope, _) =
-			ongoing_proposal_delegated::<T>(T::MaxDelegators::get().saturating_sub(1), None);
-		let who = funded::<T>("mover", 0);
-		let earlier = funded::<T>("earlier", 0);
-		StakeholderVoting::<T>::do_admit(&who, Sector::Market, scope, 5)?;
-		StakeholderVoting::<T>::do_admit(&earlier, Sector::Market, scope, 5)?;
-		StakeholderVoting::<T>::do_delegate(&who, scope, earlier.clone(), None)?;
+		let (proposer, scope, who, earlier) = mover::<T>()?;
 		StakeholderVoting::<T>::do_offer_delegation(&who, scope, earlier, None)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), scope, proposer.clone(), None);
@@ -356,13 +365,7 @@ mod benchmarks {
 	#[benchmark]
 	fn accept_delegation() -> Result<(), BenchmarkError> {
 		// Worst path: moving from an earlier delegate, to one with a full list save one.
-		let (proposer, scope, _) =
-			ongoing_proposal_delegated::<T>(T::MaxDelegators::get().saturating_sub(1), None);
-		let who = funded::<T>("mover", 0);
-		let earlier = funded::<T>("earlier", 0);
-		StakeholderVoting::<T>::do_admit(&who, Sector::Market, scope, 5)?;
-		StakeholderVoting::<T>::do_admit(&earlier, Sector::Market, scope, 5)?;
-		StakeholderVoting::<T>::do_delegate(&who, scope, earlier, None)?;
+		let (proposer, scope, who, _) = mover::<T>()?;
 		StakeholderVoting::<T>::do_offer_delegation(&who, scope, proposer.clone(), None)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(proposer.clone()), scope, who.clone());

@@ -241,22 +241,28 @@ fn secret_ballot_errors_change_nothing() {
 	});
 }
 
+/// The secret scope with a confirm period of `CONFIRM` blocks; a proposal in it at block 2.
+const CONFIRM: u64 = 5;
+fn confirmed_secret_proposal() -> ProposalIndex {
+	assert_ok!(StakeholderVoting::set_safeguards(
+		RuntimeOrigin::root(),
+		Some(SECRET),
+		Safeguards { min_voting_period: 0, enactment_delay: 0, confirm_period: CONFIRM }
+	));
+	make_secret();
+	run_to(2);
+	propose(GOV, SECRET, None)
+}
+
 #[test]
 fn a_secret_ballot_keeps_the_confirm_period_after_its_reveals_and_its_policy_at_submission() {
 	members().build_and_execute(|| {
-		assert_ok!(StakeholderVoting::set_safeguards(
-			RuntimeOrigin::root(),
-			Some(SECRET),
-			Safeguards { min_voting_period: 0, enactment_delay: 0, confirm_period: 5 }
-		));
-		make_secret();
-		run_to(2);
-		let index = propose(GOV, SECRET, None);
+		let index = confirmed_secret_proposal();
 		// The confirm period stays, after the reveal phase.
-		assert_eq!(ProposalSafeguards::<Test>::get(index).confirm_period, 5);
+		assert_eq!(ProposalSafeguards::<Test>::get(index).confirm_period, CONFIRM);
 		let proposal = Proposals::<Test>::get(index).unwrap();
 		let reveal_from = SecretBallots::<Test>::get(index).unwrap().reveal_from;
-		assert_eq!(proposal.end, reveal_from + REVEAL + 5);
+		assert_eq!(proposal.end, reveal_from + REVEAL + CONFIRM);
 		// Opening the ballot later does not open this one.
 		assert_ok!(StakeholderVoting::set_policy(
 			RuntimeOrigin::root(),
@@ -283,14 +289,7 @@ fn a_secret_ballot_keeps_the_confirm_period_after_its_reveals_and_its_policy_at_
 #[test]
 fn no_reveal_is_taken_during_the_confirm_period() {
 	members().build_and_execute(|| {
-		assert_ok!(StakeholderVoting::set_safeguards(
-			RuntimeOrigin::root(),
-			Some(SECRET),
-			Safeguards { min_voting_period: 0, enactment_delay: 0, confirm_period: 5 }
-		));
-		make_secret();
-		run_to(2);
-		let index = propose(GOV, SECRET, None);
+		let index = confirmed_secret_proposal();
 		for who in [GOV, MARKET] {
 			commit(who, index, VoteChoice::Aye);
 		}
