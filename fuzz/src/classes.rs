@@ -9,14 +9,17 @@
 //!   member's offer (`accept_delegation`, signed by the delegate);
 //! - **no superuser**: the sudo key never changes (no vote, batch or raw write reaches it);
 //! - **no lost decision**: no passed decision is recorded as failed because a pause or safe
-//!   mode blocked it — it is enacted, cancelled, or still waiting.
+//!   mode blocked it — it is enacted, cancelled, or still waiting;
+//! - **storage is paid for**: chain-wide, what is held for licences, activity logs, delegation
+//!   offers and delegations, and open motions equals what those entries owe — no entry without
+//!   its deposit, no deposit left behind by an entry that is gone.
 //!
 //! Total restriction time per target within the rolling window, and that no log another
 //! account filled stops an owner, are the pallets' own `try_state` checks.
 
 use pallet_stakeholder_voting::{Enactment, Origin as Voting, ProposalStatus, CHAIN_WIDE_SCOPE};
 use polity_runtime::{AccountId, OriginCaller, Runtime, RuntimeCall, RuntimeEvent};
-use polkadot_sdk::{frame_system, pallet_sudo, sp_core::H256};
+use polkadot_sdk::{frame_system, pallet_balances, pallet_sudo, sp_core::H256};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Who is a member of which scope.
@@ -175,6 +178,9 @@ impl Ledger {
 		if pallet_sudo::Key::<Runtime>::get() != self.sudo {
 			return Some(format!("the sudo key changed ({step:?})"));
 		}
+		if let Some(finding) = unpaid_storage() {
+			return Some(format!("storage not paid for: {finding} ({step:?})"));
+		}
 		for (index, p) in pallet_stakeholder_voting::Proposals::<Runtime>::iter() {
 			if let ProposalStatus::Approved {
 				enactment: Some(Enactment::EnactmentFailed { error }),
@@ -194,6 +200,57 @@ impl Default for Ledger {
 	fn default() -> Self {
 		Self::new()
 	}
+}
+
+/// What all accounts together hold for `reason`.
+fn held_in_all(reason: polity_runtime::RuntimeHoldReason) -> polity_runtime::Balance {
+	pallet_balances::Holds::<Runtime>::iter()
+		.flat_map(|(_, holds)| holds.into_iter())
+		.filter(|hold| hold.id == reason)
+		.map(|hold| hold.amount)
+		.sum()
+}
+
+/// The first growable structure whose entries and held deposits differ, if any.
+pub fn unpaid_storage() -> Option<String> {
+	use pallet_data_ownership as data;
+	use pallet_regulatory_nodes as regulators;
+	use pallet_stakeholder_voting as voting;
+	use polity_runtime::{configs, RuntimeHoldReason as R};
+	let times = |deposit: polity_runtime::Balance, n: usize| deposit.saturating_mul(n as u128);
+	let owed = [
+		(
+			"licences",
+			R::DataOwnership(data::HoldReason::GrantDeposit),
+			times(configs::data::GrantDeposit::get(), data::Grants::<Runtime>::iter().count()),
+		),
+		(
+			"activity logs",
+			R::DataOwnership(data::HoldReason::ActivityDeposit),
+			data::LogDeposits::<Runtime>::iter_values().sum(),
+		),
+		(
+			"delegation offers and delegations",
+			R::StakeholderVoting(voting::HoldReason::DelegationDeposit),
+			times(
+				configs::governance::DelegationDeposit::get(),
+				voting::DelegationOffers::<Runtime>::iter().count()
+					+ voting::Delegations::<Runtime>::iter().count(),
+			),
+		),
+		(
+			"open motions",
+			R::RegulatoryNodes(regulators::HoldReason::MotionDeposit),
+			times(
+				configs::supervision::MotionDeposit::get(),
+				regulators::Motions::<Runtime>::iter().count(),
+			),
+		),
+	];
+	owed.into_iter().find_map(|(what, reason, owed)| {
+		let held = held_in_all(reason);
+		(held != owed).then(|| format!("{what}: {held} held for entries that owe {owed}"))
+	})
 }
 
 /// Whether `who`'s new membership came from its own consent or a root-level decision.

@@ -285,14 +285,14 @@ fn no_account_changes_the_licensed_network_on_its_own() {
 
 #[test]
 fn a_scope_regulator_cannot_pause_a_pallet_nor_freeze_an_outsider() {
-	use pallet_regulatory_nodes::{Error, FirewallAction, Jurisdiction};
+	use pallet_regulatory_nodes::{Error, FirewallAction, JurisdictionInput};
 	use polity_runtime::RegulatoryNodes;
 	dev_chain().execute_with(|| {
 		// Dave regulates scope 1 (district-7-water), where he is a member and Ferdie is not.
 		RegulatoryNodes::appoint(
 			polity_runtime::RuntimeOrigin::root(),
 			Sr25519Keyring::Dave.to_account_id(),
-			Jurisdiction::Scopes(vec![1].try_into().unwrap()),
+			JurisdictionInput::Scopes(vec![1]),
 			Default::default(),
 		)
 		.unwrap();
@@ -305,11 +305,7 @@ fn a_scope_regulator_cannot_pause_a_pallet_nor_freeze_an_outsider() {
 			)
 		};
 		let outside: DispatchError = Error::<Runtime>::TargetOutsideJurisdiction.into();
-		let pause = FirewallAction::Pause {
-			pallet: b"Balances".to_vec().try_into().unwrap(),
-			call: None,
-			until: 10,
-		};
+		let pause = FirewallAction::Pause { pallet: b"Balances".to_vec(), call: None, until: 10 };
 		assert_eq!(propose(pause), Err(outside));
 		assert_eq!(propose(FirewallAction::EnterSafeMode), Err(outside));
 		let ferdie = Sr25519Keyring::Ferdie.to_account_id();

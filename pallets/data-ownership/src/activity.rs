@@ -2,18 +2,71 @@
 
 use crate::{pallet::*, Activity, ActivityEntry, ContentHash};
 use polkadot_sdk::{
-	frame_support::{ensure, pallet_prelude::*},
+	frame_support::{
+		ensure,
+		pallet_prelude::*,
+		traits::{
+			fungible::MutateHold,
+			tokens::{Fortitude, Precision, Restriction},
+		},
+	},
 	frame_system,
+	sp_runtime::{traits::Zero, Saturating},
 };
 
 impl<T: Config> Pallet<T> {
-	/// Appends what the owner did to `hash`'s log; fails with `ActivityLogFull` once the
-	/// current owner made `MaxActivity` entries during its ownership, so one owner cannot grow
-	/// a record's storage without end — and what others logged before never counts against it.
-	pub(crate) fn log_owner(hash: ContentHash, activity: Activity<T::AccountId>) -> DispatchResult {
+	/// Appends what `owner` did to `hash`'s log and holds `ActivityDeposit` from it for the
+	/// entry; fails with `ActivityLogFull` once the current owner made `MaxActivity` entries
+	/// during its ownership, so one owner cannot grow a record's storage without end — and what
+	/// others logged before never counts against it.
+	pub(crate) fn log_owner(
+		hash: ContentHash,
+		owner: &T::AccountId,
+		activity: Activity<T::AccountId>,
+	) -> DispatchResult {
 		let own = ActivityCount::<T>::get(hash).saturating_sub(TenureStart::<T>::get(hash));
 		ensure!(own < T::MaxActivity::get(), Error::<T>::ActivityLogFull);
+		let deposit = T::ActivityDeposit::get();
+		if !deposit.is_zero() {
+			T::Currency::hold(&HoldReason::ActivityDeposit.into(), owner, deposit)?;
+			LogDeposits::<T>::mutate(hash, |held| held.saturating_accrue(deposit));
+		}
 		Self::log(hash, activity);
+		Ok(())
+	}
+
+	/// The log's deposit moves with the record from `from` to `to` (transfer, resolution).
+	pub(crate) fn move_log_deposit(
+		hash: ContentHash,
+		from: &T::AccountId,
+		to: &T::AccountId,
+	) -> DispatchResult {
+		let held = LogDeposits::<T>::get(hash);
+		if !held.is_zero() {
+			T::Currency::transfer_on_hold(
+				&HoldReason::ActivityDeposit.into(),
+				from,
+				to,
+				held,
+				Precision::Exact,
+				Restriction::OnHold,
+				Fortitude::Polite,
+			)?;
+		}
+		Ok(())
+	}
+
+	/// Returns the log's deposit to `owner`: a preempted registration never was the record's.
+	pub(crate) fn release_log_deposit(hash: ContentHash, owner: &T::AccountId) -> DispatchResult {
+		let held = LogDeposits::<T>::take(hash);
+		if !held.is_zero() {
+			T::Currency::release(
+				&HoldReason::ActivityDeposit.into(),
+				owner,
+				held,
+				Precision::BestEffort,
+			)?;
+		}
 		Ok(())
 	}
 

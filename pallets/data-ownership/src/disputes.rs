@@ -81,12 +81,13 @@ impl<T: Config> Pallet<T> {
 				Restriction::OnHold,
 				Fortitude::Polite,
 			)?;
+			Self::move_log_deposit(hash, &from, to)?;
 			record.owner = to.clone();
 			Records::<T>::insert(hash, record);
 			RecordsByOwner::<T>::remove(&from, hash);
 			RecordsByOwner::<T>::insert(to, hash, ());
 			Offers::<T>::remove(hash);
-			Self::clear_licences(hash);
+			Self::clear_licences(hash, &from)?;
 		}
 		Self::log(hash, Activity::Resolved { from: from.clone(), to: to.clone() });
 		if to.is_some() {

@@ -229,6 +229,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxActivity: Get<u32>;
 
+		/// Deposit held from a record's owner per licence it grants, until the licence is
+		/// revoked or ends with the owner's ownership (transfer, purge, resolution).
+		#[pallet::constant]
+		type GrantDeposit: Get<BalanceOf<Self>>;
+
+		/// Deposit held per entry an owner adds to a record's activity log. The log is kept for
+		/// good, so its deposit is too: it moves with the record to each new owner.
+		#[pallet::constant]
+		type ActivityDeposit: Get<BalanceOf<Self>>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -240,6 +250,11 @@ pub mod pallet {
 		RecordDeposit,
 		/// A commitment's deposit, until its reveal.
 		Commitment,
+		/// A licence's deposit, while the licence exists.
+		GrantDeposit,
+		/// The deposit of the owner-made entries of a record's activity log, kept with the
+		/// record for good.
+		ActivityDeposit,
 	}
 
 	/// Records by content hash. Content hashes are chosen by users, so every map keyed by one
@@ -292,6 +307,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ActivityCount<T: Config> =
 		StorageMap<_, Blake2_128Concat, ContentHash, u32, ValueQuery>;
+
+	/// The deposit held for each record's activity log (`ActivityDeposit` per owner-made
+	/// entry), held from the record's current owner.
+	#[pallet::storage]
+	pub type LogDeposits<T: Config> =
+		StorageMap<_, Blake2_128Concat, ContentHash, BalanceOf<T>, ValueQuery>;
 
 	/// Where the current owner's part of each record's activity log begins (an entry number):
 	/// `MaxActivity` bounds what one owner adds during its ownership, so entries a former

@@ -2,8 +2,13 @@
 
 use crate::{pallet::*, Activity, ContentHash, Grant, RecordStatus};
 use polkadot_sdk::{
-	frame_support::{ensure, pallet_prelude::*},
+	frame_support::{
+		ensure,
+		pallet_prelude::*,
+		traits::{fungible::MutateHold, tokens::Precision},
+	},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_runtime::{traits::Zero, Saturating},
 };
 
 impl<T: Config> Pallet<T> {
@@ -29,8 +34,10 @@ impl<T: Config> Pallet<T> {
 				*count = count.saturating_add(1);
 				Ok::<_, DispatchError>(())
 			})?;
+			// A new licence is paid for; renewing one already held is not.
+			T::Currency::hold(&HoldReason::GrantDeposit.into(), who, T::GrantDeposit::get())?;
 		}
-		Self::log_owner(hash, Activity::Licensed { to: to.clone() })?;
+		Self::log_owner(hash, who, Activity::Licensed { to: to.clone() })?;
 		Grants::<T>::insert(hash, &to, Grant { purpose, expires, granted_at: now });
 		Self::deposit_event(Event::AccessGranted { hash, to, expires });
 		Ok(())
@@ -43,18 +50,35 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::owned(owner, hash)?;
 		Grants::<T>::take(hash, &who).ok_or(Error::<T>::GrantNotFound)?;
-		Self::log_owner(hash, Activity::LicenceRevoked { who: who.clone() })?;
+		Self::log_owner(hash, owner, Activity::LicenceRevoked { who: who.clone() })?;
 		GrantCount::<T>::mutate_exists(hash, |count| {
 			*count = count.map(|c| c.saturating_sub(1)).filter(|c| *c > 0);
 		});
+		T::Currency::release(
+			&HoldReason::GrantDeposit.into(),
+			owner,
+			T::GrantDeposit::get(),
+			Precision::BestEffort,
+		)?;
 		Self::deposit_event(Event::AccessRevoked { hash, who });
 		Ok(())
 	}
 
-	/// Ends every licence of `hash` (at most `MaxGrantsPerRecord`).
-	pub(crate) fn clear_licences(hash: ContentHash) {
+	/// Ends every licence of `hash` (at most `MaxGrantsPerRecord`) and returns their deposits
+	/// to `owner`, who granted them.
+	pub(crate) fn clear_licences(hash: ContentHash, owner: &T::AccountId) -> DispatchResult {
 		let _ = Grants::<T>::clear_prefix(hash, T::MaxGrantsPerRecord::get(), None);
-		GrantCount::<T>::remove(hash);
+		let count = GrantCount::<T>::take(hash);
+		let held = T::GrantDeposit::get().saturating_mul(count.into());
+		if !held.is_zero() {
+			T::Currency::release(
+				&HoldReason::GrantDeposit.into(),
+				owner,
+				held,
+				Precision::BestEffort,
+			)?;
+		}
+		Ok(())
 	}
 
 	/// Whether `who` may access the content of `hash` now: its owner always, a grantee until

@@ -70,6 +70,10 @@ pub const COMMIT_DEPOSIT: u64 = 7;
 pub const MAX_DISPUTE: u64 = 30;
 /// Owner-made entries per activity log.
 pub const MAX_ACTIVITY: u32 = 12;
+/// Deposit a licence holds.
+pub const GRANT_DEPOSIT: u64 = 3;
+/// Deposit an owner-made log entry holds.
+pub const ACTIVITY_DEPOSIT: u64 = 1;
 
 polkadot_sdk::frame_support::parameter_types! {
 	/// Blocks to reveal a commitment in; 0 (no provisional records) unless a test sets it.
@@ -103,6 +107,8 @@ impl Config for Test {
 	type RevealWindow = RevealWindow;
 	type MaxDisputeDuration = ConstU64<MAX_DISPUTE>;
 	type MaxActivity = ConstU32<MAX_ACTIVITY>;
+	type GrantDeposit = ConstU64<GRANT_DEPOSIT>;
+	type ActivityDeposit = ConstU64<ACTIVITY_DEPOSIT>;
 	type WeightInfo = ();
 }
 

@@ -117,6 +117,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(Records::<T>::contains_key(hash), "dispute on an unknown record");
 		}
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut log_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut grant_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut records = 0usize;
 		for (hash, record) in Records::<T>::iter() {
 			records = records.saturating_add(1);
@@ -130,7 +132,17 @@ impl<T: Config> Pallet<T> {
 			);
 			let entry = deposits.entry(record.owner.clone()).or_default();
 			*entry = entry.saturating_add(record.deposit);
+			let log = LogDeposits::<T>::get(hash);
+			ensure!(
+				log <= T::ActivityDeposit::get()
+					.saturating_mul(ActivityCount::<T>::get(hash).into()),
+				"log deposit above what its entries hold"
+			);
+			let entry = log_deposits.entry(record.owner.clone()).or_default();
+			*entry = entry.saturating_add(log);
 			let grants = Grants::<T>::iter_prefix(hash).count().saturated_into::<u32>();
+			let entry = grant_deposits.entry(record.owner.clone()).or_default();
+			*entry = entry.saturating_add(T::GrantDeposit::get().saturating_mul(grants.into()));
 			ensure!(GrantCount::<T>::get(hash) == grants, "licence count differs from licences");
 			ensure!(grants <= T::MaxGrantsPerRecord::get(), "too many licences");
 			if Offers::<T>::contains_key(hash) {
@@ -179,6 +191,22 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::RecordDeposit.into(), &who) == deposit,
 				"held deposits differ from records"
+			);
+		}
+		for (hash, _) in LogDeposits::<T>::iter() {
+			ensure!(Records::<T>::contains_key(hash), "log deposit of an unknown record");
+		}
+		// Every licence and every owner-made log entry is paid for by its record's owner.
+		for (who, deposit) in log_deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ActivityDeposit.into(), &who) == deposit,
+				"held log deposits differ from the logs of the records owned"
+			);
+		}
+		for (who, deposit) in grant_deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::GrantDeposit.into(), &who) == deposit,
+				"held licence deposits differ from the licences granted"
 			);
 		}
 		Ok(())

@@ -63,7 +63,7 @@ impl<T: Config> Pallet<T> {
 				ensure!(!Self::is_provisional(&prev), Error::<T>::Provisional);
 				let version = prev.version.saturating_add(1);
 				ensure!(version < T::MaxVersions::get(), Error::<T>::TooManyVersions);
-				Self::log_owner(previous, Activity::Versioned { by: new.hash })?;
+				Self::log_owner(previous, who, Activity::Versioned { by: new.hash })?;
 				prev.status = RecordStatus::Superseded { by: new.hash };
 				let root = prev.root;
 				Records::<T>::insert(previous, prev);
@@ -76,6 +76,7 @@ impl<T: Config> Pallet<T> {
 		Self::begin_tenure(new.hash);
 		Self::log_owner(
 			new.hash,
+			who,
 			Activity::Registered {
 				owner: who.clone(),
 				supersedes: new.supersedes,
@@ -120,9 +121,10 @@ impl<T: Config> Pallet<T> {
 			existing.deposit,
 			Precision::BestEffort,
 		)?;
+		Self::release_log_deposit(hash, &existing.owner)?;
 		RecordsByOwner::<T>::remove(&existing.owner, hash);
 		Offers::<T>::remove(hash);
-		Self::clear_licences(hash);
+		Self::clear_licences(hash, &existing.owner)?;
 		Versions::<T>::remove(existing.root, existing.version);
 		if let Some(previous) = existing.supersedes {
 			Records::<T>::mutate(previous, |prev| {
@@ -222,7 +224,7 @@ impl<T: Config> Pallet<T> {
 			matches!(record.status, RecordStatus::Active | RecordStatus::Superseded { .. }),
 			Error::<T>::AlreadyRevoked
 		);
-		Self::log_owner(hash, Activity::Revoked)?;
+		Self::log_owner(hash, who, Activity::Revoked)?;
 		record.status = RecordStatus::Revoked { at: frame_system::Pallet::<T>::block_number() };
 		Records::<T>::insert(hash, record);
 		Offers::<T>::remove(hash);
@@ -238,7 +240,7 @@ impl<T: Config> Pallet<T> {
 			RecordStatus::Revoked { at } if now >= at.saturating_add(T::PurgeDelay::get()) => {},
 			_ => return Err(Error::<T>::NotPurgeable.into()),
 		}
-		Self::log_owner(hash, Activity::Purged)?;
+		Self::log_owner(hash, who, Activity::Purged)?;
 		let freed = record.deposit.saturating_sub(T::RecordDepositBase::get());
 		if !freed.is_zero() {
 			T::Currency::release(
@@ -252,7 +254,7 @@ impl<T: Config> Pallet<T> {
 		record.metadata = Default::default();
 		record.status = RecordStatus::Purged { at: now };
 		// Licences end with the content's description.
-		Self::clear_licences(hash);
+		Self::clear_licences(hash, who)?;
 		Records::<T>::insert(hash, record);
 		Self::deposit_event(Event::Purged { hash });
 		Ok(())

@@ -30,7 +30,7 @@ impl<T: Config> Pallet<T> {
 			expires > now && expires <= now.saturating_add(T::MaxOfferDuration::get()),
 			Error::<T>::InvalidExpiry
 		);
-		Self::log_owner(hash, Activity::Offered { to: to.clone() })?;
+		Self::log_owner(hash, who, Activity::Offered { to: to.clone() })?;
 		Offers::<T>::insert(hash, Offer { to: to.clone(), expires });
 		Self::deposit_event(Event::TransferOffered { hash, from: who.clone(), to, expires });
 		Ok(())
@@ -46,20 +46,22 @@ impl<T: Config> Pallet<T> {
 		let mut record = Records::<T>::get(hash).ok_or(Error::<T>::NotFound)?;
 		Self::ensure_undisputed(hash)?;
 		let from = record.owner.clone();
-		// The recipient's ownership, and its part of the log, start with the transfer.
-		Self::begin_tenure(hash);
-		Self::log_owner(hash, Activity::Transferred { from: from.clone(), to: who.clone() })?;
-		// The recipient takes the deposit over before the former owner gets it back.
+		// Licences were the former owner's decisions: they do not carry over.
+		Self::clear_licences(hash, &from)?;
+		// The recipient takes the deposits over (the record's and its log's) before the
+		// former owner gets them back.
 		let reason = HoldReason::RecordDeposit.into();
 		T::Currency::hold(&reason, who, record.deposit)?;
 		T::Currency::release(&reason, &from, record.deposit, Precision::BestEffort)?;
+		Self::move_log_deposit(hash, &from, who)?;
+		// The recipient's ownership, and its part of the log, start with the transfer.
+		Self::begin_tenure(hash);
+		Self::log_owner(hash, who, Activity::Transferred { from: from.clone(), to: who.clone() })?;
 		record.owner = who.clone();
 		Records::<T>::insert(hash, record);
 		RecordsByOwner::<T>::remove(&from, hash);
 		RecordsByOwner::<T>::insert(who, hash, ());
 		Offers::<T>::remove(hash);
-		// Licences were the former owner's decisions: they do not carry over.
-		Self::clear_licences(hash);
 		Self::deposit_event(Event::Transferred { hash, from, to: who.clone() });
 		Ok(())
 	}
@@ -67,7 +69,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_cancel_offer(who: &T::AccountId, hash: ContentHash) -> DispatchResult {
 		Self::owned(who, hash)?;
 		Offers::<T>::take(hash).ok_or(Error::<T>::OfferNotFound)?;
-		Self::log_owner(hash, Activity::OfferCancelled)?;
+		Self::log_owner(hash, who, Activity::OfferCancelled)?;
 		Self::deposit_event(Event::OfferCancelled { hash });
 		Ok(())
 	}

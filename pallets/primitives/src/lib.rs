@@ -63,55 +63,50 @@ pub mod text {
 		}
 	}
 
-	/// A `BoundedVec<u8, Bound>` as text.
+	/// Bytes — a `BoundedVec<u8, Bound>`, or a `Vec<u8>` a call bounds itself — as text.
 	pub mod bounded {
-		use alloc::string::String;
-		use polkadot_sdk::sp_core::{bounded::BoundedVec, Get};
+		use alloc::{string::String, vec::Vec};
 		use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
 		/// Writes the bytes as a string.
-		pub fn serialize<S: Serializer, Bound>(
-			bytes: &BoundedVec<u8, Bound>,
+		pub fn serialize<S: Serializer, B: AsRef<[u8]>>(
+			bytes: &B,
 			s: S,
 		) -> Result<S::Ok, S::Error> {
-			s.serialize_str(&String::from_utf8_lossy(bytes))
+			s.serialize_str(&String::from_utf8_lossy(bytes.as_ref()))
 		}
 
-		/// Reads a string's bytes, refusing more than `Bound`.
-		pub fn deserialize<'de, D: Deserializer<'de>, Bound: Get<u32>>(
+		/// Reads a string's bytes, refusing more than the type's bound.
+		pub fn deserialize<'de, D: Deserializer<'de>, B: TryFrom<Vec<u8>>>(
 			d: D,
-		) -> Result<BoundedVec<u8, Bound>, D::Error> {
-			BoundedVec::try_from(String::deserialize(d)?.into_bytes())
+		) -> Result<B, D::Error> {
+			B::try_from(String::deserialize(d)?.into_bytes())
 				.map_err(|_| D::Error::custom("text too long"))
 		}
 	}
 
-	/// An `Option<BoundedVec<u8, Bound>>` as text or `null`.
+	/// Optional bytes — see [`bounded`] — as text or `null`.
 	pub mod optional_bounded {
-		use alloc::string::String;
-		use polkadot_sdk::sp_core::{bounded::BoundedVec, Get};
+		use alloc::{string::String, vec::Vec};
 		use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
 		/// Writes the bytes as a string, or `null`.
-		pub fn serialize<S: Serializer, Bound>(
-			bytes: &Option<BoundedVec<u8, Bound>>,
+		pub fn serialize<S: Serializer, B: AsRef<[u8]>>(
+			bytes: &Option<B>,
 			s: S,
 		) -> Result<S::Ok, S::Error> {
 			match bytes {
-				Some(b) => s.serialize_some(&String::from_utf8_lossy(b)),
+				Some(b) => s.serialize_some(&String::from_utf8_lossy(b.as_ref())),
 				None => s.serialize_none(),
 			}
 		}
 
-		/// Reads a string's bytes or `null`, refusing more than `Bound`.
-		pub fn deserialize<'de, D: Deserializer<'de>, Bound: Get<u32>>(
+		/// Reads a string's bytes or `null`, refusing more than the type's bound.
+		pub fn deserialize<'de, D: Deserializer<'de>, B: TryFrom<Vec<u8>>>(
 			d: D,
-		) -> Result<Option<BoundedVec<u8, Bound>>, D::Error> {
+		) -> Result<Option<B>, D::Error> {
 			Option::<String>::deserialize(d)?
-				.map(|t| {
-					BoundedVec::try_from(t.into_bytes())
-						.map_err(|_| D::Error::custom("text too long"))
-				})
+				.map(|t| B::try_from(t.into_bytes()).map_err(|_| D::Error::custom("text too long")))
 				.transpose()
 		}
 	}

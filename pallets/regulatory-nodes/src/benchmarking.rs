@@ -4,7 +4,13 @@ use super::*;
 use crate::{traits::BenchmarkHelper, Pallet as Regulatory};
 use alloc::vec;
 use alloc::vec::Vec;
-use frame_support::{pallet_prelude::*, traits::EnsureOrigin};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{Inspect as _, Mutate as _},
+		EnsureOrigin,
+	},
+};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
@@ -32,6 +38,13 @@ fn regulators<T: Config>(spare: u32) -> Vec<T::AccountId> {
 	let n =
 		T::MaxRegulators::get().saturating_sub(RegulatorCount::<T>::get()).saturating_sub(spare);
 	let all: Vec<T::AccountId> = (0..n).map(|i| account("regulator", i, 0)).collect();
+	// Each may hold `MaxOpenMotions` motion deposits.
+	let funds = T::MotionDeposit::get()
+		.saturating_mul(T::MaxOpenMotions::get().saturating_add(1).into())
+		.saturating_add(T::Currency::minimum_balance());
+	for who in &all {
+		T::Currency::set_balance(who, funds);
+	}
 	for (i, who) in all.iter().enumerate() {
 		Regulatory::<T>::do_appoint(who.clone(), Jurisdiction::ChainWide, max_nodes::<T>(i as u32))
 			.expect("room");

@@ -85,10 +85,19 @@ pub type RegulatorOf<T> = Regulator<
 	<T as Config>::MaxNodes,
 	<T as Config>::MaxPeerIdLen,
 >;
+/// The balance deposits are held in.
+pub type BalanceOf<T> = <<T as Config>::Currency as frame_support::traits::fungible::Inspect<
+	<T as frame_system::Config>::AccountId,
+>>::Balance;
 /// A jurisdiction as this runtime takes it.
 pub type JurisdictionOf<T> = Jurisdiction<<T as Config>::MaxScopes>;
 /// A firewall action as this runtime takes it.
 pub type ActionOf<T> = FirewallAction<
+	<T as frame_system::Config>::AccountId,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+/// A firewall action as this runtime's calls take it (names bounded in the call).
+pub type ActionInputOf<T> = FirewallActionInput<
 	<T as frame_system::Config>::AccountId,
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 >;
@@ -123,9 +132,17 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{Contains, ValidatorRegistration},
+		traits::{fungible, Contains, ValidatorRegistration},
 	};
 	use frame_system::pallet_prelude::*;
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// An open motion's deposit, held from its proposer until the motion is executed or
+		/// closed.
+		MotionDeposit,
+	}
 
 	/// Storage layout version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -150,6 +167,18 @@ pub mod pallet {
 		/// `session.purgeKeys`: a governed validator may not make them — it leaves the set by a
 		/// chain-wide vote (`remove_validator`), which keeps `MinValidators`.
 		type KeyRemovalCalls: Contains<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// The currency motion deposits are held in.
+		type Currency: fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ fungible::Mutate<Self::AccountId>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Deposit held from a regulator per open motion it proposed, until the motion is
+		/// executed or closed.
+		#[pallet::constant]
+		type MotionDeposit: Get<BalanceOf<Self>>;
 
 		/// Most regulators.
 		#[pallet::constant]
@@ -573,6 +602,14 @@ pub mod pallet {
 		InvalidCoolOff,
 		/// A reason is longer than `MaxReasonLen` bytes.
 		ReasonTooLong,
+		/// A pause's pallet or call name is longer than `MAX_CALL_NAME_LEN` bytes.
+		CallNameTooLong,
+		/// A jurisdiction names more than `MaxScopes` scopes.
+		TooManyScopes,
+		/// More than `MaxNodes` licensed nodes for one regulator.
+		TooManyNodes,
+		/// A node's peer id is longer than `MaxPeerIdLen` bytes.
+		PeerIdTooLong,
 	}
 
 	#[pallet::hooks]
@@ -602,10 +639,12 @@ pub mod pallet {
 		pub fn appoint(
 			origin: OriginFor<T>,
 			who: T::AccountId,
-			jurisdiction: JurisdictionOf<T>,
-			nodes: BoundedVec<PeerIdOf<T>, T::MaxNodes>,
+			jurisdiction: JurisdictionInput,
+			nodes: Vec<Vec<u8>>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
+			let jurisdiction = jurisdiction.bounded().ok_or(Error::<T>::TooManyScopes)?;
+			let nodes = Self::bounded_nodes(nodes)?;
 			Self::do_appoint(who, jurisdiction, nodes)
 		}
 
@@ -639,11 +678,12 @@ pub mod pallet {
 		#[pallet::weight(<T as Config>::WeightInfo::propose().saturating_add(T::DbWeight::get().reads_writes(4, 3)))]
 		pub fn propose(
 			origin: OriginFor<T>,
-			action: ActionOf<T>,
+			action: ActionInputOf<T>,
 			scope: Option<ScopeId>,
 			reason: Vec<u8>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			let action = action.bounded().ok_or(Error::<T>::CallNameTooLong)?;
 			let reason = reason.try_into().map_err(|_| Error::<T>::ReasonTooLong)?;
 			Self::do_propose(who, action, scope, reason).map(|_| ())
 		}
@@ -716,8 +756,13 @@ pub mod pallet {
 		#[pallet::weight(<T as Config>::WeightInfo::approve().saturating_add(
 			T::DbWeight::get().reads_writes(5, 3)
 		))]
-		pub fn act(origin: OriginFor<T>, action: ActionOf<T>, reason: Vec<u8>) -> DispatchResult {
+		pub fn act(
+			origin: OriginFor<T>,
+			action: ActionInputOf<T>,
+			reason: Vec<u8>,
+		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
+			let action = action.bounded().ok_or(Error::<T>::CallNameTooLong)?;
 			let reason = reason.try_into().map_err(|_| Error::<T>::ReasonTooLong)?;
 			Self::do_act(action, reason)
 		}

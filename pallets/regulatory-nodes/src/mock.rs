@@ -86,7 +86,15 @@ pub const SCOPE: ScopeId = 7;
 /// An ordinary account.
 pub const CITIZEN: u64 = 9;
 
+/// Deposit an open motion holds.
+pub const MOTION_DEPOSIT: u64 = 5;
+/// Starting balance of accounts 1..=20.
+pub const ENDOWMENT: u64 = 1_000;
+
 impl Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type MotionDeposit = ConstU64<MOTION_DEPOSIT>;
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type OverturnOrigin = EnsureRoot<u64>;
 	type GovernanceCalls = Governance;
@@ -310,6 +318,12 @@ impl ExtBuilder {
 	/// The externalities.
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: (1..=20).map(|who| (who, ENDOWMENT)).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
 		pallet_regulatory_nodes::GenesisConfig::<Test> {
 			regulators: vec![
 				(REG_A, None, vec![b"peer-a".to_vec()]),

@@ -188,8 +188,15 @@ impl<T: Config> Pallet<T> {
 			*n = n.saturating_add(1);
 		}
 		for (who, count) in OpenMotions::<T>::iter() {
+			use polkadot_sdk::frame_support::traits::fungible::InspectHold;
 			ensure!(open.remove(&who) == Some(count), "open motion count differs from motions");
 			ensure!(count <= T::MaxOpenMotions::get(), "more open motions than allowed");
+			// Every open motion is paid for by its proposer.
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::MotionDeposit.into(), &who)
+					== T::MotionDeposit::get().saturating_mul(count.into()),
+				"held motion deposits differ from the open motions"
+			);
 		}
 		ensure!(open.is_empty(), "motions missing from the open motion count");
 		for (_, freeze) in Freezes::<T>::iter() {

@@ -1,6 +1,7 @@
 //! Appointing and dismissing regulators; the approval threshold.
 
 use crate::{pallet::*, JurisdictionOf, NodeLicences, PeerIdOf, Regulator};
+use alloc::vec::Vec;
 use polkadot_sdk::sp_runtime::SaturatedConversion as _;
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
@@ -8,6 +9,18 @@ use polkadot_sdk::{
 };
 
 impl<T: Config> Pallet<T> {
+	/// `nodes` bounded: at most `MaxNodes` (`TooManyNodes`), each at most `MaxPeerIdLen` bytes
+	/// (`PeerIdTooLong`).
+	pub(crate) fn bounded_nodes(
+		nodes: Vec<Vec<u8>>,
+	) -> Result<BoundedVec<PeerIdOf<T>, T::MaxNodes>, DispatchError> {
+		let nodes = nodes
+			.into_iter()
+			.map(|node| PeerIdOf::<T>::try_from(node).map_err(|_| Error::<T>::PeerIdTooLong))
+			.collect::<Result<Vec<_>, _>>()?;
+		Ok(nodes.try_into().map_err(|_| Error::<T>::TooManyNodes)?)
+	}
+
 	/// Appoints `who` and licenses its nodes in the network's register.
 	pub(crate) fn do_appoint(
 		who: T::AccountId,

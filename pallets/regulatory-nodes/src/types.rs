@@ -46,6 +46,27 @@ pub enum Jurisdiction<MaxScopes: Get<u32>> {
 	Scopes(BoundedVec<ScopeId, MaxScopes>),
 }
 
+/// A jurisdiction as `appoint` takes it: its scopes unbounded on the wire (encoded exactly like
+/// [`Jurisdiction`]), bounded first thing in the call, so one scope over `MaxScopes` is a named
+/// error (`TooManyScopes`), not a decoding trap.
+#[derive(Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo)]
+pub enum JurisdictionInput {
+	/// The whole chain.
+	ChainWide,
+	/// These stakeholder-voting scopes only.
+	Scopes(alloc::vec::Vec<ScopeId>),
+}
+
+impl JurisdictionInput {
+	/// The jurisdiction with its scopes bounded; `None` when there are more than `MaxScopes`.
+	pub fn bounded<MaxScopes: Get<u32>>(self) -> Option<Jurisdiction<MaxScopes>> {
+		Some(match self {
+			Self::ChainWide => Jurisdiction::ChainWide,
+			Self::Scopes(scopes) => Jurisdiction::Scopes(scopes.try_into().ok()?),
+		})
+	}
+}
+
 impl<MaxScopes: Get<u32>> Jurisdiction<MaxScopes> {
 	/// Whether it covers `scope` (`None`: the whole chain, which only `ChainWide` covers).
 	pub fn covers(&self, scope: Option<ScopeId>) -> bool {
@@ -87,8 +108,15 @@ pub struct Regulator<BlockNumber, MaxScopes: Get<u32>, MaxNodes: Get<u32>, MaxPe
 	Serialize,
 	Deserialize,
 )]
-#[serde(rename_all_fields = "camelCase")]
-pub enum FirewallAction<AccountId, BlockNumber> {
+#[serde(
+	rename_all_fields = "camelCase",
+	bound(
+		serialize = "AccountId: Serialize, BlockNumber: Serialize, Name: AsRef<[u8]>",
+		deserialize = "AccountId: Deserialize<'de>, BlockNumber: Deserialize<'de>, \
+			Name: TryFrom<alloc::vec::Vec<u8>>"
+	)
+)]
+pub enum FirewallAction<AccountId, BlockNumber, Name = CallName> {
 	/// Reject `who`'s transactions at the pool until block `until` (governance calls excepted).
 	Freeze {
 		/// The account.
@@ -106,10 +134,10 @@ pub enum FirewallAction<AccountId, BlockNumber> {
 	Pause {
 		/// The pallet's name.
 		#[serde(with = "polity_primitives::text::bounded")]
-		pallet: CallName,
+		pallet: Name,
 		/// The call's name; `None` pauses every call of the pallet.
 		#[serde(with = "polity_primitives::text::optional_bounded")]
-		call: Option<CallName>,
+		call: Option<Name>,
 		/// Last paused block.
 		until: BlockNumber,
 	},
@@ -117,10 +145,10 @@ pub enum FirewallAction<AccountId, BlockNumber> {
 	Unpause {
 		/// The pallet's name.
 		#[serde(with = "polity_primitives::text::bounded")]
-		pallet: CallName,
+		pallet: Name,
 		/// The call's name, as paused.
 		#[serde(with = "polity_primitives::text::optional_bounded")]
-		call: Option<CallName>,
+		call: Option<Name>,
 	},
 	/// Last resort: chain-wide safe mode, in which only governance and consensus calls go
 	/// through; it ends by itself after the runtime's safe-mode duration.
@@ -154,6 +182,68 @@ pub enum FirewallAction<AccountId, BlockNumber> {
 	},
 }
 
+/// A firewall action as a call takes it: pallet and call names unbounded on the wire (they encode
+/// exactly like the stored [`CallName`]s), bounded first thing in the call, so a name one byte
+/// over `MAX_CALL_NAME_LEN` is a named error (`CallNameTooLong`), not a decoding trap.
+pub type FirewallActionInput<AccountId, BlockNumber> =
+	FirewallAction<AccountId, BlockNumber, alloc::vec::Vec<u8>>;
+
+impl<AccountId, BlockNumber> From<FirewallAction<AccountId, BlockNumber>>
+	for FirewallActionInput<AccountId, BlockNumber>
+{
+	fn from(action: FirewallAction<AccountId, BlockNumber>) -> Self {
+		let name = |n: CallName| n.into_inner();
+		match action {
+			FirewallAction::Freeze { who, until } => Self::Freeze { who, until },
+			FirewallAction::Unfreeze { who } => Self::Unfreeze { who },
+			FirewallAction::Pause { pallet, call, until } => {
+				Self::Pause { pallet: name(pallet), call: call.map(name), until }
+			},
+			FirewallAction::Unpause { pallet, call } => {
+				Self::Unpause { pallet: name(pallet), call: call.map(name) }
+			},
+			FirewallAction::EnterSafeMode => Self::EnterSafeMode,
+			FirewallAction::ExitSafeMode => Self::ExitSafeMode,
+			FirewallAction::Dispute { record } => Self::Dispute { record },
+			FirewallAction::ClearDispute { record } => Self::ClearDispute { record },
+			FirewallAction::HoldEnactment { proposal, until } => {
+				Self::HoldEnactment { proposal, until }
+			},
+			FirewallAction::ReleaseEnactment { proposal } => Self::ReleaseEnactment { proposal },
+		}
+	}
+}
+
+impl<AccountId, BlockNumber> FirewallActionInput<AccountId, BlockNumber> {
+	/// The action with its names bounded; `None` when a name is longer than
+	/// `MAX_CALL_NAME_LEN`.
+	pub fn bounded(self) -> Option<FirewallAction<AccountId, BlockNumber>> {
+		let name = |n: alloc::vec::Vec<u8>| CallName::try_from(n).ok();
+		let optional = |n: Option<alloc::vec::Vec<u8>>| match n {
+			Some(n) => name(n).map(Some),
+			None => Some(None),
+		};
+		Some(match self {
+			Self::Freeze { who, until } => FirewallAction::Freeze { who, until },
+			Self::Unfreeze { who } => FirewallAction::Unfreeze { who },
+			Self::Pause { pallet, call, until } => {
+				FirewallAction::Pause { pallet: name(pallet)?, call: optional(call)?, until }
+			},
+			Self::Unpause { pallet, call } => {
+				FirewallAction::Unpause { pallet: name(pallet)?, call: optional(call)? }
+			},
+			Self::EnterSafeMode => FirewallAction::EnterSafeMode,
+			Self::ExitSafeMode => FirewallAction::ExitSafeMode,
+			Self::Dispute { record } => FirewallAction::Dispute { record },
+			Self::ClearDispute { record } => FirewallAction::ClearDispute { record },
+			Self::HoldEnactment { proposal, until } => {
+				FirewallAction::HoldEnactment { proposal, until }
+			},
+			Self::ReleaseEnactment { proposal } => FirewallAction::ReleaseEnactment { proposal },
+		})
+	}
+}
+
 impl<AccountId: Clone, BlockNumber> FirewallAction<AccountId, BlockNumber> {
 	/// What the action acts on: restricting and relaxing actions of a pair share it.
 	pub fn target(&self) -> ActionTarget<AccountId> {
@@ -171,7 +261,9 @@ impl<AccountId: Clone, BlockNumber> FirewallAction<AccountId, BlockNumber> {
 			| FirewallAction::ReleaseEnactment { proposal } => ActionTarget::Proposal(*proposal),
 		}
 	}
+}
 
+impl<AccountId, BlockNumber, Name> FirewallAction<AccountId, BlockNumber, Name> {
 	/// Whether the action acts on the whole chain (a pause or safe mode affects everyone), and
 	/// so needs a chain-wide motion.
 	pub fn chain_wide_only(&self) -> bool {

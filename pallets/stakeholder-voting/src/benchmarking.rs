@@ -75,7 +75,7 @@ fn ongoing_proposal_delegated<T: Config>(
 		StakeholderVoting::<T>::do_admit(&who, sector, scope, 100).expect("fresh");
 	}
 	for i in 0..delegators {
-		let who: T::AccountId = account("delegator", i, 0);
+		let who = funded::<T>("delegator", i);
 		StakeholderVoting::<T>::do_admit(&who, Sector::Community, scope, 100).expect("fresh");
 		StakeholderVoting::<T>::do_delegate(&who, scope, proposer.clone(), None).expect("room");
 	}

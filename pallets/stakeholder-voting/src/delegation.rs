@@ -6,6 +6,10 @@
 //! or end an accepted delegation (`reject_delegation`), so nobody fills another member's
 //! delegator slots or blocks its own delegation (one step only) without its consent.
 //!
+//! Storage is paid for: each pending offer and each accepted delegation holds
+//! `DelegationDeposit` from the delegating member until it ends (withdrawn, refused, ended by
+//! either side, or by the member leaving the scope).
+//!
 //! A delegate's vote carries each delegator's own weight — its stake as of the proposal's
 //! submission under the proposal's rule — counted in the delegator's own sector, so delegating
 //! across sectors never moves weight between sectors' majorities. Delegation is one step only
@@ -14,7 +18,11 @@
 
 use crate::{pallet::*, vote_weight, Delegation, ProposalIndex, ScopeId, VoteChoice, VoteRecord};
 use polkadot_sdk::{
-	frame_support::{ensure, pallet_prelude::*},
+	frame_support::{
+		ensure,
+		pallet_prelude::*,
+		traits::{fungible::MutateHold, tokens::Precision},
+	},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 };
 
@@ -57,6 +65,9 @@ impl<T: Config> Pallet<T> {
 		expires: Option<BlockNumberFor<T>>,
 	) -> DispatchResult {
 		Self::check_delegation(who, scope, &delegate, expires)?;
+		if !DelegationOffers::<T>::contains_key(who, scope) {
+			Self::hold_delegation_deposit(who)?;
+		}
 		DelegationOffers::<T>::insert(
 			who,
 			scope,
@@ -80,9 +91,10 @@ impl<T: Config> Pallet<T> {
 		let offer = DelegationOffers::<T>::get(&who, scope)
 			.filter(|offer| offer.delegate == *delegate)
 			.ok_or(Error::<T>::DelegationNotFound)?;
-		Self::do_delegate(&who, scope, delegate.clone(), offer.expires)?;
+		// The offer's deposit becomes the delegation's (or goes back, if it replaces one).
 		DelegationOffers::<T>::remove(&who, scope);
-		Ok(())
+		Self::release_delegation_deposit(&who);
+		Self::do_delegate(&who, scope, delegate.clone(), offer.expires)
 	}
 
 	/// `delegate` refuses `who`'s pending offer, or ends `who`'s accepted delegation to it.
@@ -93,6 +105,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		if DelegationOffers::<T>::get(&who, scope).is_some_and(|o| o.delegate == *delegate) {
 			DelegationOffers::<T>::remove(&who, scope);
+			Self::release_delegation_deposit(&who);
 			Self::deposit_event(Event::DelegationOfferEnded {
 				who,
 				scope,
@@ -115,8 +128,9 @@ impl<T: Config> Pallet<T> {
 		expires: Option<BlockNumberFor<T>>,
 	) -> DispatchResult {
 		Self::check_delegation(who, scope, &delegate, expires)?;
-		if let Some(previous) = Delegations::<T>::get(who, scope) {
-			Self::unlink(who, scope, &previous.delegate);
+		match Delegations::<T>::get(who, scope) {
+			Some(previous) => Self::unlink(who, scope, &previous.delegate),
+			None => Self::hold_delegation_deposit(who)?,
 		}
 		Delegators::<T>::try_mutate(&delegate, scope, |list| {
 			list.try_push(who.clone()).map_err(|_| Error::<T>::TooManyDelegators)
@@ -129,6 +143,7 @@ impl<T: Config> Pallet<T> {
 	/// Withdraws `who`'s pending offer in `scope`, if any; returns whether there was one.
 	fn withdraw_offer(who: &T::AccountId, scope: ScopeId) -> bool {
 		let Some(offer) = DelegationOffers::<T>::take(who, scope) else { return false };
+		Self::release_delegation_deposit(who);
 		Self::deposit_event(Event::DelegationOfferEnded {
 			who: who.clone(),
 			scope,
@@ -150,8 +165,25 @@ impl<T: Config> Pallet<T> {
 		let delegation =
 			Delegations::<T>::take(who, scope).ok_or(Error::<T>::DelegationNotFound)?;
 		Self::unlink(who, scope, &delegation.delegate);
+		Self::release_delegation_deposit(who);
 		Self::deposit_event(Event::Undelegated { who: who.clone(), scope });
 		Ok(())
+	}
+
+	/// Holds one offer's or delegation's deposit from `who`.
+	fn hold_delegation_deposit(who: &T::AccountId) -> DispatchResult {
+		T::Currency::hold(&HoldReason::DelegationDeposit.into(), who, T::DelegationDeposit::get())
+	}
+
+	/// Returns one offer's or delegation's deposit to `who`. Best effort: what is held for
+	/// delegations is only ever released here, so it cannot fall short.
+	fn release_delegation_deposit(who: &T::AccountId) {
+		let _ = T::Currency::release(
+			&HoldReason::DelegationDeposit.into(),
+			who,
+			T::DelegationDeposit::get(),
+			Precision::BestEffort,
+		);
 	}
 
 	/// Takes `who` off `delegate`'s delegators in `scope`.
@@ -174,6 +206,7 @@ impl<T: Config> Pallet<T> {
 		}
 		for delegator in Delegators::<T>::take(who, scope) {
 			Delegations::<T>::remove(&delegator, scope);
+			Self::release_delegation_deposit(&delegator);
 			Self::deposit_event(Event::Undelegated { who: delegator, scope });
 		}
 	}

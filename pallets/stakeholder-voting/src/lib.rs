@@ -191,6 +191,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type ApplicationDeposit: Get<BalanceOf<Self>>;
 
+		/// Deposit held from a member per delegation offer and per accepted delegation it
+		/// makes, until the offer or delegation ends.
+		#[pallet::constant]
+		type DelegationDeposit: Get<BalanceOf<Self>>;
+
 		/// Longest scope name, in bytes.
 		#[pallet::constant]
 		type MaxNameLen: Get<u32>;
@@ -329,6 +334,8 @@ pub mod pallet {
 		ProposalDeposit,
 		/// A stakeholder application's deposit.
 		ApplicationDeposit,
+		/// A delegation offer's or an accepted delegation's deposit.
+		DelegationDeposit,
 	}
 
 	/// Scopes by id; `0` is the chain-wide scope.

@@ -157,6 +157,8 @@ pub const MAX_DESCRIPTION: u32 = 128;
 pub const PROPOSAL_DEPOSIT: u64 = 10;
 /// Application deposit.
 pub const APPLICATION_DEPOSIT: u64 = 5;
+/// Deposit a delegation offer or delegation holds.
+pub const DELEGATION_DEPOSIT: u64 = 2;
 /// Starting balance of accounts 1..=20.
 pub const ENDOWMENT: u64 = 1_000;
 /// The local scope created at genesis.
@@ -181,6 +183,7 @@ impl Config for Test {
 	type RootOrigin = EnsureStakeholders<ChainWide>;
 	type ProposalDeposit = ConstU64<PROPOSAL_DEPOSIT>;
 	type ApplicationDeposit = ConstU64<APPLICATION_DEPOSIT>;
+	type DelegationDeposit = ConstU64<DELEGATION_DEPOSIT>;
 	type MaxNameLen = ConstU32<32>;
 	type MaxTitleLen = ConstU32<64>;
 	type MaxCallLen = ConstU32<256>;

@@ -361,11 +361,32 @@ impl<T: Config> Pallet<T> {
 			listed = listed.saturating_add(list.len());
 		}
 		let mut count = 0usize;
+		// Each offer and each delegation holds one deposit from the member that made it.
+		let mut deposits: alloc::collections::btree_map::BTreeMap<T::AccountId, u32> =
+			Default::default();
 		for (who, scope, _) in Delegations::<T>::iter() {
 			ensure!(is_member(&who, scope), "a delegator is not a member of the scope");
 			count = count.saturating_add(1);
+			let n = deposits.entry(who).or_default();
+			*n = n.saturating_add(1);
 		}
 		ensure!(count == listed, "delegations and delegator lists differ");
+		for (who, scope, _) in DelegationOffers::<T>::iter() {
+			ensure!(is_member(&who, scope), "an offer from a member not in the scope");
+			let n = deposits.entry(who).or_default();
+			*n = n.saturating_add(1);
+		}
+		for (who, n) in deposits {
+			use polkadot_sdk::{
+				frame_support::traits::{fungible::InspectHold, Get},
+				sp_runtime::Saturating,
+			};
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::DelegationDeposit.into(), &who)
+					== T::DelegationDeposit::get().saturating_mul(n.into()),
+				"held delegation deposits differ from the offers and delegations made"
+			);
+		}
 		Ok(())
 	}
 

@@ -17,6 +17,10 @@ parameter_types! {
 	pub const CommitmentDeposit: Balance = 100 * MILLI_UNIT;
 	/// Two minutes to reveal; one-step registrations stay provisional as long.
 	pub const RevealWindow: BlockNumber = 2 * MINUTES;
+	/// A licence holds 10 mPOL (a purpose of up to 128 bytes and an expiry) while it exists.
+	pub const GrantDeposit: Balance = 10 * MILLI_UNIT;
+	/// An owner-made activity entry holds 1 mPOL, for as long as the log is kept (for good).
+	pub const ActivityDeposit: Balance = MILLI_UNIT;
 	/// A dispute lapses after 30 days unless resolved sooner.
 	pub const MaxDisputeDuration: BlockNumber = 30 * DAYS;
 }
@@ -41,5 +45,7 @@ impl pallet_data_ownership::Config for Runtime {
 	type RevealWindow = RevealWindow;
 	type MaxDisputeDuration = MaxDisputeDuration;
 	type MaxActivity = ConstU32<1_000>;
+	type GrantDeposit = GrantDeposit;
+	type ActivityDeposit = ActivityDeposit;
 	type WeightInfo = pallet_data_ownership::weights::SubstrateWeight<Runtime>;
 }

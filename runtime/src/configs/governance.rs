@@ -33,6 +33,8 @@ parameter_types! {
 	pub const ChainWideScope: ScopeId = CHAIN_WIDE_SCOPE;
 	pub const ProposalDeposit: crate::Balance = 10 * UNIT;
 	pub const ApplicationDeposit: crate::Balance = UNIT;
+	/// A delegation offer, and an accepted delegation, each hold 0.1 POL while they exist.
+	pub const DelegationDeposit: crate::Balance = 100 * MILLI_UNIT;
 	/// A passed proposal's call may use up to 100 ms of the block; with at most four closes per
 	/// block that bounds enactment to a fifth of the block.
 	pub MaxEnactmentWeight: Weight = Weight::from_parts(100 * WEIGHT_REF_TIME_PER_MILLIS, 1024 * 1024);
@@ -72,6 +74,7 @@ impl pallet_stakeholder_voting::Config for Runtime {
 	type RootOrigin = EnsureStakeholders<ChainWideScope>;
 	type ProposalDeposit = ProposalDeposit;
 	type ApplicationDeposit = ApplicationDeposit;
+	type DelegationDeposit = DelegationDeposit;
 	type MaxNameLen = ConstU32<64>;
 	type MaxTitleLen = ConstU32<128>;
 	type MaxCallLen = ConstU32<2048>;

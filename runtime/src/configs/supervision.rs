@@ -244,7 +244,15 @@ impl FirewallLevers<AccountId, BlockNumber> for Levers {
 	}
 }
 
+parameter_types! {
+	/// An open motion holds 0.1 POL from its proposer until executed or closed.
+	pub const MotionDeposit: crate::Balance = 100 * crate::MILLI_UNIT;
+}
+
 impl pallet_regulatory_nodes::Config for Runtime {
+	type Currency = crate::Balances;
+	type RuntimeHoldReason = crate::RuntimeHoldReason;
+	type MotionDeposit = MotionDeposit;
 	type GovernanceOrigin = ChainWideOrRoot;
 	type OverturnOrigin = ChainWideOrRoot;
 	type GovernanceCalls = GovernanceCalls;

@@ -11,7 +11,8 @@
 //     member with no balance parks at most four free votes in the pool; a validator cannot
 //     remove its own session keys;
 //  5. a field one byte over its bound is an ordinary transaction refused by name, not a wasm
-//     trap at the pool;
+//     trap at the pool; storage anyone can add (licences, log entries, delegation offers, open
+//     motions) holds a deposit from whoever adds it;
 //  5. verify-receipt refuses to trust a chain with well-known keys unless told, and requires a
 //     chain spec; the portal's server answers a malformed address with 400 and sends CSP.
 
@@ -194,6 +195,40 @@ function register() {
       assert(refused.includes(error), `${what} one byte over: ${refused}`);
       assert(!/unreachable|wasm trap/i.test(refused), `${what}: no trap`);
     }
+  });
+
+  test('5. storage is paid for: licences, log entries, delegation offers and open motions hold deposits', async ({ api, alice, charlie, dave, keyring }) => {
+    const MILLI = 10n ** 9n;
+    /** What `who` holds for `pallet`'s hold reason `reason`. */
+    const held = async (who, pallet, reason) => {
+      const holds = (await api.query.balances.holds(who.address)).toJSON();
+      return holds.filter(({ id }) => id[pallet[0].toLowerCase() + pallet.slice(1)] === reason || id[pallet] === reason)
+        .reduce((sum, { amount }) => sum + BigInt(amount), 0n);
+    };
+    // A record: its one owner-made log entry holds 1 mPOL.
+    const hash = blake2AsHex(`paid ${Date.now()}`);
+    await sendAndWait(api, api.tx.dataOwnership.register(hash, { title: 'paid', mediaType: 'text/plain', uri: '', schema: null }, null), dave);
+    const logBefore = await held(dave, 'DataOwnership', 'ActivityDeposit');
+    assert(logBefore >= MILLI, `the log entry is paid: ${logBefore}`);
+    assertEq((await api.query.dataOwnership.logDeposits(hash)).toBigInt(), MILLI, 'LogDeposits of the record');
+    // A licence holds 10 mPOL until revoked.
+    const grantsBefore = await held(dave, 'DataOwnership', 'GrantDeposit');
+    await sendAndWait(api, api.tx.dataOwnership.grantAccess(hash, charlie.address, 'audit', 1_000_000), dave);
+    assertEq(await held(dave, 'DataOwnership', 'GrantDeposit') - grantsBefore, 10n * MILLI, 'a licence holds GrantDeposit');
+    await sendAndWait(api, api.tx.dataOwnership.revokeAccess(hash, charlie.address), dave);
+    assertEq(await held(dave, 'DataOwnership', 'GrantDeposit'), grantsBefore, 'revoked, its deposit is back');
+    assertEq(await held(dave, 'DataOwnership', 'ActivityDeposit') - logBefore, 2n * MILLI, 'two more entries, two more deposits');
+    // A delegation offer holds 0.1 POL until withdrawn.
+    await sendAndWait(api, api.tx.stakeholderVoting.delegate(1, charlie.address, null), dave);
+    assertEq(await held(dave, 'StakeholderVoting', 'DelegationDeposit'), 100n * MILLI, 'an offer holds DelegationDeposit');
+    await sendAndWait(api, api.tx.stakeholderVoting.undelegate(1), dave);
+    assertEq(await held(dave, 'StakeholderVoting', 'DelegationDeposit'), 0n, 'withdrawn, its deposit is back');
+    // An open motion holds 0.1 POL from its proposer.
+    const motionsBefore = await held(alice, 'RegulatoryNodes', 'MotionDeposit');
+    const subject = keyring.addFromUri(`//attacks/paid/${Date.now()}`);
+    const until = (await bestNumber(api)) + 100;
+    await sendAndWait(api, api.tx.regulatoryNodes.propose({ Freeze: { who: subject.address, until } }, null, 'paid'), alice);
+    assertEq(await held(alice, 'RegulatoryNodes', 'MotionDeposit') - motionsBefore, 100n * MILLI, 'an open motion holds MotionDeposit');
   });
 
   test('4+. a member with no balance parks at most four free votes in the pool', async ({ api, alice, bob, charlie, keyring }) => {

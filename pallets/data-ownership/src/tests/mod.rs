@@ -3,6 +3,7 @@
 mod activity;
 mod blocking;
 mod commitments;
+mod deposits;
 mod disputes;
 mod licences;
 mod migration;

@@ -12,7 +12,12 @@ use polkadot_sdk::frame_support::{assert_noop, traits::Hooks};
 
 /// Proposes `action` in `SCOPE` as its regulator, to be approved by a chain-wide one.
 fn propose_local(action: ActionOf<Test>) -> polkadot_sdk::sp_runtime::DispatchResult {
-	Regulatory::propose(RuntimeOrigin::signed(REG_LOCAL), action, Some(SCOPE), reason(b"local"))
+	Regulatory::propose(
+		RuntimeOrigin::signed(REG_LOCAL),
+		action.into(),
+		Some(SCOPE),
+		reason(b"local"),
+	)
 }
 
 #[test]

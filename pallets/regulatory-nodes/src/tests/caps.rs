@@ -9,7 +9,7 @@ use crate::mock::{
 use polkadot_sdk::frame_support::assert_noop;
 
 fn propose(action: ActionOf<Test>) -> polkadot_sdk::sp_runtime::DispatchResult {
-	Regulatory::propose(RuntimeOrigin::signed(REG_A), action, None, reason(b"again"))
+	Regulatory::propose(RuntimeOrigin::signed(REG_A), action.into(), None, reason(b"again"))
 }
 
 #[test]

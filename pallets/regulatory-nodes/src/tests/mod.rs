@@ -11,7 +11,7 @@ mod regulators;
 mod validators;
 
 use crate::{mock::*, *};
-use polkadot_sdk::frame_support::{assert_ok, BoundedVec};
+use polkadot_sdk::frame_support::assert_ok;
 
 /// The last event of this pallet.
 pub fn last_event() -> Event<Test> {
@@ -33,8 +33,8 @@ where
 	T::try_from(text.to_vec()).unwrap()
 }
 
-/// A freeze of `who` until `until`.
-pub fn freeze(who: u64, until: u64) -> ActionOf<Test> {
+/// A freeze of `who` until `until`, as a call takes it or as storage keeps it.
+pub fn freeze<N>(who: u64, until: u64) -> FirewallAction<u64, u64, N> {
 	FirewallAction::Freeze { who, until }
 }
 
@@ -54,18 +54,28 @@ pub fn freeze_by_motion(who: u64, until: u64) -> ActionId {
 /// Executes `action` by a chain-wide motion of REG_A and REG_B; returns the action id.
 pub fn act(action: ActionOf<Test>) -> ActionId {
 	let motion = NextMotionId::<Test>::get();
-	assert_ok!(Regulatory::propose(RuntimeOrigin::signed(REG_A), action, None, reason(b"review")));
+	assert_ok!(Regulatory::propose(
+		RuntimeOrigin::signed(REG_A),
+		action.into(),
+		None,
+		reason(b"review")
+	));
 	assert_ok!(Regulatory::approve(RuntimeOrigin::signed(REG_B), motion));
 	NextActionId::<Test>::get() - 1
 }
 
-/// A bounded pallet or call name.
-pub fn name(text: &[u8]) -> CallName {
-	CallName::try_from(text.to_vec()).unwrap()
+/// A pallet or call name, as a call takes it (`Vec<u8>`) or as storage keeps it (`CallName`).
+pub fn name<N: TryFrom<Vec<u8>>>(text: &[u8]) -> N {
+	N::try_from(text.to_vec()).unwrap_or_else(|_| panic!("a name within the bound"))
 }
 
-/// A pause of `pallet` (or of its `call`) until `until`.
-pub fn pause(pallet: &[u8], call: Option<&[u8]>, until: u64) -> ActionOf<Test> {
+/// A pause of `pallet` (or of its `call`) until `until`, as a call takes it or as storage
+/// keeps it.
+pub fn pause<N: TryFrom<Vec<u8>>>(
+	pallet: &[u8],
+	call: Option<&[u8]>,
+	until: u64,
+) -> FirewallAction<u64, u64, N> {
 	FirewallAction::Pause { pallet: name(pallet), call: call.map(name), until }
 }
 

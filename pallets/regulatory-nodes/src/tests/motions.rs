@@ -95,7 +95,7 @@ fn dismissed_approvals_do_not_count() {
 		assert_ok!(Regulatory::appoint(
 			RuntimeOrigin::root(),
 			4,
-			Jurisdiction::ChainWide,
+			JurisdictionInput::ChainWide,
 			Default::default()
 		));
 		assert_ok!(Regulatory::propose(

@@ -346,3 +346,55 @@ fn a_delegate_may_end_a_delegation_it_accepted() {
 		assert!(!Delegators::<Test>::contains_key(GOV, LOCAL));
 	});
 }
+
+fn delegation_held(who: u64) -> u64 {
+	held(HoldReason::DelegationDeposit, who)
+}
+
+#[test]
+fn offers_and_delegations_hold_a_deposit_while_they_exist() {
+	with_delegators().build_and_execute(|| {
+		// An offer holds one deposit; a second offer replacing it does not hold another.
+		assert_ok!(StakeholderVoting::delegate(RuntimeOrigin::signed(4), LOCAL, GOV, None));
+		assert_eq!(delegation_held(4), DELEGATION_DEPOSIT);
+		assert_ok!(StakeholderVoting::delegate(RuntimeOrigin::signed(4), LOCAL, MARKET, None));
+		assert_eq!(delegation_held(4), DELEGATION_DEPOSIT);
+		// Accepted, the offer's deposit becomes the delegation's; the delegate pays nothing.
+		assert_ok!(StakeholderVoting::accept_delegation(RuntimeOrigin::signed(MARKET), LOCAL, 4));
+		assert_eq!((delegation_held(4), delegation_held(MARKET)), (DELEGATION_DEPOSIT, 0));
+		// An offer beside the delegation holds a second deposit, given back once accepted.
+		assert_ok!(StakeholderVoting::delegate(RuntimeOrigin::signed(4), LOCAL, GOV, None));
+		assert_eq!(delegation_held(4), 2 * DELEGATION_DEPOSIT);
+		assert_ok!(StakeholderVoting::accept_delegation(RuntimeOrigin::signed(GOV), LOCAL, 4));
+		assert_eq!(delegation_held(4), DELEGATION_DEPOSIT);
+		// Ended by the delegator, the delegate, a refusal or the scope: the deposit comes back.
+		assert_ok!(StakeholderVoting::undelegate(RuntimeOrigin::signed(4), LOCAL));
+		assert_eq!(delegation_held(4), 0);
+		assert_ok!(StakeholderVoting::delegate(RuntimeOrigin::signed(5), LOCAL, GOV, None));
+		assert_ok!(StakeholderVoting::reject_delegation(RuntimeOrigin::signed(GOV), LOCAL, 5));
+		assert_eq!(delegation_held(5), 0);
+		delegate(5, GOV, None);
+		delegate(6, GOV, None);
+		assert_ok!(StakeholderVoting::reject_delegation(RuntimeOrigin::signed(GOV), LOCAL, 5));
+		assert_eq!(delegation_held(5), 0);
+		assert_ok!(StakeholderVoting::remove_from_scope(RuntimeOrigin::root(), GOV, LOCAL));
+		assert_eq!(delegation_held(6), 0);
+	});
+}
+
+#[test]
+fn no_offer_without_its_deposit() {
+	with_delegators().build_and_execute(|| {
+		use polkadot_sdk::frame_support::traits::{
+			fungible::{Inspect, Mutate},
+			tokens::{Fortitude, Preservation},
+		};
+		let spendable =
+			Balances::reducible_balance(&4, Preservation::Expendable, Fortitude::Polite);
+		assert_ok!(Balances::transfer(&4, &20, spendable, Preservation::Expendable));
+		assert_noop!(
+			StakeholderVoting::delegate(RuntimeOrigin::signed(4), LOCAL, GOV, None),
+			polkadot_sdk::sp_runtime::TokenError::FundsUnavailable
+		);
+	});
+}
