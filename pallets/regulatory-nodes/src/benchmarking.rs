@@ -110,14 +110,10 @@ mod benchmarks {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let who: T::AccountId = account("new", 0, 0);
-		let scopes = BoundedVec::truncate_from(vec![1; T::MaxScopes::get() as usize]);
+		let scopes = vec![1; T::MaxScopes::get() as usize];
+		let nodes = max_nodes::<T>(u32::MAX).into_iter().map(|n| n.into_inner()).collect();
 		#[extrinsic_call]
-		_(
-			origin as T::RuntimeOrigin,
-			who.clone(),
-			Jurisdiction::Scopes(scopes),
-			max_nodes::<T>(u32::MAX),
-		);
+		_(origin as T::RuntimeOrigin, who.clone(), JurisdictionInput::Scopes(scopes), nodes);
 		assert!(Regulators::<T>::contains_key(&who));
 		Ok(())
 	}
@@ -148,7 +144,12 @@ mod benchmarks {
 		let all = regulators::<T>(0);
 		let motion = NextMotionId::<T>::get();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(all[0].clone()), pause_all::<T>(), None, reason::<T>().into_inner());
+		_(
+			RawOrigin::Signed(all[0].clone()),
+			pause_all::<T>().into(),
+			None,
+			reason::<T>().into_inner(),
+		);
 		assert!(Motions::<T>::contains_key(motion));
 	}
 
@@ -195,7 +196,7 @@ mod benchmarks {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, target.clone(), None);
+		_(origin as T::RuntimeOrigin, target.clone().into(), None);
 		assert!(!CoolOffs::<T>::contains_key(&target));
 		Ok(())
 	}

@@ -785,10 +785,11 @@ pub mod pallet {
 		#[pallet::weight(<T as Config>::WeightInfo::clear_expired_freeze())]
 		pub fn shorten_cool_off(
 			origin: OriginFor<T>,
-			target: ActionTarget<T::AccountId>,
+			target: ActionTargetInput<T::AccountId>,
 			until: Option<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
+			let target = target.bounded().ok_or(Error::<T>::CallNameTooLong)?;
 			Self::do_shorten_cool_off(target, until)
 		}
 	}

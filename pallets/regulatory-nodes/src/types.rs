@@ -304,14 +304,20 @@ impl<AccountId, BlockNumber, Name> FirewallAction<AccountId, BlockNumber, Name> 
 	Serialize,
 	Deserialize,
 )]
-#[serde(rename_all = "camelCase")]
-pub enum ActionTarget<AccountId> {
+#[serde(
+	rename_all = "camelCase",
+	bound(
+		serialize = "AccountId: Serialize, Name: AsRef<[u8]>",
+		deserialize = "AccountId: Deserialize<'de>, Name: TryFrom<alloc::vec::Vec<u8>>"
+	)
+)]
+pub enum ActionTarget<AccountId, Name = CallName> {
 	/// An account (freeze).
 	Account(AccountId),
 	/// A pallet, or one of its calls (pause).
 	Call(
-		#[serde(with = "polity_primitives::text::bounded")] CallName,
-		#[serde(with = "polity_primitives::text::optional_bounded")] Option<CallName>,
+		#[serde(with = "polity_primitives::text::bounded")] Name,
+		#[serde(with = "polity_primitives::text::optional_bounded")] Option<Name>,
 	),
 	/// The whole chain (safe mode).
 	SafeMode,
@@ -319,6 +325,44 @@ pub enum ActionTarget<AccountId> {
 	Record(RecordHash),
 	/// A proposal's enactment (hold).
 	Proposal(ProposalIndex),
+}
+
+/// A target as `shorten_cool_off` takes it: names unbounded on the wire (encoded exactly like
+/// [`ActionTarget`]), bounded first thing in the call (`CallNameTooLong`).
+pub type ActionTargetInput<AccountId> = ActionTarget<AccountId, alloc::vec::Vec<u8>>;
+
+impl<AccountId> ActionTargetInput<AccountId> {
+	/// The target with its names bounded; `None` when a name is longer than
+	/// `MAX_CALL_NAME_LEN`.
+	pub fn bounded(self) -> Option<ActionTarget<AccountId>> {
+		Some(match self {
+			Self::Account(who) => ActionTarget::Account(who),
+			Self::Call(pallet, call) => ActionTarget::Call(
+				pallet.try_into().ok()?,
+				match call {
+					Some(call) => Some(call.try_into().ok()?),
+					None => None,
+				},
+			),
+			Self::SafeMode => ActionTarget::SafeMode,
+			Self::Record(record) => ActionTarget::Record(record),
+			Self::Proposal(proposal) => ActionTarget::Proposal(proposal),
+		})
+	}
+}
+
+impl<AccountId> From<ActionTarget<AccountId>> for ActionTargetInput<AccountId> {
+	fn from(target: ActionTarget<AccountId>) -> Self {
+		match target {
+			ActionTarget::Account(who) => Self::Account(who),
+			ActionTarget::Call(pallet, call) => {
+				Self::Call(pallet.into_inner(), call.map(CallName::into_inner))
+			},
+			ActionTarget::SafeMode => Self::SafeMode,
+			ActionTarget::Record(record) => Self::Record(record),
+			ActionTarget::Proposal(proposal) => Self::Proposal(proposal),
+		}
+	}
 }
 
 /// A paused call or pallet's key: pallet name, and call name (`None`: the whole pallet).

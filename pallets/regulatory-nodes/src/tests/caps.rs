@@ -103,23 +103,49 @@ fn only_a_chain_wide_vote_shortens_a_cool_off() {
 		assert_noop!(propose(FirewallAction::Unfreeze { who: CITIZEN }), Error::<Test>::NotFrozen);
 		assert_eq!(CoolOffs::<Test>::get(&target), Some(1 + COOL_OFF));
 		assert_noop!(
-			Regulatory::shorten_cool_off(RuntimeOrigin::signed(REG_A), target.clone(), None),
+			Regulatory::shorten_cool_off(RuntimeOrigin::signed(REG_A), target.clone().into(), None),
 			polkadot_sdk::sp_runtime::DispatchError::BadOrigin
 		);
 		assert_noop!(
-			Regulatory::shorten_cool_off(RuntimeOrigin::root(), target.clone(), Some(1 + COOL_OFF)),
+			Regulatory::shorten_cool_off(
+				RuntimeOrigin::root(),
+				target.clone().into(),
+				Some(1 + COOL_OFF)
+			),
 			Error::<Test>::InvalidCoolOff
 		);
 		assert_noop!(
-			Regulatory::shorten_cool_off(RuntimeOrigin::root(), ActionTarget::Record(RECORD), None),
+			Regulatory::shorten_cool_off(
+				RuntimeOrigin::root(),
+				ActionTargetInput::Record(RECORD),
+				None
+			),
 			Error::<Test>::InvalidCoolOff
 		);
-		assert_ok!(Regulatory::shorten_cool_off(RuntimeOrigin::root(), target.clone(), Some(5)));
+		assert_ok!(Regulatory::shorten_cool_off(
+			RuntimeOrigin::root(),
+			target.clone().into(),
+			Some(5)
+		));
 		assert_eq!(last_event(), Event::CoolOffSet { target: target.clone(), until: Some(5) });
 		assert_eq!(CoolOffs::<Test>::get(&target), Some(5));
-		assert_ok!(Regulatory::shorten_cool_off(RuntimeOrigin::root(), target.clone(), None));
+		assert_ok!(Regulatory::shorten_cool_off(
+			RuntimeOrigin::root(),
+			target.clone().into(),
+			None
+		));
 		assert_eq!(CoolOffs::<Test>::get(&target), None);
 		freeze_by_motion(CITIZEN, 40);
+		// A pallet name one byte over its bound is refused by name.
+		let long = vec![b'p'; MAX_CALL_NAME_LEN as usize + 1];
+		assert_noop!(
+			Regulatory::shorten_cool_off(
+				RuntimeOrigin::root(),
+				ActionTargetInput::Call(long, None),
+				None
+			),
+			Error::<Test>::CallNameTooLong
+		);
 	});
 }
 
