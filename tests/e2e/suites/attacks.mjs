@@ -205,31 +205,36 @@ function register() {
       return holds.filter(({ id }) => id[pallet[0].toLowerCase() + pallet.slice(1)] === reason || id[pallet] === reason)
         .reduce((sum, { amount }) => sum + BigInt(amount), 0n);
     };
-    // A record: its one owner-made log entry holds 1 mPOL.
+    // A record (Dave's: he left every scope above, his balance is his own): its one owner-made
+    // log entry holds 1 mPOL.
     const hash = blake2AsHex(`paid ${Date.now()}`);
     await sendAndWait(api, api.tx.dataOwnership.register(hash, { title: 'paid', mediaType: 'text/plain', uri: '', schema: null }, null), dave);
     const logBefore = await held(dave, 'DataOwnership', 'ActivityDeposit');
     assert(logBefore >= MILLI, `the log entry is paid: ${logBefore}`);
     assertEq((await api.query.dataOwnership.logDeposits(hash)).toBigInt(), MILLI, 'LogDeposits of the record');
-    // A licence holds 10 mPOL until revoked.
-    const grantsBefore = await held(dave, 'DataOwnership', 'GrantDeposit');
-    await sendAndWait(api, api.tx.dataOwnership.grantAccess(hash, charlie.address, 'audit', 1_000_000), dave);
-    assertEq(await held(dave, 'DataOwnership', 'GrantDeposit') - grantsBefore, 10n * MILLI, 'a licence holds GrantDeposit');
-    await sendAndWait(api, api.tx.dataOwnership.revokeAccess(hash, charlie.address), dave);
-    assertEq(await held(dave, 'DataOwnership', 'GrantDeposit'), grantsBefore, 'revoked, its deposit is back');
-    assertEq(await held(dave, 'DataOwnership', 'ActivityDeposit') - logBefore, 2n * MILLI, 'two more entries, two more deposits');
     // A delegation offer holds 0.1 POL until withdrawn.
-    await sendAndWait(api, api.tx.stakeholderVoting.delegate(1, charlie.address, null), dave);
-    assertEq(await held(dave, 'StakeholderVoting', 'DelegationDeposit'), 100n * MILLI, 'an offer holds DelegationDeposit');
-    await sendAndWait(api, api.tx.stakeholderVoting.undelegate(1), dave);
-    assertEq(await held(dave, 'StakeholderVoting', 'DelegationDeposit'), 0n, 'withdrawn, its deposit is back');
+    await sendAndWait(api, api.tx.stakeholderVoting.delegate(1, alice.address, null), charlie);
+    assertEq(await held(charlie, 'StakeholderVoting', 'DelegationDeposit'), 100n * MILLI, 'an offer holds DelegationDeposit');
+    assertEq(await held(alice, 'StakeholderVoting', 'DelegationDeposit'), 0n, 'the delegate pays nothing');
+    await sendAndWait(api, api.tx.stakeholderVoting.undelegate(1), charlie);
+    assertEq(await held(charlie, 'StakeholderVoting', 'DelegationDeposit'), 0n, 'withdrawn, its deposit is back');
     // An open motion holds 0.1 POL from its proposer.
     const motionsBefore = await held(alice, 'RegulatoryNodes', 'MotionDeposit');
     const subject = keyring.addFromUri(`//attacks/paid/${Date.now()}`);
     const until = (await bestNumber(api)) + 100;
     await sendAndWait(api, api.tx.regulatoryNodes.propose({ Freeze: { who: subject.address, until } }, null, 'paid'), alice);
     assertEq(await held(alice, 'RegulatoryNodes', 'MotionDeposit') - motionsBefore, 100n * MILLI, 'an open motion holds MotionDeposit');
-  });
+    // A licence holds 10 mPOL until revoked — once the record is no longer provisional.
+    const { registeredAt } = (await api.rpc.dataOwnership.record(hash)).toJSON();
+    const window = api.consts.dataOwnership.revealWindow.toNumber();
+    await waitFor(async () => (await bestNumber(api)) >= registeredAt + window, { ms: 300_000, what: 'the record to stop being provisional' });
+    const grantsBefore = await held(dave, 'DataOwnership', 'GrantDeposit');
+    await sendAndWait(api, api.tx.dataOwnership.grantAccess(hash, charlie.address, 'audit', 1_000_000), dave);
+    assertEq(await held(dave, 'DataOwnership', 'GrantDeposit') - grantsBefore, 10n * MILLI, 'a licence holds GrantDeposit');
+    await sendAndWait(api, api.tx.dataOwnership.revokeAccess(hash, charlie.address), dave);
+    assertEq(await held(dave, 'DataOwnership', 'GrantDeposit'), grantsBefore, 'revoked, its deposit is back');
+    assertEq(await held(dave, 'DataOwnership', 'ActivityDeposit') - logBefore, 2n * MILLI, 'two more entries, two more deposits');
+  }, { timeoutMs: 420_000 });
 
   test('4+. a member with no balance parks at most four free votes in the pool', async ({ api, alice, bob, charlie, keyring }) => {
     const member = keyring.addFromUri(`//attacks/feeless/${Date.now()}`);
