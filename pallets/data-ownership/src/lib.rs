@@ -71,6 +71,8 @@ pub mod migrations;
 pub mod queries;
 mod registration;
 mod transfer;
+#[cfg(any(feature = "std", feature = "try-runtime", test))]
+mod try_state;
 pub mod types;
 pub mod weights;
 

@@ -56,6 +56,8 @@ mod firewall;
 pub mod queries;
 mod regulators;
 pub mod traits;
+#[cfg(any(feature = "std", feature = "try-runtime", test))]
+mod try_state;
 pub mod types;
 mod validators;
 pub mod weights;
