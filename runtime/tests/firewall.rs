@@ -99,13 +99,16 @@ fn governance_cannot_be_paused_and_unknown_names_are_refused() {
 
 #[test]
 fn disputes_and_holds_reach_their_pallets() {
+	use pallet_regulatory_nodes::traits::{DisputeFlags, EnactmentHold};
+	type Disputes = <Runtime as pallet_regulatory_nodes::Config>::Disputes;
+	type Holds = <Runtime as pallet_regulatory_nodes::Config>::Holds;
 	dev_chain().execute_with(|| {
 		assert_eq!(
-			Levers::set_disputed(H256::zero(), true),
+			Disputes::set_disputed(H256::zero(), true),
 			Err(pallet_data_ownership::Error::<Runtime>::NotFound.into())
 		);
 		assert_eq!(
-			Levers::hold_enactment(9, Some(10)),
+			Holds::hold_enactment(9, Some(10)),
 			Err(pallet_stakeholder_voting::Error::<Runtime>::ProposalNotFound.into())
 		);
 	});
@@ -251,7 +254,7 @@ fn a_frozen_stakeholder_still_proposes_the_overturn_of_its_freeze_and_a_dismissa
 		use polkadot_sdk::sp_runtime::traits::Dispatchable;
 		RuntimeCall::StakeholderVoting(call).dispatch(signed(Sr25519Keyring::Charlie)).unwrap();
 		assert_eq!(
-			Levers::hold_enactment(index, Some(50)),
+			<<Runtime as pallet_regulatory_nodes::Config>::Holds as pallet_regulatory_nodes::traits::EnactmentHold<_, _>>::hold_enactment(index, Some(50)),
 			Err(pallet_stakeholder_voting::Error::<Runtime>::NotHoldable.into())
 		);
 	});

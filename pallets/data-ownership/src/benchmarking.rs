@@ -264,7 +264,7 @@ mod benchmarks {
 		let rightful = funded::<T>("rightful", 0);
 		let h = registered::<T>(&who, 0);
 		with_full_grants::<T>(&who, h);
-		DataOwnership::<T>::set_disputed(h, true)?;
+		DataOwnership::<T>::do_set_disputed(h, true)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, h, Some(rightful.clone()));
 		assert!(Records::<T>::get(h).is_some_and(|r| r.owner == rightful));
@@ -275,7 +275,7 @@ mod benchmarks {
 	fn expire_dispute() -> Result<(), BenchmarkError> {
 		let who = funded::<T>("owner", 0);
 		let h = registered::<T>(&who, 0);
-		DataOwnership::<T>::set_disputed(h, true)?;
+		DataOwnership::<T>::do_set_disputed(h, true)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		frame_system::Pallet::<T>::set_block_number(
 			now.saturating_add(T::MaxDisputeDuration::get()).saturating_add(One::one()),

@@ -28,10 +28,13 @@ impl<T: Config> Pallet<T> {
 		Disputes::<T>::get(hash).is_some_and(Self::in_force)
 	}
 
-	/// Sets or clears `hash`'s dispute flag; returns the record's owner. Called by the
-	/// regulatory firewall once a motion passes, so it has no origin of its own. A lapsed
-	/// dispute may be flagged anew.
-	pub fn set_disputed(hash: ContentHash, disputed: bool) -> Result<T::AccountId, DispatchError> {
+	/// Sets or clears `hash`'s dispute flag; returns the record's owner. Reached only through
+	/// [`DisputeFlags`](polity_primitives::traits::DisputeFlags), by a passed firewall motion,
+	/// so it has no origin of its own. A lapsed dispute may be flagged anew.
+	pub(crate) fn do_set_disputed(
+		hash: ContentHash,
+		disputed: bool,
+	) -> Result<T::AccountId, DispatchError> {
 		let record = Records::<T>::get(hash).ok_or(Error::<T>::NotFound)?;
 		if disputed {
 			ensure!(!Self::is_disputed(hash), Error::<T>::AlreadyDisputed);
@@ -101,5 +104,11 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> polity_primitives::traits::RecordOwners<T::AccountId> for Pallet<T> {
 	fn owner(record: &polkadot_sdk::sp_core::H256) -> Option<T::AccountId> {
 		Records::<T>::get(record).map(|r| r.owner)
+	}
+}
+
+impl<T: Config> polity_primitives::traits::DisputeFlags<T::AccountId> for Pallet<T> {
+	fn set_disputed(record: ContentHash, disputed: bool) -> Result<T::AccountId, DispatchError> {
+		Self::do_set_disputed(record, disputed)
 	}
 }

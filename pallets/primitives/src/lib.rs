@@ -152,7 +152,7 @@ pub type ProposalIndex = u32;
 /// pallet that owns the state and wired in the runtime.
 pub mod traits {
 	use super::{ProposalIndex, ScopeId};
-	use polkadot_sdk::sp_core::H256;
+	use polkadot_sdk::{sp_core::H256, sp_runtime::DispatchError};
 
 	/// Stakeholder voting's scopes: who belongs to one, and which scope decides a proposal.
 	/// Regulators use it to keep each firewall action inside its jurisdiction.
@@ -167,5 +167,21 @@ pub mod traits {
 	pub trait RecordOwners<AccountId> {
 		/// The owner of the record with content hash `record`, if it exists.
 		fn owner(record: &H256) -> Option<AccountId>;
+	}
+
+	/// Data ownership's dispute flags, which a passed firewall motion sets and clears.
+	pub trait DisputeFlags<AccountId> {
+		/// Sets or clears `record`'s dispute flag; returns the record's owner.
+		fn set_disputed(record: H256, disputed: bool) -> Result<AccountId, DispatchError>;
+	}
+
+	/// Stakeholder voting's enactment holds, which a passed firewall motion puts and lifts.
+	pub trait EnactmentHold<AccountId, BlockNumber> {
+		/// Holds `proposal`'s enactment until `until`, or releases the hold (`None`); returns
+		/// the proposer.
+		fn hold_enactment(
+			proposal: ProposalIndex,
+			until: Option<BlockNumber>,
+		) -> Result<AccountId, DispatchError>;
 	}
 }

@@ -5,7 +5,7 @@ use crate::{
 	LoggedAction, Motion, MotionId, PauseInfo, ScopeId,
 };
 use alloc::vec::Vec;
-use polity_primitives::traits::{RecordOwners, ScopeMembership};
+use polity_primitives::traits::{DisputeFlags, EnactmentHold, RecordOwners, ScopeMembership};
 use polkadot_sdk::sp_runtime::SaturatedConversion as _;
 use polkadot_sdk::{
 	frame_support::{
@@ -283,22 +283,22 @@ impl<T: Config> Pallet<T> {
 				None
 			},
 			FirewallAction::Dispute { record } => {
-				let owner = T::Levers::set_disputed(*record, true)?;
+				let owner = T::Disputes::set_disputed(*record, true)?;
 				InForce::<T>::insert(target, action_id);
 				Some(owner)
 			},
 			FirewallAction::ClearDispute { record } => {
-				let owner = T::Levers::set_disputed(*record, false)?;
+				let owner = T::Disputes::set_disputed(*record, false)?;
 				InForce::<T>::remove(target);
 				Some(owner)
 			},
 			FirewallAction::HoldEnactment { proposal, until } => {
-				let proposer = T::Levers::hold_enactment(*proposal, Some(*until))?;
+				let proposer = T::Holds::hold_enactment(*proposal, Some(*until))?;
 				InForce::<T>::insert(target, action_id);
 				Some(proposer)
 			},
 			FirewallAction::ReleaseEnactment { proposal } => {
-				let proposer = T::Levers::hold_enactment(*proposal, None)?;
+				let proposer = T::Holds::hold_enactment(*proposal, None)?;
 				InForce::<T>::remove(target);
 				Some(proposer)
 			},
@@ -518,12 +518,12 @@ impl<T: Config> Pallet<T> {
 			// The record may have been purged meanwhile: nothing is left to clear then.
 			FirewallAction::Dispute { record } if in_force.is_some() => {
 				InForce::<T>::remove(&target);
-				let _ = T::Levers::set_disputed(*record, false);
+				let _ = T::Disputes::set_disputed(*record, false);
 			},
 			// The hold may have ended and the call been enacted meanwhile.
 			FirewallAction::HoldEnactment { proposal, .. } if in_force.is_some() => {
 				InForce::<T>::remove(&target);
-				let _ = T::Levers::hold_enactment(*proposal, None);
+				let _ = T::Holds::hold_enactment(*proposal, None);
 			},
 			_ => {},
 		}

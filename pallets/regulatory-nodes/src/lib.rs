@@ -248,8 +248,15 @@ pub mod pallet {
 		/// The network's register of licensed nodes.
 		type NodeLicences: NodeLicences<Self::AccountId>;
 
-		/// Pauses, safe mode, disputes and enactment holds.
-		type Levers: FirewallLevers<Self::AccountId, BlockNumberFor<Self>>;
+		/// Pauses and safe mode (the runtime's `pallet-tx-pause` and `pallet-safe-mode`).
+		type Levers: FirewallLevers<BlockNumberFor<Self>>;
+
+		/// Data ownership's dispute flags, set and cleared by `Dispute` / `ClearDispute`.
+		type Disputes: polity_primitives::traits::DisputeFlags<Self::AccountId>;
+
+		/// Stakeholder voting's enactment holds, put and lifted by `HoldEnactment` /
+		/// `ReleaseEnactment`.
+		type Holds: polity_primitives::traits::EnactmentHold<Self::AccountId, BlockNumberFor<Self>>;
 
 		/// Tells whether an account registered session keys (`pallet-session`).
 		type ValidatorRegistration: ValidatorRegistration<Self::AccountId>;

@@ -116,6 +116,8 @@ impl Config for Test {
 	type Records = MockScopes;
 	type NodeLicences = MockLicences;
 	type Levers = MockLevers;
+	type Disputes = MockDisputes;
+	type Holds = MockHolds;
 	type ValidatorRegistration = MockKeys;
 	type Sessions = MockSessions;
 	type WeightInfo = ();
@@ -214,7 +216,7 @@ impl NodeLicences<u64> for MockLicences {
 
 /// Levers in memory, failing the way the runtime's do.
 pub struct MockLevers;
-impl FirewallLevers<u64, u64> for MockLevers {
+impl FirewallLevers<u64> for MockLevers {
 	fn can_pause(pallet: &[u8], _: Option<&[u8]>) -> DispatchResult {
 		if pallet == UNPAUSABLE {
 			return Err(DispatchError::Other("Unpausable"));
@@ -255,6 +257,11 @@ impl FirewallLevers<u64, u64> for MockLevers {
 	fn safe_mode_until() -> Option<u64> {
 		SAFE_MODE.with(|m| *m.borrow())
 	}
+}
+
+/// Dispute flags of the mock's two records.
+pub struct MockDisputes;
+impl polity_primitives::traits::DisputeFlags<u64> for MockDisputes {
 	fn set_disputed(record: RecordHash, disputed: bool) -> Result<u64, DispatchError> {
 		if record != RECORD && record != OUTSIDER_RECORD {
 			return Err(DispatchError::Other("NotFound"));
@@ -269,6 +276,11 @@ impl FirewallLevers<u64, u64> for MockLevers {
 		});
 		Ok(CITIZEN)
 	}
+}
+
+/// Enactment holds of the mock's two proposals.
+pub struct MockHolds;
+impl polity_primitives::traits::EnactmentHold<u64, u64> for MockHolds {
 	fn hold_enactment(proposal: ProposalIndex, until: Option<u64>) -> Result<u64, DispatchError> {
 		if proposal != PROPOSAL && proposal != OTHER_PROPOSAL {
 			return Err(DispatchError::Other("ProposalNotFound"));

@@ -1,7 +1,7 @@
 //! What the firewall and the licence register act on outside this pallet. The runtime wires
 //! them to the network's node registry, the call filter, safe mode, data records and proposals.
 
-use crate::{ProposalIndex, RecordHash};
+pub use polity_primitives::traits::{DisputeFlags, EnactmentHold};
 use polkadot_sdk::sp_runtime::{DispatchError, DispatchResult};
 
 /// The register of nodes allowed on the network. A regulator's licensed nodes enter it when the
@@ -24,7 +24,7 @@ impl<AccountId> NodeLicences<AccountId> for () {
 }
 
 /// The levers a firewall motion pulls beyond freezes.
-pub trait FirewallLevers<AccountId, BlockNumber> {
+pub trait FirewallLevers<BlockNumber> {
 	/// Whether the call, or every call of the pallet, may be paused: not those that keep
 	/// governance alive, nor a pallet or call that does not exist.
 	fn can_pause(pallet: &[u8], call: Option<&[u8]>) -> DispatchResult;
@@ -39,14 +39,6 @@ pub trait FirewallLevers<AccountId, BlockNumber> {
 	fn exit_safe_mode() -> DispatchResult;
 	/// Safe mode's last block, while it is entered.
 	fn safe_mode_until() -> Option<BlockNumber>;
-	/// Sets or clears a record's dispute flag; returns the record's owner.
-	fn set_disputed(record: RecordHash, disputed: bool) -> Result<AccountId, DispatchError>;
-	/// Holds a proposal's enactment until `until`, or releases it (`None`); returns its
-	/// proposer.
-	fn hold_enactment(
-		proposal: ProposalIndex,
-		until: Option<BlockNumber>,
-	) -> Result<AccountId, DispatchError>;
 }
 
 /// Ends sessions. The runtime's session pallet books the whole block for a session change in its

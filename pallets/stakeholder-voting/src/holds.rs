@@ -10,9 +10,10 @@ use polkadot_sdk::{
 
 impl<T: Config> Pallet<T> {
 	/// Holds proposal `index`'s enactment until `until`, or releases the hold (`None`); returns
-	/// the proposer. Called by the regulatory firewall once a motion passes, so it has no
-	/// origin of its own.
-	pub fn hold_enactment(
+	/// the proposer. Reached only through
+	/// [`EnactmentHold`](polity_primitives::traits::EnactmentHold), by a passed firewall
+	/// motion, so it has no origin of its own.
+	pub(crate) fn do_hold_enactment(
 		index: ProposalIndex,
 		until: Option<BlockNumberFor<T>>,
 	) -> Result<T::AccountId, DispatchError> {
@@ -74,5 +75,16 @@ impl<T: Config> Pallet<T> {
 			(None, _) => return Err(Error::<T>::NotHeld.into()),
 		}
 		Ok(proposal.proposer)
+	}
+}
+
+impl<T: Config> polity_primitives::traits::EnactmentHold<T::AccountId, BlockNumberFor<T>>
+	for Pallet<T>
+{
+	fn hold_enactment(
+		proposal: ProposalIndex,
+		until: Option<BlockNumberFor<T>>,
+	) -> Result<T::AccountId, DispatchError> {
+		Self::do_hold_enactment(proposal, until)
 	}
 }

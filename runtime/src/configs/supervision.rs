@@ -182,11 +182,13 @@ fn full_name(
 	))
 }
 
-/// What firewall motions act on: `pallet-tx-pause`, `pallet-safe-mode`, data records'
-/// dispute flags and proposals' enactment holds. The upstream pallets are called with root,
-/// which in this runtime only a passed motion (or a chain-wide vote) reaches.
+/// The pause and safe-mode levers of firewall motions: `pallet-tx-pause` and `pallet-safe-mode`,
+/// called with root, which in this runtime only a passed motion (or a chain-wide vote) reaches.
+/// Their own errors (`txPause.Unpausable`, `safeMode.Entered`, …) reach the motion as they are.
+/// Dispute flags and enactment holds are the owning pallets' own traits (`DisputeFlags`,
+/// `EnactmentHold`), wired below.
 pub struct Levers;
-impl FirewallLevers<AccountId, BlockNumber> for Levers {
+impl FirewallLevers<BlockNumber> for Levers {
 	fn can_pause(pallet: &[u8], call: Option<&[u8]>) -> DispatchResult {
 		for name in calls_named(pallet, call)? {
 			let full = full_name(pallet, name)?;
@@ -231,17 +233,6 @@ impl FirewallLevers<AccountId, BlockNumber> for Levers {
 	fn safe_mode_until() -> Option<BlockNumber> {
 		pallet_safe_mode::EnteredUntil::<Runtime>::get()
 	}
-
-	fn set_disputed(record: RecordHash, disputed: bool) -> Result<AccountId, DispatchError> {
-		DataOwnership::set_disputed(record, disputed)
-	}
-
-	fn hold_enactment(
-		proposal: ProposalIndex,
-		until: Option<BlockNumber>,
-	) -> Result<AccountId, DispatchError> {
-		StakeholderVoting::hold_enactment(proposal, until)
-	}
 }
 
 parameter_types! {
@@ -274,6 +265,8 @@ impl pallet_regulatory_nodes::Config for Runtime {
 	type MaxValidators = crate::configs::consensus::MaxAuthorities;
 	type NodeLicences = NetworkRegister;
 	type Levers = Levers;
+	type Disputes = crate::DataOwnership;
+	type Holds = crate::StakeholderVoting;
 	type ValidatorRegistration = Session;
 	type Sessions = super::consensus::Sessions;
 	type WeightInfo = pallet_regulatory_nodes::weights::SubstrateWeight<Runtime>;

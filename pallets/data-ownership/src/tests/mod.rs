@@ -13,6 +13,7 @@ mod transfer;
 mod versions;
 
 use crate::{mock::*, *};
+use polity_primitives::traits::DisputeFlags as _;
 use polkadot_sdk::{
 	frame_support::{assert_ok, traits::fungible::InspectHold, BoundedVec},
 	sp_core::H256,

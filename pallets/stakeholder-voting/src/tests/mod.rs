@@ -20,6 +20,7 @@ mod voting;
 mod weighting;
 
 use crate::{mock::*, *};
+use polity_primitives::traits::EnactmentHold as _;
 use polkadot_sdk::{
 	frame_support::{assert_ok, traits::fungible::InspectHold, BoundedVec},
 	sp_core::H256,
