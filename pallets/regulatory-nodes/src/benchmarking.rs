@@ -163,6 +163,17 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn act() -> Result<(), BenchmarkError> {
+		// The costliest action, taken directly by a chain-wide vote.
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, pause_all::<T>().into(), reason::<T>().into_inner());
+		assert_eq!(Pauses::<T>::count(), 1);
+		Ok(())
+	}
+
+	#[benchmark]
 	fn close_motion() {
 		let (motion, last) = nearly_approved::<T>();
 		let expires = Motions::<T>::get(motion).map(|m| m.expires).unwrap_or_default();
