@@ -85,7 +85,7 @@ for target in "${targets[@]}"; do
 	storage)
 		base=$(mktemp -d)
 		log "benchmark storage (ParityDb, the dev chain with $STORAGE_ACCOUNTS more accounts) -> runtime/src/weights/paritydb_weights.rs"
-		"$NODE" build-spec --chain dev 2>/dev/null >"$base/dev.json"
+		"$NODE" export-chain-spec --chain dev 2>/dev/null >"$base/dev.json"
 		python3 "$POLITY_ROOT/scripts/populated-spec.py" "$base/dev.json" "$STORAGE_ACCOUNTS" >"$base/populated.json"
 		# 5,000 random keys, written in blocks of 1,000 (the storage root is computed per block).
 		"$NODE" benchmark storage --chain "$base/populated.json" --base-path "$base/db" \

@@ -327,7 +327,7 @@ def build(args, desc, out):
     }
 
     progress("building the chain spec from the runtime's local_testnet preset")
-    base = json.loads(node.run("build-spec", "--chain", "local", "--disable-default-bootnode"))
+    base = json.loads(node.run("export-chain-spec", "--chain", "local"))
     preset = base["genesis"]["runtimeGenesis"]["patch"]
     for key in patch:
         preset[key] = patch[key]
@@ -340,7 +340,7 @@ def build(args, desc, out):
     base["bootNodes"] = [boot_address(n) for n in all_nodes if n["validator"] or n["rpc"]]
     spec_path = os.path.join(out, "chain-spec.json")
     write_public(spec_path, json.dumps(base, indent=2) + "\n")
-    raw = node.run("build-spec", "--chain", spec_path, "--raw", "--disable-default-bootnode")
+    raw = node.run("export-chain-spec", "--chain", spec_path, "--raw")
     raw_path = os.path.join(out, "chain-spec-raw.json")
     write_public(raw_path, raw)
 
