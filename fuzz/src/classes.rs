@@ -10,7 +10,7 @@
 //! - **no superuser**: the sudo key never changes (no vote, batch or raw write reaches it);
 //! - **no lost decision**: no passed decision is recorded as failed because a pause or safe
 //!   mode blocked it — it is enacted, cancelled, or still waiting;
-//! - **storage is paid for**: chain-wide, what is held for licences, activity logs, delegation
+//! - **storage is paid for**: chain-wide, what is held for transfer offers, licences, activity logs, delegation
 //!   offers and delegations, and open motions equals what those entries owe — no entry without
 //!   its deposit, no deposit left behind by an entry that is gone.
 //!
@@ -223,6 +223,11 @@ pub fn unpaid_storage() -> Option<String> {
 			"licences",
 			R::DataOwnership(data::HoldReason::GrantDeposit),
 			times(configs::data::GrantDeposit::get(), data::Grants::<Runtime>::iter().count()),
+		),
+		(
+			"transfer offers",
+			R::DataOwnership(data::HoldReason::OfferDeposit),
+			times(configs::data::OfferDeposit::get(), data::Offers::<Runtime>::iter().count()),
 		),
 		(
 			"activity logs",

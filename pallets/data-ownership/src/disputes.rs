@@ -89,7 +89,7 @@ impl<T: Config> Pallet<T> {
 			Records::<T>::insert(hash, record);
 			RecordsByOwner::<T>::remove(&from, hash);
 			RecordsByOwner::<T>::insert(to, hash, ());
-			Offers::<T>::remove(hash);
+			Self::withdraw_offer(hash, &from)?;
 			Self::clear_licences(hash, &from)?;
 		}
 		Self::log(hash, Activity::Resolved { from: from.clone(), to: to.clone() });

@@ -231,6 +231,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxActivity: Get<u32>;
 
+		/// Deposit held from a record's owner while its transfer offer is pending (accepted,
+		/// cancelled, or withdrawn by revoking or superseding the record).
+		#[pallet::constant]
+		type OfferDeposit: Get<BalanceOf<Self>>;
+
 		/// Deposit held from a record's owner per licence it grants, until the licence is
 		/// revoked or ends with the owner's ownership (transfer, purge, resolution).
 		#[pallet::constant]
@@ -252,6 +257,8 @@ pub mod pallet {
 		RecordDeposit,
 		/// A commitment's deposit, until its reveal.
 		Commitment,
+		/// A pending transfer offer's deposit.
+		OfferDeposit,
 		/// A licence's deposit, while the licence exists.
 		GrantDeposit,
 		/// The deposit of the owner-made entries of a record's activity log, kept with the

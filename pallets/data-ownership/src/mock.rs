@@ -70,6 +70,8 @@ pub const COMMIT_DEPOSIT: u64 = 7;
 pub const MAX_DISPUTE: u64 = 30;
 /// Owner-made entries per activity log.
 pub const MAX_ACTIVITY: u32 = 12;
+/// Deposit a pending transfer offer holds.
+pub const OFFER_DEPOSIT: u64 = 2;
 /// Deposit a licence holds.
 pub const GRANT_DEPOSIT: u64 = 3;
 /// Deposit an owner-made log entry holds.
@@ -107,6 +109,7 @@ impl Config for Test {
 	type RevealWindow = RevealWindow;
 	type MaxDisputeDuration = ConstU64<MAX_DISPUTE>;
 	type MaxActivity = ConstU32<MAX_ACTIVITY>;
+	type OfferDeposit = ConstU64<OFFER_DEPOSIT>;
 	type GrantDeposit = ConstU64<GRANT_DEPOSIT>;
 	type ActivityDeposit = ConstU64<ACTIVITY_DEPOSIT>;
 	type WeightInfo = ();

@@ -68,7 +68,7 @@ impl<T: Config> Pallet<T> {
 				let root = prev.root;
 				Records::<T>::insert(previous, prev);
 				// A superseded record can no longer be transferred.
-				Offers::<T>::remove(previous);
+				Self::withdraw_offer(previous, who)?;
 				(root, version)
 			},
 			None => (new.hash, 0),
@@ -123,7 +123,7 @@ impl<T: Config> Pallet<T> {
 		)?;
 		Self::release_log_deposit(hash, &existing.owner)?;
 		RecordsByOwner::<T>::remove(&existing.owner, hash);
-		Offers::<T>::remove(hash);
+		Self::withdraw_offer(hash, &existing.owner)?;
 		Self::clear_licences(hash, &existing.owner)?;
 		Versions::<T>::remove(existing.root, existing.version);
 		if let Some(previous) = existing.supersedes {
@@ -227,7 +227,7 @@ impl<T: Config> Pallet<T> {
 		Self::log_owner(hash, who, Activity::Revoked)?;
 		record.status = RecordStatus::Revoked { at: frame_system::Pallet::<T>::block_number() };
 		Records::<T>::insert(hash, record);
-		Offers::<T>::remove(hash);
+		Self::withdraw_offer(hash, who)?;
 		Self::deposit_event(Event::Revoked { hash });
 		Ok(())
 	}

@@ -31,6 +31,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidExpiry
 		);
 		Self::log_owner(hash, who, Activity::Offered { to: to.clone() })?;
+		T::Currency::hold(&HoldReason::OfferDeposit.into(), who, T::OfferDeposit::get())?;
 		Offers::<T>::insert(hash, Offer { to: to.clone(), expires });
 		Self::deposit_event(Event::TransferOffered { hash, from: who.clone(), to, expires });
 		Ok(())
@@ -61,16 +62,34 @@ impl<T: Config> Pallet<T> {
 		Records::<T>::insert(hash, record);
 		RecordsByOwner::<T>::remove(&from, hash);
 		RecordsByOwner::<T>::insert(who, hash, ());
-		Offers::<T>::remove(hash);
+		Self::withdraw_offer(hash, &from)?;
 		Self::deposit_event(Event::Transferred { hash, from, to: who.clone() });
 		Ok(())
 	}
 
 	pub(crate) fn do_cancel_offer(who: &T::AccountId, hash: ContentHash) -> DispatchResult {
 		Self::owned(who, hash)?;
-		Offers::<T>::take(hash).ok_or(Error::<T>::OfferNotFound)?;
+		ensure!(Self::withdraw_offer(hash, who)?, Error::<T>::OfferNotFound);
 		Self::log_owner(hash, who, Activity::OfferCancelled)?;
 		Self::deposit_event(Event::OfferCancelled { hash });
 		Ok(())
+	}
+
+	/// Removes `hash`'s pending offer, if any, and returns its deposit to `owner`, who made it;
+	/// returns whether there was one.
+	pub(crate) fn withdraw_offer(
+		hash: ContentHash,
+		owner: &T::AccountId,
+	) -> Result<bool, DispatchError> {
+		if Offers::<T>::take(hash).is_none() {
+			return Ok(false);
+		}
+		T::Currency::release(
+			&HoldReason::OfferDeposit.into(),
+			owner,
+			T::OfferDeposit::get(),
+			Precision::BestEffort,
+		)?;
+		Ok(true)
 	}
 }

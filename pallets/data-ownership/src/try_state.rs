@@ -23,6 +23,7 @@ impl<T: Config> Pallet<T> {
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut log_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut grant_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut offer_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut records = 0usize;
 		for (hash, record) in Records::<T>::iter() {
 			records = records.saturating_add(1);
@@ -51,6 +52,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(grants <= T::MaxGrantsPerRecord::get(), "too many licences");
 			if Offers::<T>::contains_key(hash) {
 				ensure!(record.status == RecordStatus::Active, "offer for an inactive record");
+				let entry = offer_deposits.entry(record.owner.clone()).or_default();
+				*entry = entry.saturating_add(T::OfferDeposit::get());
 			}
 		}
 		ensure!(RecordsByOwner::<T>::iter().count() == records, "owner index differs from records");
@@ -105,6 +108,12 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::ActivityDeposit.into(), &who) == deposit,
 				"held log deposits differ from the logs of the records owned"
+			);
+		}
+		for (who, deposit) in offer_deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::OfferDeposit.into(), &who) == deposit,
+				"held offer deposits differ from the pending offers"
 			);
 		}
 		for (who, deposit) in grant_deposits {

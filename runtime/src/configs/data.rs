@@ -17,6 +17,8 @@ parameter_types! {
 	pub const CommitmentDeposit: Balance = 100 * MILLI_UNIT;
 	/// Two minutes to reveal; one-step registrations stay provisional as long.
 	pub const RevealWindow: BlockNumber = 2 * MINUTES;
+	/// A pending transfer offer holds 10 mPOL from the offering owner.
+	pub const OfferDeposit: Balance = 10 * MILLI_UNIT;
 	/// A licence holds 10 mPOL (a purpose of up to 128 bytes and an expiry) while it exists.
 	pub const GrantDeposit: Balance = 10 * MILLI_UNIT;
 	/// An owner-made activity entry holds 1 mPOL, for as long as the log is kept (for good).
@@ -45,6 +47,7 @@ impl pallet_data_ownership::Config for Runtime {
 	type RevealWindow = RevealWindow;
 	type MaxDisputeDuration = MaxDisputeDuration;
 	type MaxActivity = ConstU32<1_000>;
+	type OfferDeposit = OfferDeposit;
 	type GrantDeposit = GrantDeposit;
 	type ActivityDeposit = ActivityDeposit;
 	type WeightInfo = pallet_data_ownership::weights::SubstrateWeight<Runtime>;

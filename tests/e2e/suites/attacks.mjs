@@ -197,7 +197,7 @@ function register() {
     }
   });
 
-  test('5. storage is paid for: licences, log entries, delegation offers and open motions hold deposits', async ({ api, alice, charlie, dave, keyring }) => {
+  test('5. storage is paid for: licences, transfer offers, log entries, delegation offers and open motions hold deposits', async ({ api, alice, charlie, dave, keyring }) => {
     const MILLI = 10n ** 9n;
     /** What `who` holds for `pallet`'s hold reason `reason`. */
     const held = async (who, pallet, reason) => {
@@ -234,6 +234,12 @@ function register() {
     await sendAndWait(api, api.tx.dataOwnership.revokeAccess(hash, charlie.address), dave);
     assertEq(await held(dave, 'DataOwnership', 'GrantDeposit'), grantsBefore, 'revoked, its deposit is back');
     assertEq(await held(dave, 'DataOwnership', 'ActivityDeposit') - logBefore, 2n * MILLI, 'two more entries, two more deposits');
+    // A pending transfer offer holds 10 mPOL until it ends.
+    const offersBefore = await held(dave, 'DataOwnership', 'OfferDeposit');
+    await sendAndWait(api, api.tx.dataOwnership.offerTransfer(hash, charlie.address, (await bestNumber(api)) + 50), dave);
+    assertEq(await held(dave, 'DataOwnership', 'OfferDeposit') - offersBefore, 10n * MILLI, 'an offer holds OfferDeposit');
+    await sendAndWait(api, api.tx.dataOwnership.cancelOffer(hash), dave);
+    assertEq(await held(dave, 'DataOwnership', 'OfferDeposit'), offersBefore, 'cancelled, its deposit is back');
   }, { timeoutMs: 420_000 });
 
   test('4+. a member with no balance parks at most four free votes in the pool', async ({ api, alice, bob, charlie, keyring }) => {

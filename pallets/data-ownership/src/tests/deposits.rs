@@ -13,6 +13,32 @@ fn log_held(who: u64) -> u64 {
 	Balances::balance_on_hold(&RuntimeHoldReason::DataOwnership(HoldReason::ActivityDeposit), &who)
 }
 
+fn offer_held(who: u64) -> u64 {
+	Balances::balance_on_hold(&RuntimeHoldReason::DataOwnership(HoldReason::OfferDeposit), &who)
+}
+
+#[test]
+fn a_pending_offer_holds_its_deposit_until_it_ends() {
+	ExtBuilder.build_and_execute(|| {
+		register(ALICE, h(1));
+		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 10));
+		assert_eq!(offer_held(ALICE), OFFER_DEPOSIT);
+		// Cancelled: back.
+		assert_ok!(DataOwnership::cancel_offer(RuntimeOrigin::signed(ALICE), h(1)));
+		assert_eq!(offer_held(ALICE), 0);
+		// Accepted: back to the former owner; the new owner holds none.
+		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 10));
+		assert_ok!(DataOwnership::accept_transfer(RuntimeOrigin::signed(BOB), h(1)));
+		assert_eq!((offer_held(ALICE), offer_held(BOB)), (0, 0));
+		// Withdrawn by revoking the record: back.
+		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(BOB), h(1), CHARLIE, 10));
+		assert_eq!(offer_held(BOB), OFFER_DEPOSIT);
+		assert_ok!(DataOwnership::revoke(RuntimeOrigin::signed(BOB), h(1)));
+		assert_eq!(offer_held(BOB), 0);
+		assert!(Offers::<Test>::get(h(1)).is_none());
+	});
+}
+
 fn grant(owner: u64, hash: ContentHash, to: u64) -> polkadot_sdk::sp_runtime::DispatchResult {
 	DataOwnership::grant_access(RuntimeOrigin::signed(owner), hash, to, purpose(b"audit"), 50)
 }
