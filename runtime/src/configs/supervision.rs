@@ -13,7 +13,7 @@ use crate::{
 	StakeholderVoting, TxPause, DAYS, HOURS,
 };
 use alloc::vec::Vec;
-use pallet_regulatory_nodes::{FirewallLevers, NodeLicences, ProposalIndex, RecordHash};
+use pallet_regulatory_nodes::{FirewallLevers, NodeLicences};
 use polkadot_sdk::{
 	frame_support::{
 		parameter_types,
