@@ -192,24 +192,9 @@ impl<AccountId, BlockNumber> From<FirewallAction<AccountId, BlockNumber>>
 	for FirewallActionInput<AccountId, BlockNumber>
 {
 	fn from(action: FirewallAction<AccountId, BlockNumber>) -> Self {
-		let name = |n: CallName| n.into_inner();
-		match action {
-			FirewallAction::Freeze { who, until } => Self::Freeze { who, until },
-			FirewallAction::Unfreeze { who } => Self::Unfreeze { who },
-			FirewallAction::Pause { pallet, call, until } => {
-				Self::Pause { pallet: name(pallet), call: call.map(name), until }
-			},
-			FirewallAction::Unpause { pallet, call } => {
-				Self::Unpause { pallet: name(pallet), call: call.map(name) }
-			},
-			FirewallAction::EnterSafeMode => Self::EnterSafeMode,
-			FirewallAction::ExitSafeMode => Self::ExitSafeMode,
-			FirewallAction::Dispute { record } => Self::Dispute { record },
-			FirewallAction::ClearDispute { record } => Self::ClearDispute { record },
-			FirewallAction::HoldEnactment { proposal, until } => {
-				Self::HoldEnactment { proposal, until }
-			},
-			FirewallAction::ReleaseEnactment { proposal } => Self::ReleaseEnactment { proposal },
+		match action.try_map_names(|n| Ok::<_, core::convert::Infallible>(n.into_inner())) {
+			Ok(input) => input,
+			Err(never) => match never {},
 		}
 	}
 }
@@ -218,19 +203,25 @@ impl<AccountId, BlockNumber> FirewallActionInput<AccountId, BlockNumber> {
 	/// The action with its names bounded; `None` when a name is longer than
 	/// `MAX_CALL_NAME_LEN`.
 	pub fn bounded(self) -> Option<FirewallAction<AccountId, BlockNumber>> {
-		let name = |n: alloc::vec::Vec<u8>| CallName::try_from(n).ok();
-		let optional = |n: Option<alloc::vec::Vec<u8>>| match n {
-			Some(n) => name(n).map(Some),
-			None => Some(None),
-		};
-		Some(match self {
+		self.try_map_names(CallName::try_from).ok()
+	}
+}
+
+impl<AccountId, BlockNumber, Name> FirewallAction<AccountId, BlockNumber, Name> {
+	/// The same action with each pallet and call name mapped by `f`; the first error `f`
+	/// returns, if any.
+	pub fn try_map_names<Other, E>(
+		self,
+		f: impl Fn(Name) -> Result<Other, E>,
+	) -> Result<FirewallAction<AccountId, BlockNumber, Other>, E> {
+		Ok(match self {
 			Self::Freeze { who, until } => FirewallAction::Freeze { who, until },
 			Self::Unfreeze { who } => FirewallAction::Unfreeze { who },
 			Self::Pause { pallet, call, until } => {
-				FirewallAction::Pause { pallet: name(pallet)?, call: optional(call)?, until }
+				FirewallAction::Pause { pallet: f(pallet)?, call: call.map(&f).transpose()?, until }
 			},
 			Self::Unpause { pallet, call } => {
-				FirewallAction::Unpause { pallet: name(pallet)?, call: optional(call)? }
+				FirewallAction::Unpause { pallet: f(pallet)?, call: call.map(&f).transpose()? }
 			},
 			Self::EnterSafeMode => FirewallAction::EnterSafeMode,
 			Self::ExitSafeMode => FirewallAction::ExitSafeMode,
@@ -335,33 +326,33 @@ impl<AccountId> ActionTargetInput<AccountId> {
 	/// The target with its names bounded; `None` when a name is longer than
 	/// `MAX_CALL_NAME_LEN`.
 	pub fn bounded(self) -> Option<ActionTarget<AccountId>> {
-		Some(match self {
-			Self::Account(who) => ActionTarget::Account(who),
-			Self::Call(pallet, call) => ActionTarget::Call(
-				pallet.try_into().ok()?,
-				match call {
-					Some(call) => Some(call.try_into().ok()?),
-					None => None,
-				},
-			),
-			Self::SafeMode => ActionTarget::SafeMode,
-			Self::Record(record) => ActionTarget::Record(record),
-			Self::Proposal(proposal) => ActionTarget::Proposal(proposal),
-		})
+		self.try_map_names(CallName::try_from).ok()
 	}
 }
 
 impl<AccountId> From<ActionTarget<AccountId>> for ActionTargetInput<AccountId> {
 	fn from(target: ActionTarget<AccountId>) -> Self {
-		match target {
-			ActionTarget::Account(who) => Self::Account(who),
-			ActionTarget::Call(pallet, call) => {
-				Self::Call(pallet.into_inner(), call.map(CallName::into_inner))
-			},
-			ActionTarget::SafeMode => Self::SafeMode,
-			ActionTarget::Record(record) => Self::Record(record),
-			ActionTarget::Proposal(proposal) => Self::Proposal(proposal),
+		match target.try_map_names(|n| Ok::<_, core::convert::Infallible>(n.into_inner())) {
+			Ok(input) => input,
+			Err(never) => match never {},
 		}
+	}
+}
+
+impl<AccountId, Name> ActionTarget<AccountId, Name> {
+	/// The same target with its pallet and call names mapped by `f`; the first error `f`
+	/// returns, if any.
+	pub fn try_map_names<Other, E>(
+		self,
+		f: impl Fn(Name) -> Result<Other, E>,
+	) -> Result<ActionTarget<AccountId, Other>, E> {
+		Ok(match self {
+			Self::Account(who) => ActionTarget::Account(who),
+			Self::Call(pallet, call) => ActionTarget::Call(f(pallet)?, call.map(&f).transpose()?),
+			Self::SafeMode => ActionTarget::SafeMode,
+			Self::Record(record) => ActionTarget::Record(record),
+			Self::Proposal(proposal) => ActionTarget::Proposal(proposal),
+		})
 	}
 }
 
