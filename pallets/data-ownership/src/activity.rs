@@ -2,14 +2,7 @@
 
 use crate::{pallet::*, Activity, ActivityEntry, ContentHash};
 use polkadot_sdk::{
-	frame_support::{
-		ensure,
-		pallet_prelude::*,
-		traits::{
-			fungible::MutateHold,
-			tokens::{Fortitude, Precision, Restriction},
-		},
-	},
+	frame_support::{ensure, pallet_prelude::*},
 	frame_system,
 	sp_runtime::{traits::Zero, Saturating},
 };
@@ -28,46 +21,16 @@ impl<T: Config> Pallet<T> {
 		ensure!(own < T::MaxActivity::get(), Error::<T>::ActivityLogFull);
 		let deposit = T::ActivityDeposit::get();
 		if !deposit.is_zero() {
-			T::Currency::hold(&HoldReason::ActivityDeposit.into(), owner, deposit)?;
+			Self::hold_deposit(HoldReason::ActivityDeposit, owner, deposit)?;
 			LogDeposits::<T>::mutate(hash, |held| held.saturating_accrue(deposit));
 		}
 		Self::log(hash, activity);
 		Ok(())
 	}
 
-	/// The log's deposit moves with the record from `from` to `to` (transfer, resolution).
-	pub(crate) fn move_log_deposit(
-		hash: ContentHash,
-		from: &T::AccountId,
-		to: &T::AccountId,
-	) -> DispatchResult {
-		let held = LogDeposits::<T>::get(hash);
-		if !held.is_zero() {
-			T::Currency::transfer_on_hold(
-				&HoldReason::ActivityDeposit.into(),
-				from,
-				to,
-				held,
-				Precision::Exact,
-				Restriction::OnHold,
-				Fortitude::Polite,
-			)?;
-		}
-		Ok(())
-	}
-
 	/// Returns the log's deposit to `owner`: a preempted registration never was the record's.
 	pub(crate) fn release_log_deposit(hash: ContentHash, owner: &T::AccountId) -> DispatchResult {
-		let held = LogDeposits::<T>::take(hash);
-		if !held.is_zero() {
-			T::Currency::release(
-				&HoldReason::ActivityDeposit.into(),
-				owner,
-				held,
-				Precision::BestEffort,
-			)?;
-		}
-		Ok(())
+		Self::release_deposit(HoldReason::ActivityDeposit, owner, LogDeposits::<T>::take(hash))
 	}
 
 	/// A new owner's part of `hash`'s log starts here (registration, transfer, resolution).

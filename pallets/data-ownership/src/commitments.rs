@@ -4,11 +4,7 @@ use crate::{pallet::*, ContentHash, NewRecordOf};
 use alloc::vec::Vec;
 use codec::Encode;
 use polkadot_sdk::{
-	frame_support::{
-		ensure,
-		pallet_prelude::*,
-		traits::{fungible::MutateHold, tokens::Precision, UnixTime},
-	},
+	frame_support::{ensure, pallet_prelude::*, traits::UnixTime},
 	frame_system,
 	sp_core::H256,
 	sp_runtime::{
@@ -32,7 +28,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_commit(who: &T::AccountId, commitment: H256) -> DispatchResult {
 		ensure!(!Commitments::<T>::contains_key(who, commitment), Error::<T>::AlreadyCommitted);
 		let deposit = T::CommitmentDeposit::get();
-		T::Currency::hold(&HoldReason::Commitment.into(), who, deposit)?;
+		Self::hold_deposit(HoldReason::Commitment, who, deposit)?;
 		Commitments::<T>::insert(
 			who,
 			commitment,
@@ -64,24 +60,14 @@ impl<T: Config> Pallet<T> {
 		let count = records.len().saturated_into::<u32>();
 		Self::register_all(who, records, Some((info.at, info.timestamp)))?;
 		Commitments::<T>::remove(who, commitment);
-		T::Currency::release(
-			&HoldReason::Commitment.into(),
-			who,
-			info.deposit,
-			Precision::BestEffort,
-		)?;
+		Self::release_deposit(HoldReason::Commitment, who, info.deposit)?;
 		Self::deposit_event(Event::Revealed { who: who.clone(), commitment, records: count });
 		Ok(())
 	}
 
 	pub(crate) fn do_cancel_commitment(who: &T::AccountId, commitment: H256) -> DispatchResult {
 		let info = Commitments::<T>::take(who, commitment).ok_or(Error::<T>::CommitmentNotFound)?;
-		T::Currency::release(
-			&HoldReason::Commitment.into(),
-			who,
-			info.deposit,
-			Precision::BestEffort,
-		)?;
+		Self::release_deposit(HoldReason::Commitment, who, info.deposit)?;
 		Self::deposit_event(Event::CommitmentCancelled { who: who.clone(), commitment });
 		Ok(())
 	}

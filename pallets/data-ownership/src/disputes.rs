@@ -4,14 +4,7 @@
 
 use crate::{pallet::*, Activity, ContentHash};
 use polkadot_sdk::{
-	frame_support::{
-		ensure,
-		pallet_prelude::*,
-		traits::{
-			fungible::MutateHold,
-			tokens::{Fortitude, Precision, Restriction},
-		},
-	},
+	frame_support::{ensure, pallet_prelude::*},
 	frame_system,
 	sp_runtime::Saturating,
 };
@@ -74,17 +67,14 @@ impl<T: Config> Pallet<T> {
 		// Handing the record to its current owner changes nothing but the dispute.
 		let to = rightful.filter(|to| *to != from);
 		if let Some(to) = &to {
-			// The deposit moves with the record: the wrongful owner has paid it already.
-			T::Currency::transfer_on_hold(
-				&HoldReason::RecordDeposit.into(),
+			// The deposits move with the record: the wrongful owner has paid them already.
+			Self::hand_over_deposit(HoldReason::RecordDeposit, &from, to, record.deposit)?;
+			Self::hand_over_deposit(
+				HoldReason::ActivityDeposit,
 				&from,
 				to,
-				record.deposit,
-				Precision::Exact,
-				Restriction::OnHold,
-				Fortitude::Polite,
+				LogDeposits::<T>::get(hash),
 			)?;
-			Self::move_log_deposit(hash, &from, to)?;
 			record.owner = to.clone();
 			Records::<T>::insert(hash, record);
 			RecordsByOwner::<T>::remove(&from, hash);

@@ -65,6 +65,7 @@ extern crate alloc;
 
 mod activity;
 mod commitments;
+mod deposits;
 mod disputes;
 mod licences;
 pub mod migrations;

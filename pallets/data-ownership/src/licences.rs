@@ -2,13 +2,9 @@
 
 use crate::{pallet::*, Activity, ContentHash, Grant, RecordStatus};
 use polkadot_sdk::{
-	frame_support::{
-		ensure,
-		pallet_prelude::*,
-		traits::{fungible::MutateHold, tokens::Precision},
-	},
+	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
-	sp_runtime::{traits::Zero, Saturating},
+	sp_runtime::Saturating,
 };
 
 impl<T: Config> Pallet<T> {
@@ -35,7 +31,7 @@ impl<T: Config> Pallet<T> {
 				Ok::<_, DispatchError>(())
 			})?;
 			// A new licence is paid for; renewing one already held is not.
-			T::Currency::hold(&HoldReason::GrantDeposit.into(), who, T::GrantDeposit::get())?;
+			Self::hold_deposit(HoldReason::GrantDeposit, who, T::GrantDeposit::get())?;
 		}
 		Self::log_owner(hash, who, Activity::Licensed { to: to.clone() })?;
 		Grants::<T>::insert(hash, &to, Grant { purpose, expires, granted_at: now });
@@ -54,12 +50,7 @@ impl<T: Config> Pallet<T> {
 		GrantCount::<T>::mutate_exists(hash, |count| {
 			*count = count.map(|c| c.saturating_sub(1)).filter(|c| *c > 0);
 		});
-		T::Currency::release(
-			&HoldReason::GrantDeposit.into(),
-			owner,
-			T::GrantDeposit::get(),
-			Precision::BestEffort,
-		)?;
+		Self::release_deposit(HoldReason::GrantDeposit, owner, T::GrantDeposit::get())?;
 		Self::deposit_event(Event::AccessRevoked { hash, who });
 		Ok(())
 	}
@@ -69,16 +60,11 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn clear_licences(hash: ContentHash, owner: &T::AccountId) -> DispatchResult {
 		let _ = Grants::<T>::clear_prefix(hash, T::MaxGrantsPerRecord::get(), None);
 		let count = GrantCount::<T>::take(hash);
-		let held = T::GrantDeposit::get().saturating_mul(count.into());
-		if !held.is_zero() {
-			T::Currency::release(
-				&HoldReason::GrantDeposit.into(),
-				owner,
-				held,
-				Precision::BestEffort,
-			)?;
-		}
-		Ok(())
+		Self::release_deposit(
+			HoldReason::GrantDeposit,
+			owner,
+			T::GrantDeposit::get().saturating_mul(count.into()),
+		)
 	}
 
 	/// Whether `who` may access the content of `hash` now: its owner always, a grantee until

@@ -8,13 +8,9 @@ use alloc::{collections::btree_set::BTreeSet, vec::Vec};
 use codec::Encode;
 use polkadot_sdk::sp_runtime::SaturatedConversion as _;
 use polkadot_sdk::{
-	frame_support::{
-		ensure,
-		pallet_prelude::*,
-		traits::{fungible::MutateHold, tokens::Precision, UnixTime},
-	},
+	frame_support::{ensure, pallet_prelude::*, traits::UnixTime},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
-	sp_runtime::{traits::Zero, Saturating},
+	sp_runtime::Saturating,
 };
 
 impl<T: Config> Pallet<T> {
@@ -84,7 +80,7 @@ impl<T: Config> Pallet<T> {
 			},
 		)?;
 		let deposit = Self::deposit_for(&new.metadata);
-		T::Currency::hold(&HoldReason::RecordDeposit.into(), who, deposit)?;
+		Self::hold_deposit(HoldReason::RecordDeposit, who, deposit)?;
 		Records::<T>::insert(
 			new.hash,
 			Record {
@@ -115,12 +111,7 @@ impl<T: Config> Pallet<T> {
 	/// drops its offer and licences, and makes the version it replaced current again. It was
 	/// provisional all along, so no newer version of it exists.
 	fn preempt(hash: ContentHash, existing: crate::RecordOf<T>) -> DispatchResult {
-		T::Currency::release(
-			&HoldReason::RecordDeposit.into(),
-			&existing.owner,
-			existing.deposit,
-			Precision::BestEffort,
-		)?;
+		Self::release_deposit(HoldReason::RecordDeposit, &existing.owner, existing.deposit)?;
 		Self::release_log_deposit(hash, &existing.owner)?;
 		RecordsByOwner::<T>::remove(&existing.owner, hash);
 		Self::withdraw_offer(hash, &existing.owner)?;
@@ -242,14 +233,7 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::log_owner(hash, who, Activity::Purged)?;
 		let freed = record.deposit.saturating_sub(T::RecordDepositBase::get());
-		if !freed.is_zero() {
-			T::Currency::release(
-				&HoldReason::RecordDeposit.into(),
-				who,
-				freed,
-				Precision::BestEffort,
-			)?;
-		}
+		Self::release_deposit(HoldReason::RecordDeposit, who, freed)?;
 		record.deposit = record.deposit.saturating_sub(freed);
 		record.metadata = Default::default();
 		record.status = RecordStatus::Purged { at: now };

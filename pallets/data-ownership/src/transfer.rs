@@ -2,11 +2,7 @@
 
 use crate::{pallet::*, Activity, ContentHash, Offer, RecordStatus};
 use polkadot_sdk::{
-	frame_support::{
-		ensure,
-		pallet_prelude::*,
-		traits::{fungible::MutateHold, tokens::Precision},
-	},
+	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::Saturating,
 };
@@ -31,7 +27,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidExpiry
 		);
 		Self::log_owner(hash, who, Activity::Offered { to: to.clone() })?;
-		T::Currency::hold(&HoldReason::OfferDeposit.into(), who, T::OfferDeposit::get())?;
+		Self::hold_deposit(HoldReason::OfferDeposit, who, T::OfferDeposit::get())?;
 		Offers::<T>::insert(hash, Offer { to: to.clone(), expires });
 		Self::deposit_event(Event::TransferOffered { hash, from: who.clone(), to, expires });
 		Ok(())
@@ -51,10 +47,13 @@ impl<T: Config> Pallet<T> {
 		Self::clear_licences(hash, &from)?;
 		// The recipient takes the deposits over (the record's and its log's) before the
 		// former owner gets them back.
-		let reason = HoldReason::RecordDeposit.into();
-		T::Currency::hold(&reason, who, record.deposit)?;
-		T::Currency::release(&reason, &from, record.deposit, Precision::BestEffort)?;
-		Self::move_log_deposit(hash, &from, who)?;
+		Self::take_over_deposit(HoldReason::RecordDeposit, &from, who, record.deposit)?;
+		Self::take_over_deposit(
+			HoldReason::ActivityDeposit,
+			&from,
+			who,
+			LogDeposits::<T>::get(hash),
+		)?;
 		// The recipient's ownership, and its part of the log, start with the transfer.
 		Self::begin_tenure(hash);
 		Self::log_owner(hash, who, Activity::Transferred { from: from.clone(), to: who.clone() })?;
@@ -84,12 +83,7 @@ impl<T: Config> Pallet<T> {
 		if Offers::<T>::take(hash).is_none() {
 			return Ok(false);
 		}
-		T::Currency::release(
-			&HoldReason::OfferDeposit.into(),
-			owner,
-			T::OfferDeposit::get(),
-			Precision::BestEffort,
-		)?;
+		Self::release_deposit(HoldReason::OfferDeposit, owner, T::OfferDeposit::get())?;
 		Ok(true)
 	}
 }

@@ -3,7 +3,10 @@
 //! moving with it to each new owner.
 
 use super::*;
-use polkadot_sdk::{frame_support::assert_noop, sp_runtime::TokenError};
+use polkadot_sdk::{
+	frame_support::{assert_noop, traits::fungible::Inspect as _},
+	sp_runtime::TokenError,
+};
 
 fn grant_held(who: u64) -> u64 {
 	Balances::balance_on_hold(&RuntimeHoldReason::DataOwnership(HoldReason::GrantDeposit), &who)
@@ -86,8 +89,13 @@ fn every_owner_entry_holds_a_deposit_that_stays_with_the_record() {
 		assert_eq!((log_held(ALICE), LogDeposits::<Test>::get(h(1))), (ACTIVITY_DEPOSIT, 1));
 		assert_ok!(DataOwnership::offer_transfer(RuntimeOrigin::signed(ALICE), h(1), BOB, 10));
 		assert_eq!(log_held(ALICE), 2 * ACTIVITY_DEPOSIT);
-		// The new owner takes the log's deposit over and pays for its own entry.
+		// The new owner takes the log's deposit over from its own funds and pays for its own
+		// entry; the former owner gets back all it held, and keeps everything it had.
+		let (alice_total, bob_total) =
+			(Balances::total_balance(&ALICE), Balances::total_balance(&BOB));
 		assert_ok!(DataOwnership::accept_transfer(RuntimeOrigin::signed(BOB), h(1)));
+		assert_eq!(Balances::total_balance(&ALICE), alice_total);
+		assert_eq!(Balances::total_balance(&BOB), bob_total);
 		assert_eq!((log_held(ALICE), log_held(BOB)), (0, 3 * ACTIVITY_DEPOSIT));
 		assert_eq!(LogDeposits::<Test>::get(h(1)), 3 * ACTIVITY_DEPOSIT);
 		assert_eq!(ActivityCount::<Test>::get(h(1)), 3);
