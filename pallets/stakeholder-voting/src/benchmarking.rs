@@ -7,7 +7,10 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{fungible::Mutate, EnsureOrigin, EnsureOriginWithArg},
 };
-use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use frame_system::{
+	pallet_prelude::{BlockNumberFor, OriginFor},
+	RawOrigin,
+};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	sp_core::H256,
@@ -146,7 +149,53 @@ fn mover<T: Config>() -> Result<(T::AccountId, ScopeId, T::AccountId, T::Account
 	Ok((proposer, scope, who, earlier))
 }
 
-#[benchmarks]
+/// Fills `who`'s stake history in `scope` and its status history to one short of the bound:
+/// the longest histories a change still has room in.
+fn full_history<T: Config>(who: &T::AccountId, scope: ScopeId) {
+	let now = frame_system::Pallet::<T>::block_number();
+	let room = MAX_RECENT_CHANGES.saturating_sub(1) as usize;
+	StakeChanges::<T>::insert(who, scope, BoundedVec::truncate_from(vec![(now, 1); room]));
+	StatusChanges::<T>::insert(
+		who,
+		BoundedVec::truncate_from(vec![(now, StakeholderStatus::Active); room]),
+	);
+}
+
+/// The most work ending `who`'s delegations in `scope` takes: a pending offer of its own (made
+/// before anyone delegated to it) and `MaxDelegators` members delegating to it, each holding a
+/// deposit. The delegators are the same accounts in every scope.
+fn delegated_to<T: Config>(who: &T::AccountId, scope: ScopeId) -> Result<(), BenchmarkError> {
+	let other = funded::<T>("other", 0);
+	StakeholderVoting::<T>::do_admit(&other, Sector::Government, scope, 1)?;
+	StakeholderVoting::<T>::do_offer_delegation(who, scope, other, None)?;
+	for i in 0..T::MaxDelegators::get() {
+		let delegator = funded::<T>("delegator", i);
+		StakeholderVoting::<T>::do_admit(&delegator, Sector::Community, scope, 1)?;
+		StakeholderVoting::<T>::do_delegate(&delegator, scope, who.clone(), None)?;
+	}
+	full_history::<T>(who, scope);
+	Ok(())
+}
+
+/// [`delegated_to`] in a scope that admits by attestation only: the delegators are admitted as
+/// if it did not, which the benchmark's state may do.
+fn delegated_to_attested<T: Config>(
+	who: &T::AccountId,
+	scope: ScopeId,
+) -> Result<(), BenchmarkError> {
+	Policies::<T>::mutate(scope, |p| p.attestation_required = false);
+	delegated_to::<T>(who, scope)?;
+	Policies::<T>::mutate(scope, |p| p.attestation_required = true);
+	Ok(())
+}
+
+/// Sets a confirm period on proposal `index`: votes and reveals then track when it started
+/// passing.
+fn with_confirm_period<T: Config>(index: ProposalIndex) {
+	ProposalSafeguards::<T>::mutate(index, |s| s.confirm_period = One::one());
+}
+
+#[benchmarks(where T::Preimages: frame_support::traits::StorePreimage)]
 mod benchmarks {
 	use super::*;
 
@@ -191,6 +240,7 @@ mod benchmarks {
 	fn set_stake() -> Result<(), BenchmarkError> {
 		let (who, scopes) = member_of_many::<T>(0);
 		let scope = *scopes.last().ok_or(BenchmarkError::Weightless)?;
+		full_history::<T>(&who, scope);
 		let origin =
 			T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
@@ -206,10 +256,12 @@ mod benchmarks {
 	fn remove_from_scope() -> Result<(), BenchmarkError> {
 		let (who, scopes) = member_of_many::<T>(0);
 		let scope = *scopes.first().ok_or(BenchmarkError::Weightless)?;
+		delegated_to::<T>(&who, scope)?;
 		let origin =
 			T::ScopeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), scope);
+		assert!(Delegators::<T>::get(&who, scope).is_empty());
 		assert!(Stakeholders::<T>::get(&who).is_none_or(|s| s.membership(scope).is_none()));
 		Ok(())
 	}
@@ -219,6 +271,7 @@ mod benchmarks {
 		// The same path as `remove_from_scope`, by the member itself.
 		let (who, scopes) = member_of_many::<T>(0);
 		let scope = *scopes.first().ok_or(BenchmarkError::Weightless)?;
+		delegated_to::<T>(&who, scope)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), scope);
 		assert!(Stakeholders::<T>::get(&who).is_none_or(|s| s.membership(scope).is_none()));
@@ -227,7 +280,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn suspend() -> Result<(), BenchmarkError> {
-		let (who, _) = member_of_many::<T>(0);
+		let (who, scopes) = member_of_many::<T>(0);
+		full_history::<T>(&who, scopes[0]);
 		let origin = T::AdmitOrigin::try_successful_origin(&CHAIN_WIDE_SCOPE)
 			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
@@ -241,8 +295,15 @@ mod benchmarks {
 
 	#[benchmark]
 	fn resume() -> Result<(), BenchmarkError> {
-		let (who, _) = member_of_many::<T>(0);
+		let (who, scopes) = member_of_many::<T>(0);
 		StakeholderVoting::<T>::do_suspend(&who)?;
+		let room = MAX_RECENT_CHANGES.saturating_sub(1) as usize;
+		let now = frame_system::Pallet::<T>::block_number();
+		full_history::<T>(&who, scopes[0]);
+		StatusChanges::<T>::insert(
+			&who,
+			BoundedVec::truncate_from(vec![(now, StakeholderStatus::Suspended); room]),
+		);
 		let origin = T::AdmitOrigin::try_successful_origin(&CHAIN_WIDE_SCOPE)
 			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
@@ -253,7 +314,11 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove() -> Result<(), BenchmarkError> {
-		let (who, _) = member_of_many::<T>(0);
+		// Worst path: delegations to end in every scope of a member of the most scopes.
+		let (who, scopes) = member_of_many::<T>(0);
+		for scope in &scopes {
+			delegated_to::<T>(&who, *scope)?;
+		}
 		let origin = T::AdmitOrigin::try_successful_origin(&CHAIN_WIDE_SCOPE)
 			.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
@@ -327,23 +392,35 @@ mod benchmarks {
 		}
 		let index = ProposalCount::<T>::get();
 		let title = vec![b't'; T::MaxTitleLen::get() as usize];
+		// A noted description, which the proposal pins.
+		let description = vec![b'd'; T::MaxDescriptionLen::get() as usize];
+		let description_hash =
+			<T::Preimages as frame_support::traits::StorePreimage>::note(description.into())
+				.map_err(|_| BenchmarkError::Stop("description not noted"))?;
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(proposer),
 			scope,
 			title,
-			H256::zero(),
+			description_hash,
 			Some(Box::new(call_of_max_len::<T>())),
 		);
 		assert!(Proposals::<T>::contains_key(index));
+		assert!(PinnedDescriptions::<T>::contains_key(index));
 		Ok(())
 	}
 
 	#[benchmark]
 	fn vote(d: Linear<0, { T::MaxDelegators::get() }>) -> Result<(), BenchmarkError> {
-		let (proposer, _, index) = ongoing_proposal_delegated::<T>(d, None);
+		let (proposer, scope, index) = ongoing_proposal_delegated::<T>(d, None);
 		// A first vote is the heavier path: it also enters the account's index of votes, and
-		// so does each delegated one.
+		// so does each delegated one. Stake and status histories are read for each voter, and
+		// a confirm period makes the vote track whether the proposal passes.
+		full_history::<T>(&proposer, scope);
+		for i in 0..d {
+			full_history::<T>(&account("delegator", i, 0), scope);
+		}
+		with_confirm_period::<T>(index);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(proposer.clone()), index, VoteChoice::Aye);
 		assert_eq!(Votes::<T>::get(index, &proposer).map(|v| v.choice), Some(VoteChoice::Aye));
@@ -418,10 +495,17 @@ mod benchmarks {
 			secret_ballot: Some(T::MinVotingPeriod::get()),
 			attestation_required: false,
 		};
-		let (proposer, _, index) = ongoing_proposal_delegated::<T>(0, Some(policy));
+		let (proposer, scope, index) = ongoing_proposal_delegated::<T>(0, Some(policy));
+		full_history::<T>(&proposer, scope);
 		let commitment = commitment_of(index, &proposer, VoteChoice::Aye, &[7; 32]);
-		#[extrinsic_call]
-		_(RawOrigin::Signed(proposer.clone()), index, commitment);
+		// Measured with the check that makes a first commitment free of fees, which the
+		// transaction runs before the call.
+		let origin: OriginFor<T> = RawOrigin::Signed(proposer.clone()).into();
+		#[block]
+		{
+			assert!(StakeholderVoting::<T>::is_free_commitment(&origin, index));
+			StakeholderVoting::<T>::commit_vote(origin, index, commitment)?;
+		}
 		assert_eq!(Commitments::<T>::get(index, &proposer), Some(commitment));
 		Ok(())
 	}
@@ -432,15 +516,28 @@ mod benchmarks {
 			secret_ballot: Some(T::MinVotingPeriod::get()),
 			attestation_required: false,
 		};
-		let (proposer, _, index) = ongoing_proposal_delegated::<T>(0, Some(policy));
+		let (proposer, scope, index) = ongoing_proposal_delegated::<T>(0, Some(policy));
+		full_history::<T>(&proposer, scope);
+		with_confirm_period::<T>(index);
 		let commitment = commitment_of(index, &proposer, VoteChoice::Aye, &[7; 32]);
 		StakeholderVoting::<T>::do_commit_vote(&proposer, index, commitment)?;
 		let reveal_from = SecretBallots::<T>::get(index)
 			.map(|b| b.reveal_from)
 			.ok_or(BenchmarkError::Weightless)?;
 		frame_system::Pallet::<T>::set_block_number(reveal_from);
-		#[extrinsic_call]
-		_(RawOrigin::Signed(proposer.clone()), index, VoteChoice::Aye, [7; 32]);
+		// Measured with the check that makes the reveal free of fees, which the transaction
+		// runs before the call.
+		let origin: OriginFor<T> = RawOrigin::Signed(proposer.clone()).into();
+		#[block]
+		{
+			assert!(StakeholderVoting::<T>::is_free_reveal(
+				&origin,
+				index,
+				VoteChoice::Aye,
+				&[7; 32]
+			));
+			StakeholderVoting::<T>::reveal_vote(origin, index, VoteChoice::Aye, [7; 32])?;
+		}
 		assert!(Votes::<T>::contains_key(index, &proposer));
 		Ok(())
 	}
@@ -509,6 +606,7 @@ mod benchmarks {
 		let expires = frame_system::Pallet::<T>::block_number().saturating_add(100u32.into());
 		let (scope, registrar) = attested_scope::<T>(&who, true, expires)?;
 		StakeholderVoting::<T>::do_join(&who, scope)?;
+		delegated_to_attested::<T>(&who, scope)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(registrar), scope, who.clone());
 		assert!(!Attestations::<T>::contains_key(scope, &who));
@@ -534,6 +632,7 @@ mod benchmarks {
 		let now = frame_system::Pallet::<T>::block_number();
 		let (scope, _) = attested_scope::<T>(&who, true, now.saturating_add(One::one()))?;
 		StakeholderVoting::<T>::do_join(&who, scope)?;
+		delegated_to_attested::<T>(&who, scope)?;
 		frame_system::Pallet::<T>::set_block_number(now.saturating_add(2u32.into()));
 		let caller = funded::<T>("caller", 0);
 		#[extrinsic_call]

@@ -26,14 +26,6 @@ use polkadot_sdk::{
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 };
 
-/// Most work of ending the delegations of a member leaving `scopes` scopes: per scope its own
-/// delegation (read, and its delegate's list rewritten) and up to `MaxDelegators` delegations
-/// to it (the list taken, each removed).
-pub(crate) fn end_delegations_weight<T: Config>(scopes: u32) -> Weight {
-	let writes = T::MaxDelegators::get().saturating_add(3);
-	T::DbWeight::get().reads_writes(3, writes.into()).saturating_mul(scopes.into())
-}
-
 impl<T: Config> Pallet<T> {
 	/// What a delegation from `who` to `delegate` in `scope` needs, when offered and again when
 	/// accepted: two members, not the same, an expiry ahead, and one step only.

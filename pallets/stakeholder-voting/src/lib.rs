@@ -472,7 +472,7 @@ pub mod pallet {
 		/// Origin: `ScopeOrigin` (in Polity the chain-wide scope): a scope's own vote cannot
 		/// dilute or shrink a member's weight. Emits `StakeChanged`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(<T as Config>::WeightInfo::set_stake().saturating_add(T::DbWeight::get().reads_writes(1, 1)))]
+		#[pallet::weight(<T as Config>::WeightInfo::set_stake())]
 		pub fn set_stake(
 			origin: OriginFor<T>,
 			who: T::AccountId,
@@ -489,9 +489,7 @@ pub mod pallet {
 		/// Origin: `ScopeOrigin` (in Polity the chain-wide scope): a scope's own majority cannot
 		/// expel its minority. Emits `LeftScope`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(<T as Config>::WeightInfo::remove_from_scope().saturating_add(
-			crate::delegation::end_delegations_weight::<T>(1)
-		))]
+		#[pallet::weight(<T as Config>::WeightInfo::remove_from_scope())]
 		pub fn remove_from_scope(
 			origin: OriginFor<T>,
 			who: T::AccountId,
@@ -505,7 +503,7 @@ pub mod pallet {
 		///
 		/// Origin: `AdmitOrigin` for the chain-wide scope. Emits `Suspended`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(<T as Config>::WeightInfo::suspend().saturating_add(T::DbWeight::get().reads_writes(1, 1)))]
+		#[pallet::weight(<T as Config>::WeightInfo::suspend())]
 		pub fn suspend(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::AdmitOrigin::ensure_origin(origin, &CHAIN_WIDE_SCOPE)?;
 			Self::do_suspend(&who)
@@ -515,7 +513,7 @@ pub mod pallet {
 		///
 		/// Origin: `AdmitOrigin` for the chain-wide scope. Emits `Resumed`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(<T as Config>::WeightInfo::resume().saturating_add(T::DbWeight::get().reads_writes(1, 1)))]
+		#[pallet::weight(<T as Config>::WeightInfo::resume())]
 		pub fn resume(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::AdmitOrigin::ensure_origin(origin, &CHAIN_WIDE_SCOPE)?;
 			Self::do_resume(&who)
@@ -525,9 +523,7 @@ pub mod pallet {
 		///
 		/// Origin: `AdmitOrigin` for the chain-wide scope. Emits `Removed`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(<T as Config>::WeightInfo::remove().saturating_add(
-			crate::delegation::end_delegations_weight::<T>(T::MaxScopesPerStakeholder::get())
-		))]
+		#[pallet::weight(<T as Config>::WeightInfo::remove())]
 		pub fn remove(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::AdmitOrigin::ensure_origin(origin, &CHAIN_WIDE_SCOPE)?;
 			Self::do_remove(&who)
@@ -596,11 +592,7 @@ pub mod pallet {
 		///
 		/// Origin: signed, an active stakeholder of `scope`. Emits `Proposed`.
 		#[pallet::call_index(12)]
-		// Beyond the benchmark: the close queue's spill, and the description's preimage (its
-		// length looked up in both preimage status maps, and the request written).
-		#[pallet::weight(<T as Config>::WeightInfo::propose().saturating_add(
-			T::DbWeight::get().reads_writes(4u64.saturating_add(crate::closing::MAX_SPILL.into()), 3)
-		))]
+		#[pallet::weight(<T as Config>::WeightInfo::propose())]
 		pub fn propose(
 			origin: OriginFor<T>,
 			scope: ScopeId,
@@ -629,10 +621,8 @@ pub mod pallet {
 		#[pallet::feeless_if(|origin: &OriginFor<T>, index: &ProposalIndex, _choice: &VoteChoice| -> bool {
 			Pallet::<T>::is_free_vote(origin, *index)
 		})]
-		// Beyond the benchmark: stake and status changes, the proposal's safeguards, and under
-		// a confirm period when it started passing.
 		// Operational: votes use the share of every block that ordinary traffic cannot fill.
-		#[pallet::weight((<T as Config>::WeightInfo::vote(T::MaxDelegators::get()).saturating_add(T::DbWeight::get().reads_writes(4, 1)), DispatchClass::Operational))]
+		#[pallet::weight((<T as Config>::WeightInfo::vote(T::MaxDelegators::get()), DispatchClass::Operational))]
 		pub fn vote(
 			origin: OriginFor<T>,
 			index: ProposalIndex,
@@ -640,11 +630,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let delegators = Self::do_vote(&who, index, choice)?;
-			Ok(Some(
-				<T as Config>::WeightInfo::vote(delegators)
-					.saturating_add(T::DbWeight::get().reads_writes(4, 1)),
-			)
-			.into())
+			Ok(Some(<T as Config>::WeightInfo::vote(delegators)).into())
 		}
 
 		/// Closes a proposal whose voting period has ended, enacting its call if it passed.
@@ -786,7 +772,7 @@ pub mod pallet {
 		#[pallet::feeless_if(|origin: &OriginFor<T>, index: &ProposalIndex, _commitment: &H256| -> bool {
 			Pallet::<T>::is_free_commitment(origin, *index)
 		})]
-		#[pallet::weight((<T as Config>::WeightInfo::commit_vote().saturating_add(T::DbWeight::get().reads(2)), DispatchClass::Operational))]
+		#[pallet::weight((<T as Config>::WeightInfo::commit_vote(), DispatchClass::Operational))]
 		pub fn commit_vote(
 			origin: OriginFor<T>,
 			index: ProposalIndex,
@@ -806,7 +792,7 @@ pub mod pallet {
 		#[pallet::feeless_if(|origin: &OriginFor<T>, index: &ProposalIndex, choice: &VoteChoice, salt: &[u8; 32]| -> bool {
 			Pallet::<T>::is_free_reveal(origin, *index, *choice, salt)
 		})]
-		#[pallet::weight((<T as Config>::WeightInfo::reveal_vote().saturating_add(T::DbWeight::get().reads(2)), DispatchClass::Operational))]
+		#[pallet::weight((<T as Config>::WeightInfo::reveal_vote(), DispatchClass::Operational))]
 		pub fn reveal_vote(
 			origin: OriginFor<T>,
 			index: ProposalIndex,
@@ -874,9 +860,7 @@ pub mod pallet {
 		///
 		/// Origin: signed, the registrar of the attestation. Emits `AttestationRevoked`.
 		#[pallet::call_index(28)]
-		#[pallet::weight(<T as Config>::WeightInfo::revoke_attestation()
-			.saturating_add(<T as Config>::WeightInfo::remove_from_scope())
-			.saturating_add(crate::delegation::end_delegations_weight::<T>(1)))]
+		#[pallet::weight(<T as Config>::WeightInfo::revoke_attestation())]
 		pub fn revoke_attestation(
 			origin: OriginFor<T>,
 			scope: ScopeId,
@@ -901,9 +885,7 @@ pub mod pallet {
 		///
 		/// Origin: signed, anyone. Emits `LeftScope`.
 		#[pallet::call_index(30)]
-		#[pallet::weight(<T as Config>::WeightInfo::remove_unattested().saturating_add(
-			crate::delegation::end_delegations_weight::<T>(1)
-		))]
+		#[pallet::weight(<T as Config>::WeightInfo::remove_unattested())]
 		pub fn remove_unattested(
 			origin: OriginFor<T>,
 			scope: ScopeId,
@@ -921,9 +903,7 @@ pub mod pallet {
 		///
 		/// Origin: signed, a member of `scope`. Emits `LeftScope`.
 		#[pallet::call_index(31)]
-		#[pallet::weight(<T as Config>::WeightInfo::remove_from_scope().saturating_add(
-			crate::delegation::end_delegations_weight::<T>(1)
-		))]
+		#[pallet::weight(<T as Config>::WeightInfo::leave())]
 		pub fn leave(origin: OriginFor<T>, scope: ScopeId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_remove_from_scope(&who, scope)

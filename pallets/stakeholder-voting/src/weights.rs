@@ -47,6 +47,7 @@ pub trait WeightInfo {
 	fn admit() -> Weight;
 	fn set_stake() -> Weight;
 	fn remove_from_scope() -> Weight;
+	fn leave() -> Weight;
 	fn suspend() -> Weight;
 	fn resume() -> Weight;
 	fn remove() -> Weight;
@@ -147,6 +148,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `StakeholderVoting::Scopes` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
 	/// Storage: `StakeholderVoting::StakeChanges` (r:0 w:1)
 	/// Proof: `StakeholderVoting::StakeChanges` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	fn leave() -> Weight {
+		Self::remove_from_scope()
+	}
 	fn remove_from_scope() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1125`
@@ -797,6 +801,9 @@ impl WeightInfo for () {
 		Weight::from_parts(20_611_000, 3772)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn leave() -> Weight {
+		Self::remove_from_scope()
 	}
 	fn remove_from_scope() -> Weight {
 		Weight::from_parts(24_497_000, 4550)
