@@ -379,6 +379,7 @@ impl_runtime_apis! {
 			use frame_system_benchmarking::{
 				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
 			};
+			use crate::node_authorization_benchmarks::Pallet as NodeAuthorizationBench;
 			use crate::*;
 
 			let mut list = Vec::<BenchmarkList>::new();
@@ -396,6 +397,7 @@ impl_runtime_apis! {
 				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
 			};
 			use sp_storage::TrackedStorageKey;
+			use crate::node_authorization_benchmarks::Pallet as NodeAuthorizationBench;
 			use crate::*;
 
 			impl frame_system_benchmarking::Config for Runtime {}

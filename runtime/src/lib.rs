@@ -43,6 +43,8 @@ pub mod apis;
 pub mod check_nonce;
 pub mod configs;
 pub mod genesis_config_presets;
+#[cfg(feature = "runtime-benchmarks")]
+mod node_authorization_benchmarks;
 pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};
@@ -335,6 +337,7 @@ mod benches {
 		[pallet_regulatory_nodes, RegulatoryNodes]
 		[pallet_preimage, Preimage]
 		[pallet_tx_pause, TxPause]
+		[pallet_node_authorization, NodeAuthorizationBench::<Runtime>]
 		[pallet_safe_mode, SafeMode]
 	);
 }
@@ -354,6 +357,7 @@ mod benches {
 		[pallet_regulatory_nodes, RegulatoryNodes]
 		[pallet_preimage, Preimage]
 		[pallet_tx_pause, TxPause]
+		[pallet_node_authorization, NodeAuthorizationBench::<Runtime>]
 		[pallet_safe_mode, SafeMode]
 	);
 }

@@ -635,16 +635,12 @@ pub mod pallet {
 		}
 	}
 
-	// Calls with an explicit weight add, on top of the benchmarked one, the storage accesses of
-	// the checks and balances added since the weights were last measured on this machine
-	// (target jurisdiction, cool-offs, actions in force, open motions, licences held).
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Appoints a regulator with a jurisdiction and licensed nodes.
 		///
 		/// Origin: `GovernanceOrigin`. Emits `Appointed`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(<T as Config>::WeightInfo::appoint().saturating_add(T::DbWeight::get().writes(T::MaxNodes::get().into())))]
 		pub fn appoint(
 			origin: OriginFor<T>,
 			who: T::AccountId,
@@ -661,10 +657,6 @@ pub mod pallet {
 		///
 		/// Origin: `GovernanceOrigin`. Emits `Dismissed`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(<T as Config>::WeightInfo::dismiss().saturating_add(T::DbWeight::get().reads_writes(
-			u64::from(T::MaxNodes::get()).saturating_mul(u64::from(T::MaxRegulators::get()).saturating_add(1)),
-			T::MaxNodes::get().into(),
-		)))]
 		pub fn dismiss(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_dismiss(who)
@@ -684,7 +676,6 @@ pub mod pallet {
 		///
 		/// Origin: a regulator covering `scope`. Emits `MotionProposed`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(<T as Config>::WeightInfo::propose().saturating_add(T::DbWeight::get().reads_writes(4, 3)))]
 		pub fn propose(
 			origin: OriginFor<T>,
 			action: ActionInputOf<T>,
@@ -701,7 +692,6 @@ pub mod pallet {
 		///
 		/// Origin: a regulator covering the motion's jurisdiction. Emits `MotionApproved`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(<T as Config>::WeightInfo::approve().saturating_add(T::DbWeight::get().reads_writes(5, 3)))]
 		pub fn approve(origin: OriginFor<T>, motion: MotionId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_approve(who, motion)
@@ -721,7 +711,6 @@ pub mod pallet {
 		///
 		/// Origin: `OverturnOrigin`. Emits `Overturned`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(<T as Config>::WeightInfo::overturn().saturating_add(T::DbWeight::get().reads_writes(3, 2)))]
 		pub fn overturn(origin: OriginFor<T>, action: ActionId) -> DispatchResult {
 			T::OverturnOrigin::ensure_origin(origin)?;
 			Self::do_overturn(action)
@@ -762,9 +751,6 @@ pub mod pallet {
 		///
 		/// Origin: `GovernanceOrigin`. Emits `ActionTaken`.
 		#[pallet::call_index(11)]
-		#[pallet::weight(<T as Config>::WeightInfo::approve().saturating_add(
-			T::DbWeight::get().reads_writes(5, 3)
-		))]
 		pub fn act(
 			origin: OriginFor<T>,
 			action: ActionInputOf<T>,
@@ -791,7 +777,6 @@ pub mod pallet {
 		///
 		/// Origin: `GovernanceOrigin`. Emits `CoolOffSet`.
 		#[pallet::call_index(12)]
-		#[pallet::weight(<T as Config>::WeightInfo::clear_expired_freeze())]
 		pub fn shorten_cool_off(
 			origin: OriginFor<T>,
 			target: ActionTargetInput<T::AccountId>,

@@ -47,6 +47,8 @@ pub trait WeightInfo {
 	fn set_threshold() -> Weight;
 	fn propose() -> Weight;
 	fn approve() -> Weight;
+	fn act() -> Weight;
+	fn shorten_cool_off() -> Weight;
 	fn close_motion() -> Weight;
 	fn overturn() -> Weight;
 	fn clear_expired_freeze() -> Weight;
@@ -160,6 +162,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `RegulatoryNodes::NextPauseExpiry` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `RegulatoryNodes::ActionLog` (r:0 w:1)
 	/// Proof: `RegulatoryNodes::ActionLog` (`max_values`: None, `max_size`: Some(1513), added: 3988, mode: `MaxEncodedLen`)
+	fn act() -> Weight {
+		Self::approve()
+	}
+	fn shorten_cool_off() -> Weight {
+		Self::clear_expired_freeze()
+	}
 	fn approve() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `11416`
@@ -348,6 +356,12 @@ impl WeightInfo for () {
 		Weight::from_parts(200_389_000, 95304)
 			.saturating_add(RocksDbWeight::get().reads(48_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn act() -> Weight {
+		Self::approve()
+	}
+	fn shorten_cool_off() -> Weight {
+		Self::clear_expired_freeze()
 	}
 	fn approve() -> Weight {
 		Weight::from_parts(283_042_000, 86730)

@@ -741,7 +741,9 @@ mod benchmarks {
 		for proposer in &proposers {
 			StakeholderVoting::<T>::do_admit(proposer, Sector::Market, scope, 100)?;
 		}
-		frame_system::Pallet::<T>::set_block_number(2u32.into());
+		frame_system::Pallet::<T>::set_block_number(
+			(crate::closing::MAX_BUCKETS_PER_BLOCK + 2).into(),
+		);
 		// Each passes and decodes its call of the longest length; the call's own weight is
 		// added at run time.
 		for proposer in &proposers {
@@ -756,7 +758,9 @@ mod benchmarks {
 		}
 		let end =
 			frame_system::Pallet::<T>::block_number().saturating_add(T::MinVotingPeriod::get());
-		CloseCursor::<T>::put(end);
+		// The most buckets a block looks at: empty ones before the due one.
+		let first = end.saturating_sub((crate::closing::MAX_BUCKETS_PER_BLOCK - 1).into());
+		CloseCursor::<T>::put(first);
 		frame_system::Pallet::<T>::set_block_number(end);
 		#[block]
 		{
