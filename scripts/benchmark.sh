@@ -6,7 +6,9 @@
 #   scripts/benchmark.sh pallets         Polity's three pallets     -> pallets/*/src/weights.rs
 #   scripts/benchmark.sh upstream        frame-system, its transaction extensions, balances,
 #                                        transaction-payment, timestamp, utility, sudo, preimage,
-#                                        tx-pause, safe-mode        -> runtime/src/weights/*.rs
+#                                        tx-pause, safe-mode, node-authorization (its benchmarks
+#                                        are Polity's: runtime/src/node_authorization_benchmarks.rs)
+#                                                                   -> runtime/src/weights/*.rs
 #   scripts/benchmark.sh overhead        block and extrinsic base weights (`benchmark overhead`)
 #   scripts/benchmark.sh storage         ParityDb read/write weights (`benchmark storage`)
 #   scripts/benchmark.sh pallet_stakeholder_voting   one pallet by name
@@ -24,7 +26,8 @@ fi
 
 POLITY_PALLETS=(pallet_stakeholder_voting pallet_data_ownership pallet_regulatory_nodes)
 UPSTREAM_PALLETS=(frame_system frame_system_extensions pallet_balances pallet_transaction_payment
-	pallet_timestamp pallet_utility pallet_sudo pallet_preimage pallet_tx_pause pallet_safe_mode)
+	pallet_timestamp pallet_utility pallet_sudo pallet_preimage pallet_tx_pause pallet_safe_mode
+	pallet_node_authorization)
 STEPS="${STEPS:-20}"
 REPEAT="${REPEAT:-10}"
 STORAGE_ACCOUNTS="${STORAGE_ACCOUNTS:-200000}"
@@ -48,6 +51,13 @@ through_umbrella() {
 		"$1"
 }
 
+# Every generated file is sealed with its hash; `tools/check-benchmarks.py` (run by
+# scripts/test.sh) fails on a weights file edited by hand.
+seal() {
+	rustfmt --edition 2021 "$@" 2>/dev/null || true # cargo fmt must find nothing to change later
+	python3 "$POLITY_ROOT/tools/check-benchmarks.py" --seal "$@"
+}
+
 bench_pallet() { # pallet output [template]
 	local pallet=$1 output=$2 started=$SECONDS
 	local template=()
@@ -66,6 +76,7 @@ for target in "${targets[@]}"; do
 		for p in "${POLITY_PALLETS[@]}"; do
 			bench_pallet "$p" "pallets/$(tr '_' '-' <<<"${p#pallet_}")/src/weights.rs" \
 				"$POLITY_ROOT/scripts/weight-template.hbs"
+			seal "pallets/$(tr '_' '-' <<<"${p#pallet_}")/src/weights.rs"
 		done
 		;;
 	upstream)
@@ -73,6 +84,7 @@ for target in "${targets[@]}"; do
 		for p in "${UPSTREAM_PALLETS[@]}"; do
 			bench_pallet "$p" "$WEIGHTS/$p.rs"
 			through_umbrella "$WEIGHTS/$p.rs"
+			seal "$WEIGHTS/$p.rs"
 		done
 		;;
 	overhead)
@@ -81,6 +93,7 @@ for target in "${targets[@]}"; do
 			--warmup 10 --repeat 100
 		through_umbrella "$WEIGHTS/block_weights.rs"
 		through_umbrella "$WEIGHTS/extrinsic_weights.rs"
+		seal "$WEIGHTS/block_weights.rs" "$WEIGHTS/extrinsic_weights.rs"
 		;;
 	storage)
 		base=$(mktemp -d)
@@ -93,17 +106,22 @@ for target in "${targets[@]}"; do
 			--keys-limit 5000 --batch-size 1000 --random-seed 7
 		rm -rf "$base"
 		through_umbrella "$WEIGHTS/paritydb_weights.rs"
+		seal "$WEIGHTS/paritydb_weights.rs"
 		;;
 	pallet_*)
 		case " ${POLITY_PALLETS[*]} " in
-		*" $target "*) bench_pallet "$target" "pallets/$(tr '_' '-' <<<"${target#pallet_}")/src/weights.rs" \
-			"$POLITY_ROOT/scripts/weight-template.hbs" ;;
-		*) bench_pallet "$target" "$WEIGHTS/$target.rs"; through_umbrella "$WEIGHTS/$target.rs" ;;
+		*" $target "*)
+			out="pallets/$(tr '_' '-' <<<"${target#pallet_}")/src/weights.rs"
+			bench_pallet "$target" "$out" "$POLITY_ROOT/scripts/weight-template.hbs"
+			seal "$out"
+			;;
+		*) bench_pallet "$target" "$WEIGHTS/$target.rs"; through_umbrella "$WEIGHTS/$target.rs"; seal "$WEIGHTS/$target.rs" ;;
 		esac
 		;;
 	frame_system | frame_system_extensions)
 		bench_pallet "$target" "$WEIGHTS/$target.rs"
 		through_umbrella "$WEIGHTS/$target.rs"
+		seal "$WEIGHTS/$target.rs"
 		;;
 	*)
 		echo "unknown target '$target': see scripts/benchmark.sh -h" >&2

@@ -8,6 +8,11 @@ started=$(date +%s)
 
 "$POLITY_ROOT/scripts/setup.sh"
 
+# Weights are measured, not written by hand: every call benchmarked, no storage pads, every
+# weights file as the benchmark CLI wrote it (seconds; no build).
+log "weights: tools/check-benchmarks.py"
+python3 tools/check-benchmarks.py
+
 # One cargo invocation builds the node binary and every test with one feature set, so nothing
 # is compiled twice; the node's integration tests need the binary and make cargo build it.
 log "cargo test --release --workspace"

@@ -1,3 +1,4 @@
+//! SEAL: sha256 22bbd37a651f11f4a2b4ee75fe732b74ff9277433758de0edd65692d04d34629 (written by scripts/benchmark.sh; a hand edit breaks it)
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-11-27 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`

@@ -1,3 +1,4 @@
+//! SEAL: sha256 c024efcaf730d1e1c03a3f5ee6d368b9be6c74e94f4ea9fca8495093d4a799e9 (written by scripts/benchmark.sh; a hand edit breaks it)
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-11-27 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`

@@ -1,3 +1,4 @@
+//! SEAL: sha256 cd1a48a72355e08ea80d56685482d07ceaf31aae2ab31a83e4ab0d1e451eb847 (written by scripts/benchmark.sh; a hand edit breaks it)
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-11-27 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
