@@ -12,6 +12,8 @@ started=$(date +%s)
 # weights file as the benchmark CLI wrote it (seconds; no build).
 log "weights: tools/check-benchmarks.py"
 python3 tools/check-benchmarks.py
+log "vendored crates: tools/check-vendored.py"
+python3 tools/check-vendored.py
 
 # One cargo invocation builds the node binary and every test with one feature set, so nothing
 # is compiled twice; the node's integration tests need the binary and make cargo build it.
