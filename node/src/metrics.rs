@@ -3,26 +3,22 @@
 //!
 //! Why in the node: Prometheus scrapes nodes, and every node already holds the state these
 //! figures come from. No exporter process to deploy and secure, no RPC polling; a supervision
-//! node with its RPC closed still reports them. Gauges are read from each new best block's
-//! state; counters from each finalized block's events, so a block is counted once, and a
+//! node with its RPC closed still reports them. Every figure comes from one runtime API call
+//! (`GovernanceMetricsApi`), so the runtime at each block reads its own storage and events: an
+//! upgrade that changes a layout cannot make the node misread it. Gauges come from each new
+//! best block; counters from each finalized block's events, so a block is counted once, and a
 //! re-org never counts twice.
 
-use codec::Decode;
 use futures::StreamExt;
-use polity_runtime::{Runtime, RuntimeEvent};
+use polity_primitives::metrics::{GovernanceFigures, GovernanceMetricsApi};
+use polity_runtime::opaque::Block;
 use polkadot_sdk::{
-	frame_support::{self, storage::StoragePrefixedMap},
-	frame_system, pallet_safe_mode,
-	sc_client_api::{BlockchainEvents, StorageProvider},
-	sp_core::{storage::StorageKey, H256},
+	sc_client_api::BlockchainEvents,
+	sp_api::ProvideRuntimeApi,
+	sp_core::H256,
 	substrate_prometheus_endpoint::{register, Counter, Gauge, PrometheusError, Registry, U64},
 };
 use std::sync::Arc;
-
-use crate::service::FullClient;
-
-/// Counting stops here: a gauge of map entries reads at most this many keys per block.
-const MAX_COUNTED: usize = 100_000;
 
 /// The `polity_*` metrics.
 pub struct GovernanceMetrics {
@@ -76,88 +72,49 @@ impl GovernanceMetrics {
 	}
 }
 
-/// Reads and decodes one storage value at `hash`; `None` if absent or undecodable (a runtime
-/// upgrade may change a layout: the metric then keeps its last value).
-fn read<T: Decode>(client: &FullClient, hash: H256, key: &[u8]) -> Option<T> {
-	let data = client.storage(hash, &StorageKey(key.to_vec())).ok()??;
-	T::decode(&mut &data.0[..]).ok()
+/// The runtime's figures at `hash`; `None` if the runtime there cannot answer (a runtime
+/// from before the API): the metrics then keep their last values.
+fn figures<C>(client: &C, hash: H256) -> Option<GovernanceFigures>
+where
+	C: ProvideRuntimeApi<Block>,
+	C::Api: GovernanceMetricsApi<Block>,
+{
+	client.runtime_api().governance_figures(hash).ok()
 }
 
-/// The keys under `prefix` at `hash`, at most `MAX_COUNTED`.
-fn keys(client: &FullClient, hash: H256, prefix: &[u8]) -> Vec<StorageKey> {
-	match client.storage_keys(hash, Some(&StorageKey(prefix.to_vec())), None) {
-		Ok(iter) => iter.take(MAX_COUNTED).collect(),
-		Err(_) => Vec::new(),
-	}
+fn update_gauges(f: &GovernanceFigures, m: &GovernanceMetrics) {
+	m.open_proposals.set(f.open_proposals);
+	m.proposals.set(f.proposals);
+	m.freezes.set(f.freezes);
+	m.pauses.set(f.pauses);
+	m.safe_mode.set(u64::from(f.safe_mode));
+	m.regulators.set(f.regulators);
+	m.validators.set(f.validators);
 }
 
-fn update_gauges(client: &FullClient, hash: H256, m: &GovernanceMetrics) {
-	use pallet_regulatory_nodes::{Freezes, Pauses, RegulatorCount, Validators};
-	use pallet_stakeholder_voting::{OpenProposalsIn, ProposalCount};
-
-	let open: u64 = keys(client, hash, &OpenProposalsIn::<Runtime>::final_prefix())
-		.iter()
-		.filter_map(|k| read::<u32>(client, hash, &k.0))
-		.map(u64::from)
-		.sum();
-	m.open_proposals.set(open);
-	if let Some(count) = read::<u32>(client, hash, &ProposalCount::<Runtime>::hashed_key()) {
-		m.proposals.set(count.into());
-	}
-	m.freezes.set(keys(client, hash, &Freezes::<Runtime>::final_prefix()).len() as u64);
-	m.pauses.set(
-		read::<u32>(client, hash, &Pauses::<Runtime>::counter_storage_final_key())
-			.unwrap_or(0)
-			.into(),
-	);
-	let entered = read::<polity_runtime::BlockNumber>(
-		client,
-		hash,
-		&pallet_safe_mode::EnteredUntil::<Runtime>::hashed_key(),
-	);
-	m.safe_mode.set(u64::from(entered.is_some()));
-	if let Some(count) = read::<u32>(client, hash, &RegulatorCount::<Runtime>::hashed_key()) {
-		m.regulators.set(count.into());
-	}
-	if let Some(set) =
-		read::<Vec<polity_runtime::AccountId>>(client, hash, &Validators::<Runtime>::hashed_key())
-	{
-		m.validators.set(set.len() as u64);
-	}
+fn count_events(f: &GovernanceFigures, m: &GovernanceMetrics) {
+	m.votes.inc_by(f.votes_in_block);
+	m.registrations.inc_by(f.registrations_in_block);
+	m.enactments.inc_by(f.enactments_in_block);
 }
 
-fn count_events(client: &FullClient, hash: H256, m: &GovernanceMetrics) {
-	use pallet_data_ownership::Event as Data;
-	use pallet_stakeholder_voting::Event as Voting;
-
-	let Some(events) = read::<Vec<frame_system::EventRecord<RuntimeEvent, H256>>>(
-		client,
-		hash,
-		// `frame_system::Events` is private to its pallet: its key, `System` `Events`.
-		&frame_support::storage::storage_prefix(b"System", b"Events"),
-	) else {
-		return;
-	};
-	for record in events {
-		match record.event {
-			RuntimeEvent::StakeholderVoting(Voting::Voted { .. } | Voting::VoteRevealed { .. }) => {
-				m.votes.inc()
-			},
-			RuntimeEvent::StakeholderVoting(Voting::Enacted { .. }) => m.enactments.inc(),
-			RuntimeEvent::DataOwnership(Data::Registered { .. }) => m.registrations.inc(),
-			_ => {},
-		}
-	}
-}
-
-/// Keeps the metrics current until the node stops.
-pub async fn run(client: Arc<FullClient>, metrics: GovernanceMetrics) {
+/// Keeps the metrics current until the node stops: one runtime call per new best block (the
+/// gauges) and one per finalized block (the counters).
+pub async fn run<C>(client: Arc<C>, metrics: GovernanceMetrics)
+where
+	C: ProvideRuntimeApi<Block> + BlockchainEvents<Block> + Send + Sync + 'static,
+	C::Api: GovernanceMetricsApi<Block>,
+{
 	let mut imports = client.import_notification_stream().fuse();
 	let mut finality = client.finality_notification_stream().fuse();
 	loop {
 		futures::select! {
 			n = imports.next() => match n {
-				Some(n) if n.is_new_best => update_gauges(&client, n.hash, &metrics),
+				Some(n) if n.is_new_best => {
+					if let Some(f) = figures(&*client, n.hash) {
+						update_gauges(&f, &metrics);
+					}
+				},
 				Some(_) => {},
 				None => return,
 			},
@@ -166,7 +123,9 @@ pub async fn run(client: Arc<FullClient>, metrics: GovernanceMetrics) {
 				// oldest first.
 				Some(f) => {
 					for hash in f.tree_route.iter().chain(std::iter::once(&f.hash)) {
-						count_events(&client, *hash, &metrics);
+						if let Some(f) = figures(&*client, *hash) {
+							count_events(&f, &metrics);
+						}
 					}
 				},
 				None => return,

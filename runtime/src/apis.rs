@@ -295,6 +295,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl polity_primitives::metrics::GovernanceMetricsApi<Block> for Runtime {
+		fn governance_figures() -> polity_primitives::metrics::GovernanceFigures {
+			crate::metrics::governance_figures()
+		}
+	}
+
 	impl pallet_regulatory_nodes_runtime_api::SupervisionApi<Block, AccountId, BlockNumber> for Runtime {
 		fn audit_trail(
 			who: AccountId,

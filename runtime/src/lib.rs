@@ -43,6 +43,7 @@ pub mod apis;
 pub mod check_nonce;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod metrics;
 #[cfg(feature = "runtime-benchmarks")]
 mod node_authorization_benchmarks;
 pub mod weights;

@@ -9,6 +9,7 @@ use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::traits::{EnsureOrigin, Get},
 	frame_system::RawOrigin,
+	pallet_node_authorization,
 	sp_core::OpaquePeerId,
 	sp_runtime::traits::StaticLookup,
 };

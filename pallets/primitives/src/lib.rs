@@ -185,3 +185,44 @@ pub mod traits {
 		) -> Result<AccountId, DispatchError>;
 	}
 }
+
+/// The node's `polity_*` metrics, read from the runtime itself: one call per block returns
+/// every figure, so a runtime upgrade that changes a storage layout or an event changes what
+/// the runtime answers, never what the node misreads.
+pub mod metrics {
+	use codec::{Decode, Encode};
+	use scale_info::TypeInfo;
+
+	/// Governance figures at one block.
+	#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo)]
+	pub struct GovernanceFigures {
+		/// Proposals open for votes, in every scope.
+		pub open_proposals: u64,
+		/// Proposals ever submitted.
+		pub proposals: u64,
+		/// Accounts frozen by regulators, expired freezes not yet cleared included.
+		pub freezes: u64,
+		/// Calls or pallets paused by regulators.
+		pub pauses: u64,
+		/// Whether the chain is in safe mode.
+		pub safe_mode: bool,
+		/// Appointed regulators.
+		pub regulators: u64,
+		/// Validators governance decided, active from the next session.
+		pub validators: u64,
+		/// Votes cast and secret votes revealed in this block.
+		pub votes_in_block: u64,
+		/// Data-ownership records registered in this block.
+		pub registrations_in_block: u64,
+		/// Passed proposals whose call was dispatched in this block.
+		pub enactments_in_block: u64,
+	}
+
+	polkadot_sdk::sp_api::decl_runtime_apis! {
+		/// What the node's Prometheus endpoint reports about governance.
+		pub trait GovernanceMetricsApi {
+			/// Every figure at the block the call is made at.
+			fn governance_figures() -> GovernanceFigures;
+		}
+	}
+}

@@ -53,7 +53,8 @@ export async function startNode({
     ...args,
     '--rpc-port', String(rpcPort),
     '--port', String(p2pPort),
-    '--no-prometheus',
+    // Prometheus only where a suite asks for it (its own `--prometheus-port`).
+    ...(args.includes('--prometheus-port') ? [] : ['--no-prometheus']),
     '--no-telemetry',
     '--no-mdns',
     '--rpc-cors', 'all',
@@ -187,4 +188,12 @@ export async function connect(wsUrl, { ms = 30_000, rpc } = {}) {
 /** The node's libp2p peer id, read over RPC. */
 export async function peerIdOf(api) {
   return (await api.rpc.system.localPeerId()).toString();
+}
+
+/** The value of metric `name` (no labels) on the node's Prometheus endpoint at `url`. */
+export async function metric(url, name) {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  if (!line) throw new Error(`${name} not on ${url}/metrics`);
+  return Number(line.split(' ')[1]);
 }

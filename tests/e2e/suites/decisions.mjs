@@ -11,8 +11,9 @@ import { u8aConcat, u8aToHex } from '@polkadot/util';
 import { assert, assertEq, test, waitFor } from '../lib/harness.mjs';
 import { sendAndWait } from '../lib/tx.mjs';
 import { withDevNode } from '../lib/suite.mjs';
+import { metric } from '../lib/node.mjs';
 
-export const run = () => withDevNode('decisions', register);
+export const run = () => withDevNode('decisions', register, { prometheus: true });
 
 const LOCAL = 1;
 // Long enough for a test's transactions to fit in the voting period (6 s blocks).
@@ -192,8 +193,9 @@ function register() {
     await assertRefused(api, api.tx.stakeholderVoting.attest(LOCAL, alice.address, blake2AsHex('y'), 'Market', 1, blake2AsHex('x'), expires), eve, 'stakeholderVoting.NotRegistrar');
   }, { timeoutMs: 180_000 });
 
-  test('a runtime upgrade passes a chain-wide vote, waits out its delay, applies live and keeps state', async ({ api, state, alice, bob, charlie, eve, ferdie }) => {
+  test('a runtime upgrade passes a chain-wide vote, waits out its delay, applies live and keeps state', async ({ api, state, alice, bob, charlie, eve, ferdie, prometheusUrl }) => {
     const file = nextRuntimePath();
+    const votesBefore = await metric(prometheusUrl, 'polity_votes_total');
     assert(fs.existsSync(file), `${file} missing: run scripts/build-next-runtime.sh`);
     const code = fs.readFileSync(file);
     const before = api.runtimeVersion.specVersion.toNumber();
@@ -246,6 +248,17 @@ function register() {
     const next = await proposeIn(api, LOCAL, alice, 'After the upgrade');
     const { events: voted } = await sendAndWait(api, api.tx.stakeholderVoting.vote(next.index, 'Aye'), bob);
     assert(eventOf(api, voted, 'Voted'), 'a vote on the new runtime');
+    // The node's metrics come from the runtime at each block (GovernanceMetricsApi): after the
+    // upgrade they still read right. Three votes passed the upgrade, one came after it.
+    const proposals = (await api.query.stakeholderVoting.proposalCount()).toNumber();
+    const open = (await api.query.stakeholderVoting.openProposalsIn.entries())
+      .reduce((sum, [, v]) => sum + v.toNumber(), 0);
+    await waitFor(async () => (await metric(prometheusUrl, 'polity_votes_total')) >= votesBefore + 4
+      && (await metric(prometheusUrl, 'polity_proposals')) === proposals
+      && (await metric(prometheusUrl, 'polity_open_proposals')) === open,
+    { ms: 60_000, what: `polity_votes_total ≥ ${votesBefore + 4}, polity_proposals = ${proposals}, polity_open_proposals = ${open}` });
+    const regulators = (await api.query.regulatoryNodes.regulatorCount()).toNumber();
+    assertEq(await metric(prometheusUrl, 'polity_regulators'), regulators, 'polity_regulators after the upgrade');
   }, { timeoutMs: 420_000 });
 }
 
