@@ -68,6 +68,28 @@ function proposedIndex(api, events) {
 }
 
 function register() {
+  test('the language catalogs hold every key in every language, and every error they name is the runtime\'s', async ({ api }) => {
+    const dir = path.join(portalDir, 'locales');
+    const catalogs = Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith('.json'))
+      .map((f) => [f, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))]));
+    assertEq(Object.keys(catalogs).sort(), ['en.json', 'zh-CN.json'], 'one catalog per language');
+    for (const part of ['ui', 'errors']) {
+      const keys = new Set(Object.values(catalogs).flatMap((c) => Object.keys(c[part])));
+      for (const [file, c] of Object.entries(catalogs)) {
+        const missing = [...keys].filter((k) => typeof c[part][k] !== 'string' || c[part][k] === '');
+        assertEq(missing, [], `${file} ${part} keys missing`);
+      }
+    }
+    // `pallet.Error` keys name errors in the runtime's metadata; the others are pool errors.
+    const poolErrors = ['Payment', 'Stale', 'Cancelled', 'BadOrigin'];
+    const unknown = Object.keys(catalogs['en.json'].errors).filter((key) => {
+      if (!key.includes('.')) return !poolErrors.includes(key);
+      const [pallet, name] = key.split('.');
+      return !api.errors[pallet]?.[name];
+    });
+    assertEq(unknown, [], 'error keys that are no error of the runtime');
+  });
+
   test('the portal loads against the dev node', async ({ api, node, state }) => {
     await openPortal(state, node.wsUrl);
     state.loadMs = await open(state, '#/');
