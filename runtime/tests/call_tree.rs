@@ -9,7 +9,7 @@ use polity_runtime::{
 	configs::{
 		calls::{summarize, MAX_CALL_DEPTH, MAX_CALL_LEAVES},
 		governance::{BoundedCallTree, NotForRoot, RootLevel, Undelayed, Unholdable},
-		supervision::GovernanceCalls,
+		regulatory_nodes::GovernanceCalls,
 	},
 	Runtime, RuntimeCall, RuntimeOrigin, StakeholderVoting,
 };

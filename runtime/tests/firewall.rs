@@ -8,7 +8,7 @@ use common::dev_chain;
 use pallet_regulatory_nodes::{FirewallLevers, NodeLicences};
 use pallet_stakeholder_voting::VoteChoice;
 use polity_runtime::{
-	configs::supervision::{Levers, NetworkRegister},
+	configs::regulatory_nodes::{Levers, NetworkRegister},
 	Runtime, RuntimeCall, DAYS,
 };
 use polkadot_sdk::{

@@ -88,7 +88,7 @@ fn every_non_dev_preset_holds_root_level_decisions_longer_and_dev_stays_fast() {
 
 #[test]
 fn no_vote_can_reach_sudo_and_safe_mode_lets_no_sudo_call_through() {
-	use polity_runtime::configs::supervision::SafeModeCalls;
+	use polity_runtime::configs::regulatory_nodes::SafeModeCalls;
 	let set_key = RuntimeCall::Sudo(polkadot_sdk::pallet_sudo::Call::set_key {
 		new: Sr25519Keyring::Eve.to_account_id().into(),
 	});

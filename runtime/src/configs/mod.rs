@@ -5,6 +5,6 @@ pub mod consensus;
 pub mod data;
 pub mod governance;
 pub mod monetary;
-pub mod supervision;
+pub mod regulatory_nodes;
 pub mod system;
 pub mod utility;

@@ -85,6 +85,6 @@ impl frame_system::Config for Runtime {
 	// no account changes the licensed network on its own.
 	type BaseCallFilter = InsideBoth<
 		InsideBoth<crate::SafeMode, crate::TxPause>,
-		crate::configs::supervision::LicensedNetworkCalls,
+		crate::configs::regulatory_nodes::LicensedNetworkCalls,
 	>;
 }
