@@ -42,12 +42,36 @@ export function explainError(e) {
 }
 
 /**
+ * Words for what would refuse `tx` from `address` now, asked of the runtime before anything is
+ * signed (`WhyRefusedApi`: the chain runs the transaction on a copy of its state and names what
+ * stopped it, by the name it would give on chain); null when nothing would.
+ */
+export async function whyRefused(address, tx) {
+  const api = chain.api;
+  if (!api.call.whyRefusedApi) return null; // a runtime from before the API
+  const answer = await api.call.whyRefusedApi.whyRefused(address, tx.method);
+  if (answer.isNone) return null;
+  const { pallet, error } = answer.unwrap();
+  const name = error.toString();
+  if (pallet.isNone) return errorWords(name) ?? name;
+  const p = pallet.unwrap().toString();
+  const section = `${p[0].toLowerCase()}${p.slice(1)}`;
+  const docs = api.errors[section]?.[name]?.meta.docs.join(' ').trim();
+  return errorWords(`${section}.${name}`) ?? (docs || `${p}.${name}`);
+}
+
+/**
  * Signs `tx` with the chosen account and sends it. `onStatus({ kind, text })` is called on each
  * step; resolves with { blockHash, blockNumber, events } once finalized, rejects with words.
  */
 export async function submit(tx, onStatus = () => {}) {
   const account = currentAccount();
   if (!account) throw new Error(t('tx.needAccount'));
+  const refused = await whyRefused(account.address, tx).catch(() => null);
+  if (refused) {
+    onStatus({ kind: 'error', text: t('tx.refused', { reason: refused }) });
+    throw new Error(refused);
+  }
   onStatus({ kind: 'pending', text: t('tx.signing') });
   const { from, options } = await signerOf(account);
   return new Promise((resolve, reject) => {

@@ -295,6 +295,15 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl polity_primitives::refusals::WhyRefusedApi<Block, AccountId, RuntimeCall> for Runtime {
+		fn why_refused(
+			who: AccountId,
+			call: RuntimeCall,
+		) -> Option<polity_primitives::refusals::Refusal> {
+			crate::refusals::why_refused(who, call)
+		}
+	}
+
 	impl polity_primitives::metrics::GovernanceMetricsApi<Block> for Runtime {
 		fn governance_figures() -> polity_primitives::metrics::GovernanceFigures {
 			crate::metrics::governance_figures()

@@ -226,3 +226,39 @@ pub mod metrics {
 		}
 	}
 }
+
+/// Why a call would be refused, asked before signing: the runtime runs the call as the signed
+/// transaction would run (every transaction extension, then the dispatch) on a copy of the
+/// state, and names the rule that stopped it by the name the chain uses for it.
+pub mod refusals {
+	use alloc::string::String;
+	use codec::{Decode, Encode};
+	use scale_info::TypeInfo;
+
+	/// What would refuse a call.
+	#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+	pub struct Refusal {
+		/// The pallet whose error it is, as the metadata names it (`RegulatoryNodes`), or
+		/// `None` for a refusal that is no pallet's (`BadOrigin`, a token error, the pool's
+		/// `Payment`, `Stale`, …).
+		pub pallet: Option<String>,
+		/// The error's name: a pallet's error variant (`AccountFrozen`, `NotMember`,
+		/// `VotingEnded`, `CallFiltered`, …), a dispatch error (`BadOrigin`), a token error
+		/// (`FundsUnavailable`) or an invalid transaction (`Payment`, `Stale`, `Future`,
+		/// `ExhaustsResources`).
+		pub error: String,
+	}
+
+	polkadot_sdk::sp_api::decl_runtime_apis! {
+		/// Which rule would refuse a call, before anyone signs it.
+		pub trait WhyRefusedApi<AccountId, Call>
+		where
+			AccountId: codec::Codec,
+			Call: codec::Codec,
+		{
+			/// What would refuse `call` signed by `who`, with its next nonce and no tip, in the
+			/// state of the block this is called at; `None` if it would succeed there.
+			fn why_refused(who: AccountId, call: Call) -> Option<Refusal>;
+		}
+	}
+}

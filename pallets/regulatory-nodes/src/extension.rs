@@ -30,6 +30,16 @@ pub const ACCOUNT_FROZEN: u8 = 1;
 /// `remove_validator`.
 pub const VALIDATOR_KEYS_REQUIRED: u8 = 2;
 
+/// The pallet error that names the firewall's `InvalidTransaction::Custom(code)` refusal, so a
+/// client reads a refusal in the pool and one in a block by the same name.
+pub fn refusal_error<T: Config>(code: u8) -> Option<crate::Error<T>> {
+	match code {
+		ACCOUNT_FROZEN => Some(crate::Error::<T>::AccountFrozen),
+		VALIDATOR_KEYS_REQUIRED => Some(crate::Error::<T>::ValidatorKeysRequired),
+		_ => None,
+	}
+}
+
 /// The pool priority `CheckFirewall` gives governance calls (`Config::GovernanceCalls`): the
 /// highest there is, so no tip on ordinary traffic outbids a vote near its deadline.
 pub const GOVERNANCE_PRIORITY: TransactionPriority = TransactionPriority::MAX;

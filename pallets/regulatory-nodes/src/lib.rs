@@ -69,7 +69,9 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use extension::{CheckFirewall, ACCOUNT_FROZEN, GOVERNANCE_PRIORITY, VALIDATOR_KEYS_REQUIRED};
+pub use extension::{
+	refusal_error, CheckFirewall, ACCOUNT_FROZEN, GOVERNANCE_PRIORITY, VALIDATOR_KEYS_REQUIRED,
+};
 pub use pallet::*;
 pub use traits::{FirewallLevers, NodeLicences};
 pub use types::*;
@@ -619,6 +621,13 @@ pub mod pallet {
 		TooManyNodes,
 		/// A node's peer id is longer than `MaxPeerIdLen` bytes.
 		PeerIdTooLong,
+		/// The account is frozen by the regulators: the firewall refuses its transactions, all
+		/// but governance's (votes, commitments, reveals, overturn and dismissal proposals). The
+		/// name of the transaction pool's `Custom(1)` refusal, which no dispatch returns.
+		AccountFrozen,
+		/// A validator may not remove its session keys while it is one (the set would lose a
+		/// member it counts on). The name of the pool's `Custom(2)` refusal.
+		ValidatorKeysRequired,
 	}
 
 	#[pallet::hooks]

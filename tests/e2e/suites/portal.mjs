@@ -290,6 +290,8 @@ function register() {
     const [kind, words] = await feedback(state);
     assertEq(kind, 'error', 'refused');
     assert(words.includes('frozen by the regulators'), `in words: ${words}`);
+    // Asked of the runtime before signing (WhyRefusedApi): nothing was signed or sent.
+    assert(words.includes('nothing signed'), `refused before signing: ${words}`);
   }, { timeoutMs: 120_000 });
 
   test('network and governance pages read the chain', async ({ state }) => {

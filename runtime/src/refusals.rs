@@ -1,0 +1,136 @@
+//! Why a call would be refused (`WhyRefusedApi`): the call runs as a signed transaction of the
+//! account would run — every transaction extension (nonce, weight, the firewall, fees), then
+//! the dispatch with the base call filter (pauses, safe mode) — inside a storage transaction
+//! that is rolled back, and the first refusal is named by the name the chain gives it. The
+//! answer is the chain's own code path, not a second copy of its rules.
+
+use crate::{
+	check_nonce, AccountId, AllPalletsWithSystem, Runtime, RuntimeCall, RuntimeOrigin,
+	TxExtension,
+};
+use alloc::string::{String, ToString};
+use codec::Encode;
+use polity_primitives::refusals::Refusal;
+use polkadot_sdk::{
+	frame_metadata_hash_extension,
+	frame_support::{
+		dispatch::GetDispatchInfo,
+		storage::{with_transaction, TransactionOutcome},
+		traits::PalletsInfoAccess,
+	},
+	frame_system, pallet_skip_feeless_payment, pallet_transaction_payment,
+	sp_runtime::{
+		generic::Era,
+		traits::DispatchTransaction,
+		transaction_validity::{InvalidTransaction, TransactionValidityError},
+		ArithmeticError, DispatchError, TokenError,
+	},
+};
+
+/// Bytes a signed extrinsic adds to its call and extensions: length prefix, version, the
+/// sender's address and an sr25519 signature (what the fee's length part is charged on).
+const SIGNED_OVERHEAD: usize = 2 + 1 + 33 + 65;
+
+/// What would refuse `call` signed by `who` (next nonce, no tip) in the current state.
+pub fn why_refused(who: AccountId, call: RuntimeCall) -> Option<Refusal> {
+	let nonce = frame_system::Pallet::<Runtime>::account_nonce(&who);
+	let extension: TxExtension = (
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckMortality::from(Era::Immortal),
+		check_nonce::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_regulatory_nodes::CheckFirewall::new(),
+		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	);
+	let info = call.get_dispatch_info();
+	let len = call.encoded_size().saturating_add(extension.encoded_size()).saturating_add(SIGNED_OVERHEAD);
+	let outcome = with_transaction(|| {
+		let result =
+			extension.dispatch_transaction(RuntimeOrigin::signed(who), call, &info, len, 0);
+		TransactionOutcome::Rollback(Ok::<_, DispatchError>(result))
+	});
+	match outcome {
+		Ok(Ok(Ok(_))) => None,
+		Ok(Ok(Err(failed))) => Some(dispatch_refusal(failed.error)),
+		Ok(Err(invalid)) => Some(pool_refusal(invalid)),
+		Err(error) => Some(dispatch_refusal(error)),
+	}
+}
+
+/// A refusal by the transaction pool's checks.
+fn pool_refusal(error: TransactionValidityError) -> Refusal {
+	let name = match error {
+		TransactionValidityError::Invalid(InvalidTransaction::Custom(code)) => {
+			if let Some(e) = pallet_regulatory_nodes::refusal_error::<Runtime>(code) {
+				return dispatch_refusal(e.into());
+			}
+			"Custom"
+		},
+		TransactionValidityError::Invalid(invalid) => match invalid {
+			InvalidTransaction::Call => "Call",
+			InvalidTransaction::Payment => "Payment",
+			InvalidTransaction::Future => "Future",
+			InvalidTransaction::Stale => "Stale",
+			InvalidTransaction::BadProof => "BadProof",
+			InvalidTransaction::AncientBirthBlock => "AncientBirthBlock",
+			InvalidTransaction::ExhaustsResources => "ExhaustsResources",
+			InvalidTransaction::BadMandatory => "BadMandatory",
+			InvalidTransaction::MandatoryValidation => "MandatoryValidation",
+			InvalidTransaction::BadSigner => "BadSigner",
+			InvalidTransaction::IndeterminateImplicit => "IndeterminateImplicit",
+			InvalidTransaction::UnknownOrigin => "UnknownOrigin",
+			InvalidTransaction::Custom(_) => "Custom",
+		},
+		TransactionValidityError::Unknown(_) => "Unknown",
+	};
+	Refusal { pallet: None, error: name.to_string() }
+}
+
+/// A refusal by the dispatch: a pallet's error by its pallet's and variant's names.
+fn dispatch_refusal(error: DispatchError) -> Refusal {
+	let name = match error {
+		DispatchError::Module(module) => {
+			let pallet = AllPalletsWithSystem::infos()
+				.into_iter()
+				.find(|p| u8::try_from(p.index).ok() == Some(module.index))
+				.map(|p| p.name.to_string());
+			let error = module.message.map_or_else(String::new, ToString::to_string);
+			return Refusal { pallet, error };
+		},
+		DispatchError::Token(token) => match token {
+			TokenError::FundsUnavailable => "FundsUnavailable",
+			TokenError::OnlyProvider => "OnlyProvider",
+			TokenError::BelowMinimum => "BelowMinimum",
+			TokenError::CannotCreate => "CannotCreate",
+			TokenError::UnknownAsset => "UnknownAsset",
+			TokenError::Frozen => "Frozen",
+			TokenError::Unsupported => "Unsupported",
+			TokenError::CannotCreateHold => "CannotCreateHold",
+			TokenError::NotExpendable => "NotExpendable",
+			TokenError::Blocked => "Blocked",
+		},
+		DispatchError::Arithmetic(arithmetic) => match arithmetic {
+			ArithmeticError::Underflow => "Underflow",
+			ArithmeticError::Overflow => "Overflow",
+			ArithmeticError::DivisionByZero => "DivisionByZero",
+		},
+		DispatchError::BadOrigin => "BadOrigin",
+		DispatchError::CannotLookup => "CannotLookup",
+		DispatchError::ConsumerRemaining => "ConsumerRemaining",
+		DispatchError::NoProviders => "NoProviders",
+		DispatchError::TooManyConsumers => "TooManyConsumers",
+		DispatchError::Exhausted => "Exhausted",
+		DispatchError::Corruption => "Corruption",
+		DispatchError::Unavailable => "Unavailable",
+		DispatchError::RootNotAllowed => "RootNotAllowed",
+		_ => "Other",
+	};
+	Refusal { pallet: None, error: name.to_string() }
+}
