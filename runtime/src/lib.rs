@@ -44,9 +44,9 @@ pub mod check_nonce;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod metrics;
-pub mod refusals;
 #[cfg(feature = "runtime-benchmarks")]
 mod node_authorization_benchmarks;
+pub mod refusals;
 pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};

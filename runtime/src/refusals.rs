@@ -5,8 +5,7 @@
 //! answer is the chain's own code path, not a second copy of its rules.
 
 use crate::{
-	check_nonce, AccountId, AllPalletsWithSystem, Runtime, RuntimeCall, RuntimeOrigin,
-	TxExtension,
+	check_nonce, AccountId, AllPalletsWithSystem, Runtime, RuntimeCall, RuntimeOrigin, TxExtension,
 };
 use alloc::string::{String, ToString};
 use codec::Encode;
@@ -50,7 +49,10 @@ pub fn why_refused(who: AccountId, call: RuntimeCall) -> Option<Refusal> {
 		frame_system::WeightReclaim::new(),
 	);
 	let info = call.get_dispatch_info();
-	let len = call.encoded_size().saturating_add(extension.encoded_size()).saturating_add(SIGNED_OVERHEAD);
+	let len = call
+		.encoded_size()
+		.saturating_add(extension.encoded_size())
+		.saturating_add(SIGNED_OVERHEAD);
 	let outcome = with_transaction(|| {
 		let result =
 			extension.dispatch_transaction(RuntimeOrigin::signed(who), call, &info, len, 0);

@@ -13,8 +13,7 @@ use polity_runtime::{
 };
 use polkadot_sdk::{
 	frame_support::{dispatch::GetDispatchInfo, storage::storage_prefix},
-	pallet_balances,
-	sp_io,
+	pallet_balances, sp_io,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::traits::Dispatchable,
 };
@@ -61,7 +60,9 @@ fn a_call_that_would_succeed_is_not_refused_and_asking_changes_nothing() {
 		assert_eq!(why_refused(alice.clone(), transfer()), None);
 		// Nothing stayed: no balance moved, no fee taken, no nonce used, no event.
 		assert_eq!(sp_io::storage::root(sp_io::StateVersion::V1), root);
-		assert!(sp_io::storage::get(&storage_prefix(b"System", b"Events")).is_none_or(|e| e.len() <= 1));
+		assert!(
+			sp_io::storage::get(&storage_prefix(b"System", b"Events")).is_none_or(|e| e.len() <= 1)
+		);
 	});
 }
 
@@ -73,9 +74,15 @@ fn a_frozen_account_is_refused_as_the_pool_refuses_it_but_may_still_vote() {
 			&bob,
 			FreezeInfo { until: 100, since: 1, action: 0 },
 		);
-		assert_eq!(why_refused(bob.clone(), transfer()), refusal("RegulatoryNodes", "AccountFrozen"));
+		assert_eq!(
+			why_refused(bob.clone(), transfer()),
+			refusal("RegulatoryNodes", "AccountFrozen")
+		);
 		// Governance passes the firewall: the vote is refused by the pallet, for its own reason.
-		assert_eq!(why_refused(bob.clone(), vote(99)), refusal("StakeholderVoting", "ProposalNotFound"));
+		assert_eq!(
+			why_refused(bob.clone(), vote(99)),
+			refusal("StakeholderVoting", "ProposalNotFound")
+		);
 		assert_eq!(dispatched(&bob, vote(99)).map(|e| e.1), Some("ProposalNotFound".into()));
 	});
 }

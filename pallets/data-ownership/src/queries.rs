@@ -7,8 +7,7 @@ use polkadot_sdk::{
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 };
 
-/// Most items one page returns.
-pub const MAX_PAGE: u32 = 100;
+pub use polity_primitives::paging::MAX_PAGE;
 
 impl<T: Config> Pallet<T> {
 	/// A record with its pending offer.
@@ -42,16 +41,11 @@ impl<T: Config> Pallet<T> {
 		start_after: Option<ContentHash>,
 		limit: u32,
 	) -> Vec<ContentHash> {
-		let limit = limit.min(MAX_PAGE) as usize;
-		match start_after {
-			Some(after) => RecordsByOwner::<T>::iter_key_prefix_from(
-				owner,
-				RecordsByOwner::<T>::hashed_key_for(owner, after),
-			)
-			.take(limit)
-			.collect(),
-			None => RecordsByOwner::<T>::iter_key_prefix(owner).take(limit).collect(),
-		}
+		polity_primitives::paging::keys_after::<RecordsByOwner<T>, _, _, _>(
+			owner,
+			start_after,
+			limit,
+		)
 	}
 
 	/// The chain of versions `hash` belongs to, first to latest, from version `start`.

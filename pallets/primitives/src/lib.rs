@@ -262,3 +262,40 @@ pub mod refusals {
 		}
 	}
 }
+
+/// Paging for the query surface: one bound on a page and one way to page a map's keys, for
+/// every pallet.
+pub mod paging {
+	use alloc::vec::Vec;
+	use codec::FullCodec;
+	use polkadot_sdk::frame_support::storage::{IterableStorageDoubleMap, StorageDoubleMap};
+
+	/// Most items one page returns, whatever `limit` asks.
+	pub const MAX_PAGE: u32 = 100;
+
+	/// The first `limit` items of `items`, at most [`MAX_PAGE`].
+	pub fn page<I: Iterator>(items: I, limit: u32) -> Vec<I::Item> {
+		items.take(usize::try_from(limit.min(MAX_PAGE)).unwrap_or(usize::MAX)).collect()
+	}
+
+	/// A page of the second keys under `k1` in the double map `M`, after `start_after` in
+	/// storage order (pass a page's last key to get the next page).
+	pub fn keys_after<M, K1, K2, V>(k1: &K1, start_after: Option<K2>, limit: u32) -> Vec<K2>
+	where
+		M: IterableStorageDoubleMap<K1, K2, V> + StorageDoubleMap<K1, K2, V>,
+		K1: FullCodec,
+		K2: FullCodec,
+		V: FullCodec,
+	{
+		match start_after {
+			Some(after) => page(
+				<M as IterableStorageDoubleMap<K1, K2, V>>::iter_key_prefix_from(
+					k1,
+					<M as StorageDoubleMap<K1, K2, V>>::hashed_key_for(k1, after),
+				),
+				limit,
+			),
+			None => page(<M as IterableStorageDoubleMap<K1, K2, V>>::iter_key_prefix(k1), limit),
+		}
+	}
+}

@@ -7,8 +7,7 @@ use polkadot_sdk::{
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 };
 
-/// Most items one page returns.
-pub const MAX_PAGE: u32 = 100;
+pub use polity_primitives::paging::MAX_PAGE;
 
 impl<T: Config> Pallet<T> {
 	/// Every regulator with its jurisdiction and licensed nodes (at most `MaxRegulators`).
@@ -70,15 +69,15 @@ impl<T: Config> Pallet<T> {
 		start_after: Option<T::AccountId>,
 		limit: u32,
 	) -> Vec<(T::AccountId, FreezeInfo<BlockNumberFor<T>>)> {
-		let limit = limit.min(MAX_PAGE) as usize;
+		use polity_primitives::paging::page;
 		let now = frame_system::Pallet::<T>::block_number();
 		let in_force = |(_, f): &(T::AccountId, FreezeInfo<BlockNumberFor<T>>)| now <= f.until;
 		match start_after {
-			Some(after) => Freezes::<T>::iter_from(Freezes::<T>::hashed_key_for(after))
-				.filter(in_force)
-				.take(limit)
-				.collect(),
-			None => Freezes::<T>::iter().filter(in_force).take(limit).collect(),
+			Some(after) => page(
+				Freezes::<T>::iter_from(Freezes::<T>::hashed_key_for(after)).filter(in_force),
+				limit,
+			),
+			None => page(Freezes::<T>::iter().filter(in_force), limit),
 		}
 	}
 
@@ -102,7 +101,10 @@ impl<T: Config> Pallet<T> {
 		limit: u32,
 	) -> Vec<ActionView<T::AccountId, BlockNumberFor<T>>> {
 		let end = before.unwrap_or_else(NextActionId::<T>::get);
-		(0..end).rev().take(limit.min(MAX_PAGE) as usize).filter_map(Self::view).collect()
+		polity_primitives::paging::page((0..end).rev(), limit)
+			.into_iter()
+			.filter_map(Self::view)
+			.collect()
 	}
 
 	/// A page of the actions concerning `who`, after `start_after` in storage order.
@@ -111,16 +113,11 @@ impl<T: Config> Pallet<T> {
 		start_after: Option<ActionId>,
 		limit: u32,
 	) -> Vec<ActionView<T::AccountId, BlockNumberFor<T>>> {
-		let limit = limit.min(MAX_PAGE) as usize;
-		let ids: Vec<ActionId> = match start_after {
-			Some(after) => ActionsConcerning::<T>::iter_key_prefix_from(
-				who,
-				ActionsConcerning::<T>::hashed_key_for(who, after),
-			)
-			.take(limit)
-			.collect(),
-			None => ActionsConcerning::<T>::iter_key_prefix(who).take(limit).collect(),
-		};
+		let ids = polity_primitives::paging::keys_after::<ActionsConcerning<T>, _, _, _>(
+			who,
+			start_after,
+			limit,
+		);
 		ids.into_iter().filter_map(Self::view).collect()
 	}
 }

@@ -8,8 +8,8 @@ use alloc::vec::Vec;
 use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
 use polkadot_sdk::sp_core::H256;
 
-/// Most items one page returns.
-pub const MAX_PAGE: u32 = 100;
+use polity_primitives::paging::keys_after;
+pub use polity_primitives::paging::MAX_PAGE;
 
 /// Most proposals one page of a listing reads: a page may hold fewer items than asked; go on
 /// from its `next`.
@@ -75,16 +75,7 @@ impl<T: Config> Pallet<T> {
 		start_after: Option<ProposalIndex>,
 		limit: u32,
 	) -> Vec<ProposalIndex> {
-		let limit = limit.min(MAX_PAGE) as usize;
-		match start_after {
-			Some(after) => ProposalsBy::<T>::iter_key_prefix_from(
-				who,
-				ProposalsBy::<T>::hashed_key_for(who, after),
-			)
-			.take(limit)
-			.collect(),
-			None => ProposalsBy::<T>::iter_key_prefix(who).take(limit).collect(),
-		}
+		keys_after::<ProposalsBy<T>, _, _, _>(who, start_after, limit)
 	}
 
 	/// Up to `limit` (at most [`MAX_PAGE`]) votes of `who`, after proposal `start_after` in
@@ -94,16 +85,7 @@ impl<T: Config> Pallet<T> {
 		start_after: Option<ProposalIndex>,
 		limit: u32,
 	) -> Vec<(ProposalIndex, VoteRecord)> {
-		let limit = limit.min(MAX_PAGE) as usize;
-		let indices: Vec<ProposalIndex> = match start_after {
-			Some(after) => VotesByAccount::<T>::iter_key_prefix_from(
-				who,
-				VotesByAccount::<T>::hashed_key_for(who, after),
-			)
-			.take(limit)
-			.collect(),
-			None => VotesByAccount::<T>::iter_key_prefix(who).take(limit).collect(),
-		};
+		let indices = keys_after::<VotesByAccount<T>, _, _, _>(who, start_after, limit);
 		indices
 			.into_iter()
 			.filter_map(|index| Votes::<T>::get(index, who).map(|vote| (index, vote)))
