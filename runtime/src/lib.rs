@@ -191,6 +191,26 @@ pub type TxExtension = (
 	frame_system::WeightReclaim<Runtime>,
 );
 
+/// The transaction extensions of a transaction with nonce `nonce`, mortality `era` and no tip,
+/// without a metadata hash.
+pub fn tx_extension(nonce: Nonce, era: polkadot_sdk::sp_runtime::generic::Era) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckMortality::from(era),
+		check_nonce::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_regulatory_nodes::CheckFirewall::new(),
+		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	)
+}
+
 /// A signed transaction of `call` from `signer` with nonce `nonce` and no tip, on the chain with
 /// genesis `genesis`, valid for the chain's first 256 blocks only (mortal from block 0, so it can
 /// never be replayed later, say by an account reaped and re-admitted at nonce 0); `sign` signs
@@ -205,21 +225,7 @@ pub fn signed_transaction(
 ) -> UncheckedExtrinsic {
 	use codec::Encode as _;
 	use polkadot_sdk::sp_runtime::generic::Era;
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckMortality::from(Era::mortal(256, 0)),
-		check_nonce::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_regulatory_nodes::CheckFirewall::new(),
-		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	);
+	let extension = tx_extension(nonce, Era::mortal(256, 0));
 	let implicit = (
 		(),
 		VERSION.spec_version,

@@ -4,20 +4,17 @@
 //! that is rolled back, and the first refusal is named by the name the chain gives it. The
 //! answer is the chain's own code path, not a second copy of its rules.
 
-use crate::{
-	check_nonce, AccountId, AllPalletsWithSystem, Runtime, RuntimeCall, RuntimeOrigin, TxExtension,
-};
+use crate::{AccountId, AllPalletsWithSystem, Runtime, RuntimeCall, RuntimeOrigin};
 use alloc::string::{String, ToString};
 use codec::Encode;
 use polity_primitives::refusals::Refusal;
 use polkadot_sdk::{
-	frame_metadata_hash_extension,
 	frame_support::{
 		dispatch::GetDispatchInfo,
 		storage::{with_transaction, TransactionOutcome},
 		traits::PalletsInfoAccess,
 	},
-	frame_system, pallet_skip_feeless_payment, pallet_transaction_payment,
+	frame_system,
 	sp_runtime::{
 		generic::Era,
 		traits::DispatchTransaction,
@@ -33,21 +30,7 @@ const SIGNED_OVERHEAD: usize = 2 + 1 + 33 + 65;
 /// What would refuse `call` signed by `who` (next nonce, no tip) in the current state.
 pub fn why_refused(who: AccountId, call: RuntimeCall) -> Option<Refusal> {
 	let nonce = frame_system::Pallet::<Runtime>::account_nonce(&who);
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckMortality::from(Era::Immortal),
-		check_nonce::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_regulatory_nodes::CheckFirewall::new(),
-		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	);
+	let extension = crate::tx_extension(nonce, Era::Immortal);
 	let info = call.get_dispatch_info();
 	let len = call
 		.encoded_size()

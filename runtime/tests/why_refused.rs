@@ -56,10 +56,10 @@ fn dispatched(who: &AccountId, call: RuntimeCall) -> Option<(Option<String>, Str
 fn a_call_that_would_succeed_is_not_refused_and_asking_changes_nothing() {
 	dev_chain().execute_with(|| {
 		let alice = account(Sr25519Keyring::Alice);
-		let root = sp_io::storage::root(sp_io::StateVersion::V1);
+		let root = sp_io::storage::root(polkadot_sdk::sp_runtime::StateVersion::V1);
 		assert_eq!(why_refused(alice.clone(), transfer()), None);
 		// Nothing stayed: no balance moved, no fee taken, no nonce used, no event.
-		assert_eq!(sp_io::storage::root(sp_io::StateVersion::V1), root);
+		assert_eq!(sp_io::storage::root(polkadot_sdk::sp_runtime::StateVersion::V1), root);
 		assert!(
 			sp_io::storage::get(&storage_prefix(b"System", b"Events")).is_none_or(|e| e.len() <= 1)
 		);
