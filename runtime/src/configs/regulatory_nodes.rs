@@ -304,7 +304,7 @@ impl pallet_node_authorization::Config for Runtime {
 	type RemoveOrigin = ChainWideOrRoot;
 	type SwapOrigin = ChainWideOrRoot;
 	type ResetOrigin = ChainWideOrRoot;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::pallet_node_authorization::WeightInfo<Runtime>;
 }
 
 /// Pausing is the regulators' (through root, which only a motion or a vote reaches); unpausing

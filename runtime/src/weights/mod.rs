@@ -10,6 +10,7 @@ pub mod extrinsic_weights;
 pub mod frame_system;
 pub mod frame_system_extensions;
 pub mod pallet_balances;
+pub mod pallet_node_authorization;
 pub mod pallet_preimage;
 pub mod pallet_safe_mode;
 pub mod pallet_sudo;
