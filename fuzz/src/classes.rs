@@ -247,7 +247,7 @@ pub fn unpaid_storage() -> Option<String> {
 			"open motions",
 			R::RegulatoryNodes(regulators::HoldReason::MotionDeposit),
 			times(
-				configs::supervision::MotionDeposit::get(),
+				configs::regulatory_nodes::MotionDeposit::get(),
 				regulators::Motions::<Runtime>::iter().count(),
 			),
 		),
