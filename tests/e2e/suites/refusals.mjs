@@ -1,5 +1,5 @@
 // Why-refused, before signing (`WhyRefusedApi`): for each rule that refuses a transaction —
-// a frozen account, a paused call, safe mode, no membership, a deposit the account cannot
+// a frozen account, a paused call, no membership, a deposit the account cannot
 // hold, a vote after its period, a fee it cannot pay — the runtime's answer before signing names
 // exactly what the chain then answers when the transaction is sent, and asking uses nothing
 // (no nonce, no fee, no state).
@@ -66,15 +66,14 @@ function register() {
     await act(api, alice, { Unfreeze: { who: eve.address } });
   });
 
-  test('a paused call and safe mode: named CallFiltered before signing and after', async ({ api, alice, bob }) => {
+  // (Safe mode is named the same, `System.CallFiltered`; the runtime tests cover it, since on
+  // `--dev` leaving it takes a chain-wide vote: sudo itself is filtered in safe mode.)
+  test('a paused call: named CallFiltered before signing and after', async ({ api, alice, bob }) => {
     const now = (await api.rpc.chain.getHeader()).number.toNumber();
     await act(api, alice, { Pause: { pallet: 'Balances', call: 'transfer_allow_death', until: now + 1000 } });
     await sameAnswer(api, bob, api.tx.balances.transferAllowDeath(alice.address, 10n ** 12n), 'System.CallFiltered');
     await act(api, alice, { Unpause: { pallet: 'Balances', call: 'transfer_allow_death' } });
-    await act(api, alice, 'EnterSafeMode');
-    await sameAnswer(api, bob, api.tx.balances.transferKeepAlive(alice.address, 10n ** 12n), 'System.CallFiltered');
-    await act(api, alice, 'ExitSafeMode');
-    assertEq(await asked(api, bob, api.tx.balances.transferKeepAlive(alice.address, 10n ** 12n)), null, 'free again');
+    assertEq(await asked(api, bob, api.tx.balances.transferAllowDeath(alice.address, 10n ** 12n)), null, 'free again');
   });
 
   test('no membership, a deposit it cannot hold, a fee it cannot pay', async ({ api, alice, ferdie, keyring }) => {
