@@ -190,10 +190,10 @@ export async function peerIdOf(api) {
   return (await api.rpc.system.localPeerId()).toString();
 }
 
-/** The value of metric `name` (no labels) on the node's Prometheus endpoint at `url`. */
+/** The value of metric `name` (whatever its labels, e.g. `chain`) on the node's Prometheus endpoint at `url`. */
 export async function metric(url, name) {
   const text = await (await fetch(`${url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
   if (!line) throw new Error(`${name} not on ${url}/metrics`);
-  return Number(line.split(' ')[1]);
+  return Number(line.trim().split(' ').pop());
 }
