@@ -123,3 +123,13 @@ fn an_account_without_funds_is_refused_for_the_fee_and_an_outsider_by_the_pallet
 		assert_eq!(Some(named.error), dispatched(&ferdie, propose).map(|e| e.1));
 	});
 }
+
+#[test]
+fn a_validator_removing_its_own_keys_is_named_as_the_firewall_refuses_it() {
+	dev_chain().execute_with(|| {
+		let alice = account(Sr25519Keyring::Alice);
+		assert!(pallet_regulatory_nodes::Validators::<Runtime>::get().contains(&alice));
+		let purge = RuntimeCall::Session(polkadot_sdk::pallet_session::Call::purge_keys {});
+		assert_eq!(why_refused(alice, purge), refusal("RegulatoryNodes", "ValidatorKeysRequired"));
+	});
+}
