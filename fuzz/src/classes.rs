@@ -10,6 +10,9 @@
 //! - **no superuser**: the sudo key never changes (no vote, batch or raw write reaches it);
 //! - **no lost decision**: no passed decision is recorded as failed because a pause or safe
 //!   mode blocked it — it is enacted, cancelled, or still waiting;
+//! - **why-refused tells the truth**: for every signed call, what `WhyRefusedApi` answered
+//!   before it was dispatched names the error the dispatch then returned (unless a pool check
+//!   refused it first, or the fee the API charges and the fuzzer does not made the difference);
 //! - **storage is paid for**: chain-wide, what is held for transfer offers, licences, activity logs, delegation
 //!   offers and delegations, and open motions equals what those entries owe — no entry without
 //!   its deposit, no deposit left behind by an entry that is gone.
@@ -273,5 +276,62 @@ fn consented(step: Option<(&RuntimeCall, &Caller)>, who: &AccountId, from: usize
 		// A root-level decision.
 		(_, Caller::Root) | (_, Caller::Scope(CHAIN_WIDE_SCOPE)) => true,
 		_ => false,
+	}
+}
+
+/// The pool's own refusals, which the fuzzer (dispatching without fees or nonces) never meets.
+const POOL_REFUSALS: [&str; 7] =
+	["Payment", "Stale", "Future", "ExhaustsResources", "Call", "Custom", "Unknown"];
+
+/// Why `asked` (what `WhyRefusedApi` answered before the dispatch: the refusal's pallet and
+/// error) disagrees with the dispatch's `outcome` (`None`: it succeeded; else the error's name),
+/// if it does. A refusal of the pool is not compared (the fuzzer skips fees and nonces); a token
+/// error or the balances pallet's own error may differ only by the fee the API charged first.
+pub fn refusal_mismatch(
+	asked: &Option<(Option<String>, String)>,
+	outcome: &Option<String>,
+) -> Option<String> {
+	let fee_bound =
+		|pallet: &Option<String>| pallet.is_none() || pallet.as_deref() == Some("Balances");
+	match (asked, outcome) {
+		(Some((None, error)), _) if POOL_REFUSALS.contains(&error.as_str()) => None,
+		(None, None) => None,
+		(Some((_, said)), Some(error)) if said == error => None,
+		(Some((pallet, _)), None) if fee_bound(pallet) => None,
+		(None, Some(error)) => {
+			Some(format!("why-refused said nothing; the dispatch failed {error}"))
+		},
+		(Some(said), None) => Some(format!("why-refused said {said:?}; the dispatch succeeded")),
+		(Some(said), Some(error)) => {
+			Some(format!("why-refused said {said:?}; the dispatch failed {error}"))
+		},
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::refusal_mismatch;
+
+	fn said(pallet: Option<&str>, error: &str) -> Option<(Option<String>, String)> {
+		Some((pallet.map(Into::into), error.into()))
+	}
+
+	#[test]
+	fn an_answer_that_names_another_error_or_none_is_a_finding() {
+		let failed = Some("NotMember".to_string());
+		assert!(refusal_mismatch(&None, &failed).is_some());
+		assert!(refusal_mismatch(&said(Some("StakeholderVoting"), "NotMember"), &failed).is_none());
+		assert!(
+			refusal_mismatch(&said(Some("StakeholderVoting"), "VotingEnded"), &failed).is_some()
+		);
+		assert!(refusal_mismatch(&said(Some("StakeholderVoting"), "NotMember"), &None).is_some());
+		assert!(refusal_mismatch(&None, &None).is_none());
+	}
+
+	#[test]
+	fn pool_refusals_and_fee_bound_answers_are_not_compared() {
+		assert!(refusal_mismatch(&said(None, "Payment"), &Some("NotMember".into())).is_none());
+		assert!(refusal_mismatch(&said(None, "FundsUnavailable"), &None).is_none());
+		assert!(refusal_mismatch(&said(Some("Balances"), "InsufficientBalance"), &None).is_none());
 	}
 }

@@ -83,6 +83,8 @@ pub struct Report {
 	pub dropped: u64,
 	/// Blocks advanced.
 	pub blocks: u64,
+	/// Signed calls whose why-refused answer, asked before, was compared with the dispatch.
+	pub answers_checked: u64,
 	/// Calls dispatched per pallet.
 	pub by_pallet: BTreeMap<&'static str, u64>,
 	/// Proposals submitted, and how many passed.
@@ -696,16 +698,33 @@ pub fn run(seed: u64, steps: u64) -> Report {
 			let caller = classes::Caller::of(&origin);
 			let dispatched = call.clone();
 			let from = classes::event_count();
-			match std::panic::catch_unwind(AssertUnwindSafe(|| call.dispatch(origin))) {
-				Ok(Ok(_)) => report.succeeded += 1,
+			// Why-refused, asked before: it must name the error the dispatch then returns.
+			let asked = signer
+				.as_ref()
+				.map(|who| polity_runtime::refusals::why_refused(who.clone(), call.clone()))
+				.map(|refusal| refusal.map(|r| (r.pallet, r.error)));
+			let outcome = match std::panic::catch_unwind(AssertUnwindSafe(|| call.dispatch(origin)))
+			{
+				Ok(Ok(_)) => {
+					report.succeeded += 1;
+					None
+				},
 				Ok(Err(e)) => {
-					*report.errors.entry(format!("{name}: {}", error_name(e.error))).or_default() +=
-						1
+					let error = error_name(e.error);
+					*report.errors.entry(format!("{name}: {error}")).or_default() += 1;
+					Some(error)
 				},
 				Err(panic) => {
 					report.findings.push(format!("step {step}: {described} panicked: {panic:?}"));
 					break;
 				},
+			};
+			if let Some(asked) = asked {
+				report.answers_checked += 1;
+				if let Some(mismatch) = classes::refusal_mismatch(&asked, &outcome) {
+					report.findings.push(format!("step {step}: {described}: {mismatch}"));
+					break;
+				}
 			}
 			if let Some(broken) = ledger.check(Some((&dispatched, &caller)), from) {
 				report.findings.push(format!("step {step}: {broken}"));
@@ -748,10 +767,13 @@ fn call_pallet(call: &RuntimeCall) -> &'static str {
 }
 
 fn error_name(error: polkadot_sdk::sp_runtime::DispatchError) -> String {
+	use polkadot_sdk::sp_runtime::DispatchError;
 	match error {
-		polkadot_sdk::sp_runtime::DispatchError::Module(m) => {
+		DispatchError::Module(m) => {
 			m.message.map_or_else(|| format!("{m:?}"), |name| name.to_string())
 		},
+		DispatchError::Token(token) => format!("{token:?}"),
+		DispatchError::Arithmetic(arithmetic) => format!("{arithmetic:?}"),
 		other => format!("{other:?}"),
 	}
 }

@@ -12,13 +12,15 @@ fn seeded_runs_find_nothing() {
 	for seed in 1..=SEEDS {
 		let report = polity_fuzz::run(seed, steps);
 		println!(
-			"seed {seed}: {} calls ({} succeeded), {} blocks",
-			report.calls, report.succeeded, report.blocks
+			"seed {seed}: {} calls ({} succeeded), {} blocks, {} why-refused answers checked",
+			report.calls, report.succeeded, report.blocks, report.answers_checked
 		);
 		assert!(report.findings.is_empty(), "seed {seed}: {:#?}", report.findings);
 		// The run reached the pallets' state, not just their first checks.
 		assert!(report.succeeded > report.calls / 20, "too few calls succeeded: {report:?}");
 		assert!(report.blocks > steps / 20);
+		// Most calls are signed: their why-refused answers were compared with the dispatch.
+		assert!(report.answers_checked > report.calls / 4, "too few answers checked: {report:?}");
 		total = (total.0 + report.calls, total.1 + report.succeeded, total.2 + report.blocks);
 	}
 	println!("{SEEDS} seeds: {} calls, {} succeeded, {} blocks", total.0, total.1, total.2);
