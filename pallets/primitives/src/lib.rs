@@ -299,3 +299,66 @@ pub mod paging {
 		}
 	}
 }
+
+/// For pallets' tests: which storage items a dispatch changed, so a test asserts every state
+/// change a call makes and that it makes no other.
+#[cfg(feature = "std")]
+pub mod testing {
+	use alloc::{collections::BTreeSet, string::String, vec::Vec};
+	use polkadot_sdk::{frame_support::traits::StorageInfo, sp_io};
+
+	/// Every (key, value) under `prefix`, in key order.
+	fn entries(prefix: &[u8]) -> Vec<(Vec<u8>, Vec<u8>)> {
+		let mut out = Vec::new();
+		let mut key = prefix.to_vec();
+		if let Some(value) = sp_io::storage::get(&key) {
+			out.push((key.clone(), value.to_vec()));
+		}
+		while let Some(next) = sp_io::storage::next_key(&key) {
+			if !next.starts_with(prefix) {
+				break;
+			}
+			let value = sp_io::storage::get(&next).map(|v| v.to_vec()).unwrap_or_default();
+			out.push((next.clone(), value));
+			key = next;
+		}
+		out
+	}
+
+	/// The contents of each item in `items` (a pallet's `storage_info()`), by name.
+	pub fn snapshot(items: &[StorageInfo]) -> Vec<(String, Vec<(Vec<u8>, Vec<u8>)>)> {
+		items
+			.iter()
+			.map(|item| {
+				let name = String::from_utf8_lossy(&item.storage_name).into_owned();
+				(name, entries(&item.prefix))
+			})
+			.collect()
+	}
+
+	/// Runs `f` (a dispatch), asserts it succeeded, and asserts it changed exactly the storage
+	/// items of pallet `P` named in `changes`: every state change the call makes, and no other.
+	pub fn assert_changes<P: polkadot_sdk::frame_support::traits::StorageInfoTrait>(
+		changes: &[&str],
+		f: impl FnOnce() -> polkadot_sdk::sp_runtime::DispatchResult,
+	) {
+		let (changed, result) = changed_by(&P::storage_info(), f);
+		assert_eq!(result, Ok(()), "the call failed");
+		let expected: BTreeSet<String> = changes.iter().map(|c| String::from(*c)).collect();
+		assert_eq!(changed, expected, "the storage items the call changed");
+	}
+
+	/// The names of the items in `items` whose contents `f` changed, and `f`'s result.
+	pub fn changed_by<R>(items: &[StorageInfo], f: impl FnOnce() -> R) -> (BTreeSet<String>, R) {
+		let before = snapshot(items);
+		let result = f();
+		let after = snapshot(items);
+		let changed = before
+			.into_iter()
+			.zip(after)
+			.filter(|((_, a), (_, b))| a != b)
+			.map(|((name, _), _)| name)
+			.collect();
+		(changed, result)
+	}
+}

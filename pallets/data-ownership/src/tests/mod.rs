@@ -9,6 +9,7 @@ mod licences;
 mod migration;
 mod registration;
 mod revocation;
+mod state_changes;
 mod transfer;
 mod versions;
 
@@ -64,4 +65,13 @@ pub fn held(who: u64) -> u64 {
 /// A licence's purpose.
 pub fn purpose(text: &[u8]) -> Vec<u8> {
 	text.to_vec()
+}
+
+/// Runs `f` (a dispatch), asserts it succeeded and changed exactly the storage items named in
+/// `changes` — every state change the call makes, and no other of this pallet.
+pub fn assert_changes(
+	changes: &[&str],
+	f: impl FnOnce() -> polkadot_sdk::sp_runtime::DispatchResult,
+) {
+	polity_primitives::testing::assert_changes::<DataOwnership>(changes, f)
 }

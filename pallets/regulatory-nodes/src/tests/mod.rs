@@ -8,6 +8,7 @@ mod motions;
 mod overturn;
 mod pauses;
 mod regulators;
+mod state_changes;
 mod validators;
 
 use crate::{mock::*, *};
@@ -82,4 +83,13 @@ pub fn pause<N: TryFrom<Vec<u8>>>(
 /// Whether the mock levers hold `pallet`'s (or its `call`'s) own pause.
 pub fn paused(pallet: &[u8], call: Option<&[u8]>) -> bool {
 	crate::mock::PAUSED.with(|p| p.borrow().contains(&(pallet.to_vec(), call.map(|c| c.to_vec()))))
+}
+
+/// Runs `f` (a dispatch), asserts it succeeded and changed exactly the storage items named in
+/// `changes` — every state change the call makes, and no other of this pallet.
+pub fn assert_changes(
+	changes: &[&str],
+	f: impl FnOnce() -> polkadot_sdk::sp_runtime::DispatchResult,
+) {
+	polity_primitives::testing::assert_changes::<Regulatory>(changes, f)
 }

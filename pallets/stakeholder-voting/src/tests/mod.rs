@@ -16,6 +16,7 @@ mod safeguards;
 mod scopes;
 mod secret_ballots;
 mod stakeholders;
+mod state_changes;
 mod voting;
 mod weighting;
 
@@ -88,4 +89,13 @@ pub fn held(reason: HoldReason, who: u64) -> u64 {
 /// The status of a proposal.
 pub fn status(index: ProposalIndex) -> ProposalStatus<u64> {
 	Proposals::<Test>::get(index).unwrap().status
+}
+
+/// Runs `f` (a dispatch), asserts it succeeded and changed exactly the storage items named in
+/// `changes` — every state change the call makes, and no other of this pallet.
+pub fn assert_changes(
+	changes: &[&str],
+	f: impl FnOnce() -> polkadot_sdk::sp_runtime::DispatchResult,
+) {
+	polity_primitives::testing::assert_changes::<StakeholderVoting>(changes, f)
 }
