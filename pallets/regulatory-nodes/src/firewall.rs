@@ -8,11 +8,7 @@ use alloc::vec::Vec;
 use polity_primitives::traits::{DisputeFlags, EnactmentHold, RecordOwners, ScopeMembership};
 use polkadot_sdk::sp_runtime::SaturatedConversion as _;
 use polkadot_sdk::{
-	frame_support::{
-		ensure,
-		pallet_prelude::*,
-		traits::{fungible::MutateHold, tokens::Precision},
-	},
+	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::{traits::Zero, Saturating},
 };
@@ -363,7 +359,7 @@ impl<T: Config> Pallet<T> {
 		Self::check_action(&action, scope)?;
 		let open = OpenMotions::<T>::get(&who);
 		ensure!(open < T::MaxOpenMotions::get(), Error::<T>::TooManyMotions);
-		T::Currency::hold(&HoldReason::MotionDeposit.into(), &who, T::MotionDeposit::get())?;
+		Self::hold_motion_deposit(&who)?;
 		let id = NextMotionId::<T>::get();
 		NextMotionId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		let mut approvals = BoundedVec::new();
@@ -395,13 +391,7 @@ impl<T: Config> Pallet<T> {
 	/// Removes motion `id`, frees its proposer's slot and returns its deposit.
 	fn remove_motion(id: MotionId, proposer: &T::AccountId) {
 		Motions::<T>::remove(id);
-		// Best effort: what is held for motions is only ever released here.
-		let _ = T::Currency::release(
-			&HoldReason::MotionDeposit.into(),
-			proposer,
-			T::MotionDeposit::get(),
-			Precision::BestEffort,
-		);
+		Self::release_motion_deposit(proposer);
 		OpenMotions::<T>::mutate_exists(proposer, |open| {
 			*open = open.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
 		});

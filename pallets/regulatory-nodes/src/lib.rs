@@ -51,6 +51,7 @@
 
 extern crate alloc;
 
+mod deposits;
 mod extension;
 mod firewall;
 pub mod queries;

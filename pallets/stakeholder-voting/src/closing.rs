@@ -8,16 +8,7 @@ use crate::{
 use alloc::vec::Vec;
 use codec::DecodeLimit;
 use polkadot_sdk::{
-	frame_support::{
-		dispatch::GetDispatchInfo,
-		ensure,
-		pallet_prelude::*,
-		traits::{
-			fungible::MutateHold,
-			tokens::{Fortitude, Precision},
-			Contains,
-		},
-	},
+	frame_support::{dispatch::GetDispatchInfo, ensure, pallet_prelude::*, traits::Contains},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::{
 		traits::{Dispatchable, Zero},
@@ -276,7 +267,6 @@ impl<T: Config> Pallet<T> {
 	/// Releases a closing proposal's deposit, burning `QuorumFailureSlash` of it if the
 	/// proposal failed its quorum.
 	fn settle_deposit(index: ProposalIndex, proposal: &ProposalOf<T>, quorum_reached: bool) {
-		let reason = HoldReason::ProposalDeposit.into();
 		let slash = if quorum_reached {
 			Zero::zero()
 		} else {
@@ -284,21 +274,14 @@ impl<T: Config> Pallet<T> {
 		};
 		if !slash.is_zero() {
 			// The deposit is held by this pallet alone; burning it cannot fail short of a bug.
-			let burned = T::Currency::burn_held(
-				&reason,
-				&proposal.proposer,
-				slash,
-				Precision::BestEffort,
-				Fortitude::Force,
-			)
-			.unwrap_or_default();
+			let burned = Self::burn_deposit(HoldReason::ProposalDeposit, &proposal.proposer, slash)
+				.unwrap_or_default();
 			Self::deposit_event(Event::DepositSlashed { index, amount: burned });
 		}
-		let _ = T::Currency::release(
-			&reason,
+		let _ = Self::release_deposit(
+			HoldReason::ProposalDeposit,
 			&proposal.proposer,
 			proposal.deposit.saturating_sub(slash),
-			Precision::BestEffort,
 		);
 	}
 

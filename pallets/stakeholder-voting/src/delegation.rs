@@ -18,11 +18,7 @@
 
 use crate::{pallet::*, vote_weight, Delegation, ProposalIndex, ScopeId, VoteChoice, VoteRecord};
 use polkadot_sdk::{
-	frame_support::{
-		ensure,
-		pallet_prelude::*,
-		traits::{fungible::MutateHold, tokens::Precision},
-	},
+	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 };
 
@@ -160,22 +156,6 @@ impl<T: Config> Pallet<T> {
 		Self::release_delegation_deposit(who);
 		Self::deposit_event(Event::Undelegated { who: who.clone(), scope });
 		Ok(())
-	}
-
-	/// Holds one offer's or delegation's deposit from `who`.
-	fn hold_delegation_deposit(who: &T::AccountId) -> DispatchResult {
-		T::Currency::hold(&HoldReason::DelegationDeposit.into(), who, T::DelegationDeposit::get())
-	}
-
-	/// Returns one offer's or delegation's deposit to `who`. Best effort: what is held for
-	/// delegations is only ever released here, so it cannot fall short.
-	fn release_delegation_deposit(who: &T::AccountId) {
-		let _ = T::Currency::release(
-			&HoldReason::DelegationDeposit.into(),
-			who,
-			T::DelegationDeposit::get(),
-			Precision::BestEffort,
-		);
 	}
 
 	/// Takes `who` off `delegate`'s delegators in `scope`.

@@ -52,6 +52,7 @@ extern crate alloc;
 mod attestations;
 mod closing;
 mod delegation;
+mod deposits;
 mod events;
 mod holds;
 pub mod migrations;

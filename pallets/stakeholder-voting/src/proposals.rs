@@ -7,16 +7,7 @@ use alloc::vec::Vec;
 use codec::Encode;
 use polkadot_sdk::{
 	frame_support::traits::QueryPreimage as _,
-	frame_support::{
-		dispatch::GetDispatchInfo,
-		ensure,
-		pallet_prelude::*,
-		traits::{
-			fungible::MutateHold,
-			tokens::{Fortitude, Precision},
-			Contains,
-		},
-	},
+	frame_support::{dispatch::GetDispatchInfo, ensure, pallet_prelude::*, traits::Contains},
 	frame_system,
 	sp_core::H256,
 	sp_runtime::Saturating,
@@ -95,7 +86,7 @@ impl<T: Config> Pallet<T> {
 		let mut rule = info.rule;
 		rule.voting_period = voting_period;
 		let deposit = T::ProposalDeposit::get();
-		T::Currency::hold(&HoldReason::ProposalDeposit.into(), &proposer, deposit)?;
+		Self::hold_deposit(HoldReason::ProposalDeposit, &proposer, deposit)?;
 		Proposals::<T>::insert(
 			index,
 			crate::Proposal {
@@ -168,12 +159,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::HasVotes
 		);
 		Self::abandon(index, &proposal);
-		T::Currency::release(
-			&HoldReason::ProposalDeposit.into(),
-			who,
-			proposal.deposit,
-			Precision::BestEffort,
-		)?;
+		Self::release_deposit(HoldReason::ProposalDeposit, who, proposal.deposit)?;
 		proposal.status =
 			ProposalStatus::Withdrawn { at: frame_system::Pallet::<T>::block_number() };
 		Proposals::<T>::insert(index, proposal);
@@ -187,12 +173,10 @@ impl<T: Config> Pallet<T> {
 		match proposal.status {
 			ProposalStatus::Ongoing => {
 				Self::abandon(index, &proposal);
-				T::Currency::burn_held(
-					&HoldReason::ProposalDeposit.into(),
+				Self::burn_deposit(
+					HoldReason::ProposalDeposit,
 					&proposal.proposer,
 					proposal.deposit,
-					Precision::BestEffort,
-					Fortitude::Force,
 				)?;
 			},
 			// A passed decision in its enactment delay: its call never runs. The deposit was

@@ -5,15 +5,7 @@ use crate::{
 	MAX_RECENT_CHANGES,
 };
 use polkadot_sdk::{
-	frame_support::{
-		ensure,
-		pallet_prelude::*,
-		traits::ConstU32,
-		traits::{
-			fungible::MutateHold,
-			tokens::{Fortitude, Precision},
-		},
-	},
+	frame_support::{ensure, pallet_prelude::*, traits::ConstU32},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::Saturating,
 };
@@ -227,7 +219,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(info.membership(scope).is_none(), Error::<T>::AlreadyMember);
 		}
 		let deposit = T::ApplicationDeposit::get();
-		T::Currency::hold(&HoldReason::ApplicationDeposit.into(), who, deposit)?;
+		Self::hold_deposit(HoldReason::ApplicationDeposit, who, deposit)?;
 		Applications::<T>::insert(who, Application { sector, scope, stake, deposit });
 		Self::deposit_event(Event::Applied { who: who.clone(), scope });
 		Ok(())
@@ -246,28 +238,16 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_approve_application(who: &T::AccountId, stake: Stake) -> DispatchResult {
 		let application = Self::take_application(who)?;
-		T::Currency::release(
-			&HoldReason::ApplicationDeposit.into(),
-			who,
-			application.deposit,
-			Precision::BestEffort,
-		)?;
+		Self::release_deposit(HoldReason::ApplicationDeposit, who, application.deposit)?;
 		Self::do_admit(who, application.sector, application.scope, stake)
 	}
 
 	pub(crate) fn do_reject_application(who: &T::AccountId, slash: bool) -> DispatchResult {
 		let application = Self::take_application(who)?;
-		let reason = HoldReason::ApplicationDeposit.into();
 		if slash {
-			T::Currency::burn_held(
-				&reason,
-				who,
-				application.deposit,
-				Precision::BestEffort,
-				Fortitude::Force,
-			)?;
+			Self::burn_deposit(HoldReason::ApplicationDeposit, who, application.deposit)?;
 		} else {
-			T::Currency::release(&reason, who, application.deposit, Precision::BestEffort)?;
+			Self::release_deposit(HoldReason::ApplicationDeposit, who, application.deposit)?;
 		}
 		Self::deposit_event(Event::ApplicationRejected { who: who.clone(), slashed: slash });
 		Ok(())
@@ -275,12 +255,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_withdraw_application(who: &T::AccountId) -> DispatchResult {
 		let application = Self::take_application(who)?;
-		T::Currency::release(
-			&HoldReason::ApplicationDeposit.into(),
-			who,
-			application.deposit,
-			Precision::BestEffort,
-		)?;
+		Self::release_deposit(HoldReason::ApplicationDeposit, who, application.deposit)?;
 		Self::deposit_event(Event::ApplicationWithdrawn { who: who.clone() });
 		Ok(())
 	}
