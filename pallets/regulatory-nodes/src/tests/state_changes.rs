@@ -19,7 +19,7 @@ fn assert_approve(who: u64, motion: MotionId, changes: &[&str]) {
 
 #[test]
 fn a_freeze_by_motion_writes_the_motion_then_the_freeze_its_log_and_its_span_and_nothing_else() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder.build_and_execute(|| {
 		let motion =
 			assert_propose(REG_A, freeze(7, 100), &["Motions", "NextMotionId", "OpenMotions"]);
 		assert_approve(
