@@ -32,6 +32,26 @@ export function freePort() {
   });
 }
 
+/** Whether nobody listens on loopback `port` right now. */
+export function portIsFree(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+/** A base port below 60,000 such that base + each of `offsets` is free right now. */
+export async function freePortBase(offsets) {
+  const top = Math.max(0, ...offsets);
+  for (;;) {
+    const base = await freePort();
+    if (base + top > 60_000) continue;
+    const free = await Promise.all(offsets.map((i) => portIsFree(base + i)));
+    if (free.every(Boolean)) return base;
+  }
+}
+
 export const logDir = process.env.POLITY_E2E_LOGS || path.join(os.tmpdir(), 'polity-e2e-logs');
 
 /**

@@ -13,20 +13,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { base58Decode } from '@polkadot/util-crypto';
 import { assert, runTests, test } from '../lib/harness.mjs';
-import { freePort, nodeBinary, repoRoot } from '../lib/node.mjs';
+import { freePort, nodeBinary, portIsFree, repoRoot } from '../lib/node.mjs';
 
 const read = (p) => fs.readFileSync(path.join(repoRoot, p), 'utf8');
 const flagsIn = (text) => [...new Set([...text.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)].map((m) => m[0]))];
 
-function portIsFree(port) {
-  return new Promise((resolve) => {
-    import('node:net').then(({ default: net }) => {
-      const srv = net.createServer();
-      srv.once('error', () => resolve(false));
-      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-    });
-  });
-}
 
 /** The image's default command is no development chain: no `--dev`, no unsafe RPC. */
 function assertNoDev(cmd) {

@@ -12,7 +12,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { base58Decode, blake2AsHex } from '@polkadot/util-crypto';
 import { assert, assertEq, runTests, sleep, test, waitFor } from '../lib/harness.mjs';
-import { freePort, logDir, nodeBinary, repoRoot } from '../lib/node.mjs';
+import { freePortBase, logDir, nodeBinary, repoRoot } from '../lib/node.mjs';
 import { sendAndWait } from '../lib/tx.mjs';
 import { verifyReceipt } from './data.mjs';
 
@@ -39,21 +39,6 @@ export function procedures(markdown = fs.readFileSync(RUNBOOK, 'utf8')) {
   return out;
 }
 
-/** A TCP port base with `count` consecutive free ports. */
-async function portBase(count) {
-  const net = await import('node:net');
-  const free = (port) => new Promise((resolve) => {
-    const srv = net.default.createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
-  for (;;) {
-    const base = await freePort();
-    if (base > 60_000) continue;
-    const all = await Promise.all(Array.from({ length: count }, (_, i) => free(base + i)));
-    if (all.every(Boolean)) return base;
-  }
-}
 
 /** The polity-node processes of this network (matched by its directory in their arguments). */
 function nodeProcesses(net) {
@@ -80,7 +65,7 @@ export async function run() {
   fs.mkdirSync(bin);
   fs.symlinkSync(nodeBinary(), path.join(bin, 'polity-node'));
   fs.mkdirSync(logDir, { recursive: true });
-  const base = await portBase(60);
+  const base = await freePortBase(Array.from({ length: 60 }, (_, i) => i));
   // Network nodes: RPC base.., p2p base+20.., Prometheus base+40..; the added node and
   // Prometheus itself above those.
   const harbour = { rpc: base + 10, p2p: base + 30, prometheus: base + 50 };

@@ -6,27 +6,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assert, runTests, test } from '../lib/harness.mjs';
-import { freePort, logDir, nodeBinary, repoRoot } from '../lib/node.mjs';
+import { freePortBase, logDir, nodeBinary, repoRoot } from '../lib/node.mjs';
 
-/** A base port with base..base+4 (RPC) and base+10..base+14 (p2p) free. */
-async function rpcBase() {
-  for (;;) {
-    const base = await freePort();
-    if (base > 60_000) continue;
-    const free = await Promise.all([1, 2, 3, 4, 10, 11, 12, 13, 14].map((i) => portFree(base + i)));
-    if (free.every(Boolean)) return base;
-  }
-}
-
-function portFree(port) {
-  return new Promise((resolve) => {
-    import('node:net').then(({ default: net }) => {
-      const srv = net.createServer();
-      srv.once('error', () => resolve(false));
-      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-    });
-  });
-}
+/** A base port with base+1..base+4 (RPC) and base+10..base+14 (p2p) free. */
+const rpcBase = () => freePortBase([1, 2, 3, 4, 10, 11, 12, 13, 14]);
 
 export async function run() {
   const zombienet = path.join(repoRoot, 'zombienet', 'node_modules', '.bin', 'zombienet');
