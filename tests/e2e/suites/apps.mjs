@@ -12,7 +12,7 @@ import { withDevNode } from '../lib/suite.mjs';
 export const run = () => withDevNode('apps', register);
 
 const CUSTOM = /^(stakeholderVoting|dataOwnership|supervision)_/;
-const POLITY_APIS = ['StakeholderVotingApi', 'DataOwnershipApi', 'SupervisionApi'];
+const POLITY_APIS = ['StakeholderVotingApi', 'DataOwnershipApi', 'SupervisionApi', 'GovernanceMetricsApi', 'WhyRefusedApi'];
 
 function register() {
   test('polity.json names every custom RPC method the node serves, and each answers by name', async ({ api, alice, bob, state }) => {
@@ -65,7 +65,7 @@ function register() {
     const bare = await connect(node.wsUrl);
     try {
       const apis = bare.runtimeMetadata.asLatest.apis.filter((a) => POLITY_APIS.includes(a.name.toString()));
-      assertEq(apis.length, POLITY_APIS.length, 'the three Polity runtime APIs are in the metadata');
+      assertEq(apis.length, POLITY_APIS.length, 'the five Polity runtime APIs are in the metadata');
       let calls = 0;
       for (const apiMeta of apis) {
         const section = apiMeta.name.toString().replace(/^./, (c) => c.toLowerCase());
@@ -77,6 +77,7 @@ function register() {
           const params = m.inputs.map((input) => {
             const type = bare.registry.lookup.getTypeDef(input.type).type;
             if (type.startsWith('Option<')) return null;
+            if (/Call/.test(type)) return bare.tx.system.remark('from Apps').method;
             if (/AccountId/.test(type)) return alice.address;
             if (/H256|Hash/.test(type)) return state.hash;
             return 0;
@@ -86,6 +87,11 @@ function register() {
           calls += 1;
         }
       }
+      // Why-refused and the metrics decode with metadata types only too.
+      const refused = await bare.call.whyRefusedApi.whyRefused(alice.address, bare.tx.system.remark('x').method);
+      assert(refused.isNone, `a remark by Alice is refused by nothing: ${refused}`);
+      const figures = await bare.call.governanceMetricsApi.governanceFigures();
+      assert(figures.regulators.toNumber() >= 1, 'the metrics API counts the dev regulators');
       const trail = await bare.call.supervisionApi.auditTrail(alice.address, 10);
       assert(trail.records.map(String).includes(state.hash), 'the audit trail decodes with metadata types only');
       console.log(`       ${calls} runtime API methods decorated from metadata and called`);
