@@ -97,7 +97,8 @@ def main(argv: list[str]) -> int:
                     problems.append(f"{f.relative_to(ROOT)}:{n}: hand-written storage weight: {line.strip()}")
     if total == 0:
         problems.append("no calls found: the parser no longer matches the pallets")
-    for f in weight_files():
+    files = weight_files()
+    for f in files:
         text = f.read_text()
         found = SEAL.search(text)
         rel = f.relative_to(ROOT)
@@ -111,7 +112,7 @@ def main(argv: list[str]) -> int:
                 problems.append(f"{f.relative_to(ROOT)}:{n}: a pallet without measured weights")
     for p in problems:
         print(p, file=sys.stderr)
-    print(f"{total} calls in {len(PALLETS)} pallets, {len(weight_files())} weights files; "
+    print(f"{total} calls in {len(PALLETS)} pallets, {len(files)} weights files; "
           f"{len(problems)} problems")
     return 1 if problems else 0
 
