@@ -1,7 +1,8 @@
 // Serves the built portal (dist/) on http://HOST:PORT. No dependencies: Node's http module.
-//   node serve.mjs [--port 8080] [--host 127.0.0.1] [--node ws://127.0.0.1:9944] [--dist DIR]
-// `--node` is the node URL the printed link points the portal at (the portal also takes
-// `?rpc=` in its own address).
+//   node serve.mjs [--port 8080] [--host 127.0.0.1] [--chain-spec FILE] [--node ws://127.0.0.1:9944] [--dist DIR]
+// `--chain-spec` is the network's raw chain spec (its boot nodes with WebSocket addresses), served
+// as /chain-spec.json: the page's light client starts from it, and the printed link needs no node.
+// Without it the printed link names `--node`, and the page trusts that node (and says so).
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -14,12 +15,19 @@ const flag = (name, fallback) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 if (args.includes('-h') || args.includes('--help')) {
-  console.log('usage: node serve.mjs [--port 8080] [--host 127.0.0.1] [--node ws://127.0.0.1:9944] [--dist DIR]');
+  console.log('usage: node serve.mjs [--port 8080] [--host 127.0.0.1] [--chain-spec FILE] [--node ws://127.0.0.1:9944] [--dist DIR]');
+  console.log('  --chain-spec FILE  raw chain spec served as /chain-spec.json for the light client in the page');
+  console.log('  --node URL         the node a page opened with ?rpc= trusts (printed link when no spec)');
   process.exit(0);
 }
 const port = Number(flag('port', process.env.PORTAL_PORT || 8080));
 const host = flag('host', '127.0.0.1');
 const nodeUrl = flag('node', 'ws://127.0.0.1:9944');
+const chainSpec = flag('chain-spec', null);
+if (chainSpec && !fs.existsSync(chainSpec)) {
+  console.error(`no chain spec at ${chainSpec}: export one with \`polity-node export-chain-spec --chain … --raw\``);
+  process.exit(1);
+}
 const root = path.resolve(flag('dist', path.join(path.dirname(fileURLToPath(import.meta.url)), 'dist')));
 if (!fs.existsSync(path.join(root, 'index.html'))) {
   console.error(`no portal build in ${root}: run \`npm run build\` in portal/ first (scripts/run-dev.sh does)`);
@@ -53,6 +61,12 @@ function serve(req, res) {
     return;
   }
   if (pathname.includes('\0')) { res.writeHead(400, SECURITY_HEADERS).end(); return; }
+  if (pathname === '/chain-spec.json') {
+    if (!chainSpec) { res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('no chain spec served: start with --chain-spec FILE\n'); return; }
+    res.writeHead(200, { 'content-type': types['.json'], 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+    fs.createReadStream(chainSpec).on('error', () => res.destroy()).pipe(res);
+    return;
+  }
   let file = path.normalize(path.join(root, pathname));
   if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403, SECURITY_HEADERS).end(); return; }
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
@@ -72,5 +86,10 @@ http.createServer((req, res) => {
     res.end();
   }
 }).listen(port, host, () => {
-  console.log(`Polity portal: http://${host}:${port}/?rpc=${encodeURIComponent(nodeUrl)}`);
+  if (chainSpec) {
+    console.log(`Polity portal: http://${host}:${port}/ (light client in the page, from ${chainSpec})`);
+    console.log(`  trusting a node instead: http://${host}:${port}/?rpc=${encodeURIComponent(nodeUrl)}`);
+  } else {
+    console.log(`Polity portal: http://${host}:${port}/?rpc=${encodeURIComponent(nodeUrl)} (trusting that node; --chain-spec FILE for the light client)`);
+  }
 });

@@ -56,4 +56,11 @@ pub struct Cli {
 	/// Options for running the node.
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// Also accept light clients (a citizen's portal running smoldot) that are not in the
+	/// licence register, up to `--in-peers-light`. Unlicensed full nodes are still refused: the
+	/// node keeps no slot for them (`--in-peers`/`--out-peers` count for nothing). Give the node
+	/// a WebSocket listen address (`--listen-addr /ip4/…/tcp/N/ws`) for browsers.
+	#[arg(long)]
+	pub serve_light_clients: bool,
 }

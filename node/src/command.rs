@@ -165,6 +165,11 @@ pub fn run() -> sc_cli::Result<()> {
 			// A running node reads a built-in chain's genesis from the cache (crate::cache).
 			cache::use_raw_genesis();
 			let runner = cli.create_runner(&cli.run)?;
+			let licence = if cli.serve_light_clients {
+				crate::licence::LicenceMode::ServeLightClients
+			} else {
+				crate::licence::LicenceMode::LicensedOnly
+			};
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
@@ -172,10 +177,10 @@ pub fn run() -> sc_cli::Result<()> {
 							Block,
 							<Block as sp_runtime::traits::Block>::Hash,
 						>,
-					>(config)
+					>(config, licence)
 					.map_err(sc_cli::Error::Service),
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config, licence)
 							.map_err(sc_cli::Error::Service)
 					},
 				}

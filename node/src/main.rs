@@ -8,6 +8,7 @@ mod cache;
 mod chain_spec;
 mod cli;
 mod command;
+mod licence;
 mod metrics;
 mod receipt;
 mod rpc;

@@ -160,12 +160,11 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	})
 }
 
-/// Restricts the node's peers to the licence register (`pallet-node-authorization`'s
-/// well-known nodes) as its best block knows it: an unlicensed node can neither connect to
-/// this node nor sync through it.
+/// The licence register (`pallet-node-authorization`'s well-known nodes) as the node's best
+/// block knows it, applied in `register`'s mode from the first moment (see [`crate::licence`]).
 fn enforce_licence_register(
 	client: &FullClient,
-	network: &Arc<dyn sc_network::service::traits::NetworkService>,
+	register: &crate::licence::LicenceRegister,
 ) -> Result<(), ServiceError> {
 	use codec::Decode;
 	use polkadot_sdk::{
@@ -183,10 +182,9 @@ fn enforce_licence_register(
 			})?,
 		None => Default::default(),
 	};
-	let peers =
-		nodes.iter().filter_map(|node| sc_network::PeerId::from_bytes(&node.0).ok()).collect();
-	network.set_authorized_peers(peers);
-	network.set_authorized_only(true);
+	register.apply(
+		nodes.iter().filter_map(|node| sc_network::PeerId::from_bytes(&node.0).ok()).collect(),
+	);
 	Ok(())
 }
 
@@ -194,8 +192,10 @@ fn enforce_licence_register(
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
-	config: Configuration,
+	mut config: Configuration,
+	licence: crate::licence::LicenceMode,
 ) -> Result<TaskManager, ServiceError> {
+	crate::licence::configure(&mut config.network, licence);
 	let sc_service::PartialComponents {
 		client,
 		backend,
@@ -255,7 +255,9 @@ pub fn new_full<
 	// The licensed network holds whatever the node's role: the register applies from the first
 	// moment, and the offchain worker — run by every node, whatever `--offchain-worker` says —
 	// keeps it current at every imported block.
-	enforce_licence_register(&client, &network)?;
+	let register =
+		Arc::new(crate::licence::LicenceRegister::new(network.clone(), sync_service.clone(), licence));
+	enforce_licence_register(&client, &register)?;
 	{
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
@@ -266,7 +268,7 @@ pub fn new_full<
 				transaction_pool: Some(OffchainTransactionPoolFactory::new(
 					transaction_pool.clone(),
 				)),
-				network_provider: Arc::new(network.clone()),
+				network_provider: register,
 				enable_http_requests: false,
 				custom_extensions: |_| vec![],
 			})?;

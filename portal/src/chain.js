@@ -1,20 +1,55 @@
-// The connection to a Polity node: @polkadot/api for transactions, storage and decoding with
-// the node's own metadata; Polity's query RPCs as plain JSON.
+// The connection to a Polity chain: by default smoldot in this page (light.js), started from the
+// chain spec served beside the portal, so nothing shown rests on a server's word; or, with
+// `?rpc=` in the address, an RPC node the page then trusts (and says so, always). @polkadot/api
+// on top for transactions, storage and decoding with the chain's own metadata.
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { query } from './query.js';
 
-/** The node URL: `?rpc=` in the page address, else the last one used, else this host's 9944. */
+const params = new URLSearchParams(location.search);
+
+/** The node URL when the page trusts one: `?rpc=` in the page address, else this host's 9944. */
 export function nodeUrl() {
-  const fromPage = new URLSearchParams(location.search).get('rpc');
+  const fromPage = params.get('rpc');
   if (fromPage) return fromPage;
   const host = location.hostname || '127.0.0.1';
-  return localStorage.getItem('polity.rpc') || `ws://${host}:9944`;
+  return `ws://${host}:9944`;
 }
 
-export const chain = { api: null, provider: null, url: nodeUrl(), dev: false, blockMs: 6000, decimals: 12, token: 'POL' };
+/** Where the light client's chain spec is: `?chain=` in the page address, else beside the portal. */
+export const specUrl = () => params.get('chain') || 'chain-spec.json';
+
+export const chain = {
+  api: null, provider: null, url: nodeUrl(), dev: false, blockMs: 6000, decimals: 12, token: 'POL',
+  /** 'light' (smoldot in this page) or 'rpc' (trusting the node at `url`). */
+  mode: params.get('rpc') ? 'rpc' : 'light',
+  /** Why the page trusts a node, when it does: 'asked' (`?rpc=`) or 'no-spec'. */
+  trustReason: params.get('rpc') ? 'asked' : null,
+  genesis: null,
+  /** Milliseconds from page load to the first finalized block the light client verified. */
+  firstVerifiedMs: null,
+};
+
+/** The provider: the light client when a chain spec is available, else the node at `chain.url`. */
+async function provider() {
+  if (chain.mode === 'light') {
+    try {
+      // smoldot loads only for the light client (its own chunk, most of the page's weight).
+      const { lightProvider, loadChainSpec } = await import('./light.js');
+      const { text } = await loadChainSpec(specUrl());
+      return lightProvider(text);
+    } catch (e) {
+      console.warn(`light client unavailable, trusting ${chain.url}: ${e.message}`);
+      chain.mode = 'rpc';
+      chain.trustReason = 'no-spec';
+    }
+  }
+  return new WsProvider(chain.url, 2500);
+}
 
 export async function connect() {
-  chain.provider = new WsProvider(chain.url, 2500);
+  chain.provider = await provider();
+  if (chain.mode === 'light') await chain.provider.connect();
   chain.api = await ApiPromise.create({
     provider: chain.provider,
     noInitWarn: true,
@@ -22,6 +57,7 @@ export async function connect() {
     signedExtensions: { CheckFirewall: { extrinsic: {}, payload: {} } },
   });
   const api = chain.api;
+  chain.genesis = api.genesisHash.toHex();
   const type = (await api.rpc.system.chainType()).toString();
   chain.dev = type === 'Development' || type === 'Local';
   chain.name = (await api.rpc.system.chain()).toString();
@@ -30,12 +66,17 @@ export async function connect() {
   const slot = api.consts.aura?.slotDuration ?? null;
   if (slot) chain.blockMs = Number(slot.toString());
   else if (api.consts.timestamp?.minimumPeriod) chain.blockMs = 2 * Number(api.consts.timestamp.minimumPeriod.toString());
-  if (!new URLSearchParams(location.search).get('rpc')) localStorage.setItem('polity.rpc', chain.url);
   return api;
 }
 
-/** Calls one of Polity's query RPCs; resolves with the node's JSON. */
-export const rpc = (method, params = []) => chain.provider.send(method, params);
+/** Reads through the runtime's query surface (runtime APIs; see query.js). */
+export const read = (name, params = []) => query(chain.api, name, params);
+
+/** Calls a node's own RPC method: only for what a runtime cannot answer (finality receipts). */
+export function rpc(method, args = []) {
+  if (chain.mode === 'light') return Promise.reject(new Error(`${method} needs a full node: the light client cannot serve it`));
+  return chain.provider.send(method, args);
+}
 
 /** A plain number from a number, hex or codec. */
 export const num = (v) => (v == null ? 0 : Number(v.toString()));

@@ -2,7 +2,7 @@
 
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { connect, chain } from './chain.js';
+import { connect, chain, specUrl } from './chain.js';
 import { accounts, current, loadDevAccounts, loadWalletAccounts, select } from './accounts.js';
 import { useSignal } from './store.js';
 import { html, heads, followHeads, useLang } from './ui.js';
@@ -59,18 +59,26 @@ function App() {
       <nav>${nav.map((n) => html`<a href=${`#/${n}`} class=${page === n || (n === 'citizen' && page === 'proposal') ? 'active' : ''} data-testid=${`nav-${n}`}>${t(`nav.${n}`)}</a>`)}</nav>
       <div class="status">
         <span data-testid="best">${t('conn.best', { n: best })}</span> · <span data-testid="finalized">${t('conn.finalized', { n: finalized })}</span> · <span>${chain.name}</span>
+        ${chain.mode === 'light'
+          ? html` · <span class="verified" data-testid="verified" data-genesis=${chain.genesis} title=${t('conn.verifiedTitle', { spec: specUrl() })}>✓ ${t('conn.verified', { genesis: `${chain.genesis.slice(0, 10)}…${chain.genesis.slice(-6)}` })}</span>`
+          : null}
         <button class="link" data-testid="lang" onClick=${() => setLang(lang.get() === 'zh' ? 'en' : 'zh')}>${t('lang.switch')}</button>
       </div>
       <${AccountPicker} />
     </header>
+    ${chain.mode === 'rpc'
+      ? html`<p class="trust-notice" role="alert" data-testid="trust-notice">${t(chain.trustReason === 'no-spec' ? 'conn.trustNoSpec' : 'conn.trust', { url: chain.url })}</p>`
+      : null}
     <main>${body}</main>`;
 }
 
 async function start() {
   const root = document.getElementById('app');
   setLang(lang.get());
-  render(html`<p class="loading">${t('conn.connecting', { url: chain.url })}</p>`, root);
-  const timer = setTimeout(() => render(html`<p class="error" data-testid="conn-failed">${t('conn.failed', { url: chain.url })}</p>`, root), 8000);
+  const where = chain.mode === 'light' ? specUrl() : chain.url;
+  render(html`<p class="loading">${chain.mode === 'light' ? t('conn.syncing') : t('conn.connecting', { url: chain.url })}</p>`, root);
+  // A light client syncs from genesis by warp proofs: give it longer than a node's answer.
+  const timer = setTimeout(() => unreachable(where), chain.mode === 'light' ? 60_000 : 8000);
   await connect();
   clearTimeout(timer);
   await loadDevAccounts();
@@ -79,6 +87,14 @@ async function start() {
   document.body.dataset.ready = 'true';
 }
 
-start().catch((e) => {
-  document.getElementById('app').textContent = `${t('conn.failed', { url: chain.url })} (${e.message})`;
-});
+/** The page a citizen sees when no node answers: what happened and what to do, in words. */
+function unreachable(where, detail) {
+  render(html`<section class="unreachable" data-testid="conn-failed">
+    <h1>${t('conn.failedTitle')}</h1>
+    <p>${t('conn.failed', { url: where })}</p>
+    ${detail ? html`<p><small>${detail}</small></p>` : null}
+    <button onClick=${() => location.reload()}>${t('conn.retry')}</button>
+  </section>`, document.getElementById('app'));
+}
+
+start().catch((e) => unreachable(chain.mode === 'light' ? specUrl() : chain.url, e.message));

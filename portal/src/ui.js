@@ -14,8 +14,22 @@ export const html = htm.bind(h);
 export const heads = signal({ best: 0, finalized: 0 });
 
 export async function followHeads() {
-  await chain.api.rpc.chain.subscribeNewHeads((hd) => heads.set({ ...heads.get(), best: hd.number.toNumber() }));
-  await chain.api.rpc.chain.subscribeFinalizedHeads((hd) => heads.set({ ...heads.get(), finalized: hd.number.toNumber() }));
+  const api = chain.api;
+  // The current heights now, not at the next block.
+  const [best, fin] = await Promise.all([api.rpc.chain.getHeader(), api.rpc.chain.getFinalizedHead().then((h) => api.rpc.chain.getHeader(h))]);
+  const seen = (finalized) => {
+    if (chain.firstVerifiedMs == null && chain.mode === 'light' && finalized > 0) {
+      chain.firstVerifiedMs = Math.round(performance.now());
+      document.body.dataset.firstVerifiedMs = String(chain.firstVerifiedMs);
+    }
+  };
+  heads.set({ best: best.number.toNumber(), finalized: fin.number.toNumber(), finalizedHash: fin.hash.toHex() });
+  seen(fin.number.toNumber());
+  await api.rpc.chain.subscribeNewHeads((hd) => heads.set({ ...heads.get(), best: hd.number.toNumber() }));
+  await api.rpc.chain.subscribeFinalizedHeads((hd) => {
+    heads.set({ ...heads.get(), finalized: hd.number.toNumber(), finalizedHash: hd.hash.toHex() });
+    seen(hd.number.toNumber());
+  });
 }
 
 /** Re-renders with the current language. */

@@ -14,7 +14,7 @@ import { nodeBinary, logDir, startNode } from './lib/node.mjs';
 
 // Suites on a single `--dev` node of their own: independent, so they run side by side.
 // The local testnet's four nodes too: they only wait for blocks most of the time.
-const CONCURRENT = ['dev', 'local-testnet', 'voting', 'data', 'supervision', 'apps', 'portal', 'decisions', 'attacks', 'operations', 'refusals'];
+const CONCURRENT = ['dev', 'local-testnet', 'voting', 'data', 'supervision', 'apps', 'portal', 'decisions', 'attacks', 'operations', 'refusals', 'light-client'];
 
 /** Runs suite `name` in a child process; resolves with its output and counts. */
 function runChild(name) {
@@ -48,6 +48,8 @@ const suites = [
   ['operations', () => import('./suites/operations.mjs')],
   // Why-refused before signing names what the chain then does.
   ['refusals', () => import('./suites/refusals.mjs')],
+  // The portal over its light client only: no node trusted, no Polity RPC called.
+  ['light-client', () => import('./suites/light-client.mjs')],
   ['docker', () => import('./suites/docker.mjs')],
   ['faults', () => import('./suites/faults.mjs')],
   ['zombienet', () => import('./suites/zombienet.mjs')],

@@ -1,7 +1,7 @@
 // Citizen: my scopes and sectors, what I may vote on, a scope's proposals, proposing.
 
 import { useState } from 'preact/hooks';
-import { chain, rpc, pol, num } from '../chain.js';
+import { chain, pol, num, read } from '../chain.js';
 import { current } from '../accounts.js';
 import { useSignal } from '../store.js';
 import { html, useChainData, Feedback, heads, duration } from '../ui.js';
@@ -22,7 +22,7 @@ function MyScopes({ me, scopes }) {
 function Ballot({ who }) {
   const { best } = useSignal(heads);
   const { value } = useChainData(async () => {
-    const page = await rpc('stakeholderVoting_ballot', [who, null, 50]);
+    const page = await read('stakeholderVoting_ballot', [who, null, 50]);
     return Promise.all(page.items.map(async (item) => ({ ...item, p: await proposal(item.index) })));
   }, [who]);
   if (!value) return null;
@@ -142,7 +142,7 @@ function ProposeForm({ me, scopes }) {
 export function Citizen({ scope }) {
   const who = useSignal(current);
   const { value } = useChainData(async () => ({
-    me: await rpc('stakeholderVoting_stakeholder', [who]),
+    me: await read('stakeholderVoting_stakeholder', [who]),
     scopes: await allScopes(),
   }), [who], { everyBlock: false });
   if (!value) return html`<p class="loading">…</p>`;

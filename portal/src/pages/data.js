@@ -2,7 +2,7 @@
 // drop a receipt (and the file) to check it.
 
 import { useState } from 'preact/hooks';
-import { chain, rpc, pol } from '../chain.js';
+import { chain, rpc, pol, read } from '../chain.js';
 import { current, label } from '../accounts.js';
 import { useSignal } from '../store.js';
 import { html, useChainData, Feedback, DropZone } from '../ui.js';
@@ -41,7 +41,7 @@ function Register() {
   const [uri, setUri] = useState('');
   const [status, setStatus] = useState(null);
   const [receipt, setReceipt] = useState(null);
-  const { value: record } = useChainData(() => (hash ? rpc('dataOwnership_record', [hash]) : null), [hash]);
+  const { value: record } = useChainData(() => (hash ? read('dataOwnership_record', [hash]) : null), [hash]);
   const onFiles = async (files) => {
     const f = files[0];
     if (!f) return;
@@ -58,7 +58,13 @@ function Register() {
     e.preventDefault();
     if (problem) { setStatus({ kind: 'error', text: problem }); return; }
     try {
-      await submit(chain.api.tx.dataOwnership.register(hash, { title, mediaType, uri, schema: null }, null), setStatus);
+      const done = await submit(chain.api.tx.dataOwnership.register(hash, { title, mediaType, uri, schema: null }, null), setStatus);
+      if (chain.mode === 'light') {
+        // Included and finalized as the light client verified it; the receipt file (with its
+        // GRANDPA justification) comes from a full node's `dataOwnership_registrationReceipt`.
+        setStatus({ kind: 'ok', text: `${t('tx.finalized', { n: done.blockNumber })} ${t('conn.lightOnly')}` });
+        return;
+      }
       setStatus({ kind: 'pending', text: t('d.receiptWait') });
       const r = await fetchReceipt(hash);
       setReceipt(r);
@@ -142,7 +148,7 @@ function Check() {
     ${result ? html`<div class=${`verdict ${result.valid ? 'ok' : 'error'}`} data-testid="verdict" data-valid=${String(result.valid)}>
       <strong>${result.valid ? t('v.valid') : t('v.invalid', { why: result.lines.find((l) => !l.ok)?.text ?? '' })}</strong>
       <ul>${result.lines.map((l) => html`<li class=${l.ok ? 'ok' : 'error'}>${l.ok ? '✓' : '✗'} ${l.text}</li>`)}</ul>
-      <small>${t('v.trust', { url: chain.url })}</small>
+      <small>${chain.mode === 'light' ? t('v.trustLight') : t('v.trust', { url: chain.url })}</small>
     </div>` : null}
   </section>`;
 }
@@ -150,8 +156,8 @@ function Check() {
 function MyRecords() {
   const who = useSignal(current);
   const { value } = useChainData(async () => {
-    const hashes = await rpc('dataOwnership_recordsOf', [who, null, 50]);
-    return Promise.all(hashes.map((h) => rpc('dataOwnership_record', [h])));
+    const hashes = await read('dataOwnership_recordsOf', [who, null, 50]);
+    return Promise.all(hashes.map((h) => read('dataOwnership_record', [h])));
   }, [who]);
   return html`<section><h2>${t('d.mine')}</h2>
     ${value?.length ? html`<ul data-testid="my-records">${value.filter(Boolean).map((r) => html`<li><strong>${r.title}</strong> <code>${r.hash.slice(0, 18)}…</code> <small>#${r.registeredAt} · ${r.status}</small></li>`)}</ul>` : html`<p>${t('cit.none')}</p>`}

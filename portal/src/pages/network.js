@@ -2,7 +2,7 @@
 
 import { base58Encode } from '@polkadot/util-crypto';
 import { hexToU8a } from '@polkadot/util';
-import { chain, rpc } from '../chain.js';
+import { chain, read } from '../chain.js';
 import { useSignal } from '../store.js';
 import { html, useChainData, heads, Who } from '../ui.js';
 import { t } from '../i18n.js';
@@ -12,10 +12,10 @@ const peerId = (bytes) => base58Encode(typeof bytes === 'string' ? hexToU8a(byte
 export function Network() {
   const { best, finalized } = useSignal(heads);
   const { value } = useChainData(async () => ({
-    validators: await rpc('supervision_validators', []),
-    regulators: await rpc('supervision_regulators', []),
-    nodes: await rpc('supervision_licensedNodes', []),
-    pauses: await rpc('supervision_pauses', []),
+    validators: await read('supervision_validators', []),
+    regulators: await read('supervision_regulators', []),
+    nodes: await read('supervision_licensedNodes', []),
+    pauses: await read('supervision_pauses', []),
   }), []);
   const pallets = chain.api.runtimeMetadata.asLatest.pallets.filter((p) => p.calls.isSome).map((p) => p.name.toString());
   return html`<div class="page" data-testid="page-network">

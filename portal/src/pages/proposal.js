@@ -2,7 +2,7 @@
 // progress, time left, my vote, voting, and after the close its outcome and enactment.
 
 import { useState } from 'preact/hooks';
-import { chain, rpc, decodeCall, statusOf } from '../chain.js';
+import { chain, decodeCall, statusOf, read } from '../chain.js';
 import { current } from '../accounts.js';
 import { useSignal } from '../store.js';
 import { html, useChainData, Feedback, heads, duration, Who, percent, Bars } from '../ui.js';
@@ -151,7 +151,7 @@ export function Proposal({ index }) {
   const who = useSignal(current);
   const { best } = useSignal(heads);
   const { value, error } = useChainData(async () => {
-    const p = await rpc('stakeholderVoting_proposal', [index]);
+    const p = await read('stakeholderVoting_proposal', [index]);
     if (!p) return { p: null };
     const mine = who ? await chain.api.query.stakeholderVoting.votes(index, who) : null;
     const myVote = mine && mine.isSome ? mine.unwrap().toJSON() : null;

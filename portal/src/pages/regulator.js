@@ -2,7 +2,7 @@
 // motions to approve.
 
 import { useState } from 'preact/hooks';
-import { chain, rpc, num } from '../chain.js';
+import { chain, num, read } from '../chain.js';
 import { current, samePublicKey, label } from '../accounts.js';
 import { useSignal } from '../store.js';
 import { html, useChainData, Feedback, Who } from '../ui.js';
@@ -17,14 +17,14 @@ export function describeAction(action) {
 }
 
 async function timeline(who) {
-  const trail = await rpc('supervision_auditTrail', [who, 100]);
+  const trail = await read('supervision_auditTrail', [who, 100]);
   const events = [];
   for (const m of trail.stakeholder?.memberships ?? []) events.push({ at: m.since, kind: 'member', text: `${t('cit.scope')} #${m.scope}: ${t('cit.stake', { n: m.stake })}` });
-  const proposals = await Promise.all(trail.proposals.map((i) => rpc('stakeholderVoting_proposal', [i])));
+  const proposals = await Promise.all(trail.proposals.map((i) => read('stakeholderVoting_proposal', [i])));
   for (const p of proposals.filter(Boolean)) events.push({ at: p.submitted, kind: 'proposal', text: `${t('r.proposed', { n: p.index })}: ${p.title}`, href: `#/proposal/${p.index}` });
-  const voted = await Promise.all(trail.votes.map(async ([i, v]) => ({ i, v, p: await rpc('stakeholderVoting_proposal', [i]) })));
+  const voted = await Promise.all(trail.votes.map(async ([i, v]) => ({ i, v, p: await read('stakeholderVoting_proposal', [i]) })));
   for (const { i, v, p } of voted) events.push({ at: p?.submitted ?? 0, kind: 'vote', text: t('r.voted', { n: i, choice: t(`p.vote.${v.choice}`) }), href: `#/proposal/${i}` });
-  const records = await Promise.all(trail.records.map((h) => rpc('dataOwnership_record', [h])));
+  const records = await Promise.all(trail.records.map((h) => read('dataOwnership_record', [h])));
   for (const r of records.filter(Boolean)) events.push({ at: r.registeredAt, kind: 'record', text: `${t('r.record', { hash: `${r.hash.slice(0, 14)}…` })}: ${r.title}` });
   for (const a of trail.actions) {
     events.push({ at: a.executedAt, kind: 'action', text: t('r.action', { id: a.id, what: describeAction(a.action), reason: a.reason }) + (a.overturnedAt != null ? ` — ${t('r.overturned', { at: a.overturnedAt })}` : '') });
@@ -70,8 +70,8 @@ function Motions() {
 
 function Restrictions() {
   const { value } = useChainData(async () => ({
-    freezes: await rpc('supervision_freezes', [null, 100]),
-    pauses: await rpc('supervision_pauses', []),
+    freezes: await read('supervision_freezes', [null, 100]),
+    pauses: await read('supervision_pauses', []),
   }), []);
   if (!value) return null;
   return html`<section><h2>${t('r.freezes')}</h2>

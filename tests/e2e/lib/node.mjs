@@ -72,7 +72,8 @@ export async function startNode({
   const fullArgs = [
     ...args,
     '--rpc-port', String(rpcPort),
-    '--port', String(p2pPort),
+    // A suite that names its own listen addresses (e.g. a WebSocket one) keeps TCP on p2pPort too.
+    ...(args.includes('--listen-addr') ? ['--listen-addr', `/ip4/${host}/tcp/${p2pPort}`] : ['--port', String(p2pPort)]),
     // Prometheus only where a suite asks for it (its own `--prometheus-port`).
     ...(args.includes('--prometheus-port') ? [] : ['--no-prometheus']),
     '--no-telemetry',
