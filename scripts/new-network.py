@@ -371,12 +371,38 @@ def build(args, desc, out):
                    if k in n} | ({"aura": n["aura"], "grandpa": n["grandpa"]} if n["validator"] else {}) for n in all_nodes],
         "scopes": scope_names,
     }
+    light = [light_address(n) for n in all_nodes if serves_light_clients(n)]
+    if light:
+        # The portal's light client starts from this spec: the same genesis, and boot nodes a
+        # browser can dial (the non-validator RPC nodes, which serve light clients).
+        progress(f"writing the light clients' chain spec ({len(light)} WebSocket boot node(s))")
+        tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools", "light-client-spec.mjs")
+        cmd = ["node", tool, "--spec", raw_path, "--out", os.path.join(out, "chain-spec-light.json")]
+        for addr in light:
+            cmd += ["--bootnode", addr]
+        if subprocess.run(cmd, stdout=subprocess.DEVNULL).returncode != 0:
+            die("the light clients' chain spec could not be written")
+        os.chmod(os.path.join(out, "chain-spec-light.json"), 0o644)
+        network["lightClientSpec"] = "chain-spec-light.json"
     write_public(os.path.join(out, "network.json"), json.dumps(network, indent=2) + "\n")
     write_public(os.path.join(out, "zombienet.toml"), zombienet_file(all_nodes, out))
     write_public(os.path.join(out, "docker-compose.yml"), compose_file(all_nodes, name, args.image))
     write_public(os.path.join(out, "prometheus.yml"), prometheus_file(all_nodes, chain_id))
     shutil.copy(args.description, os.path.join(out, "description" + os.path.splitext(args.description)[1]))
     print(json.dumps({"out": out, "chainSpec": raw_path, "nodes": len(all_nodes), "accounts": len(order)}))
+
+
+def serves_light_clients(n):
+    """Non-validator nodes that serve RPC also serve light clients (validators never do)."""
+    return not n["validator"] and bool(n.get("rpc"))
+
+
+def light_address(n):
+    # A hosted node serves light clients on WebSocket port 30334; a local one listens on WebSocket.
+    if n["host"]:
+        proto = "ip4" if re.match(r"^\d+\.\d+\.\d+\.\d+$", n["host"]) else "dns"
+        return f"/{proto}/{n['host']}/tcp/30334/ws/p2p/{n['peer_id']}"
+    return boot_address(n)
 
 
 def boot_address(n):
@@ -410,6 +436,8 @@ def zombienet_file(all_nodes, out):
             args.append(f"--keystore-path={out}/secrets/{n['name']}/keystore")
         else:
             args.append("--offchain-worker=always")
+            if serves_light_clients(n):
+                args.append("--serve-light-clients")
         for m in all_nodes:
             if m is not n:
                 args.append(f"--reserved-nodes=/ip4/127.0.0.1/tcp/{m['p2p_port']}/ws/p2p/{m['peer_id']}")
@@ -455,6 +483,8 @@ def compose_file(all_nodes, name, image):
             cmd += ["--offchain-worker always"]
             if n["rpc"]:
                 cmd += ["--rpc-external", "--rpc-methods safe", "--rpc-cors all"]
+            if serves_light_clients(n):
+                cmd += ["--serve-light-clients", "--listen-addr /ip4/0.0.0.0/tcp/30333", "--listen-addr /ip4/0.0.0.0/tcp/30334/ws"]
         cmd += [f"--bootnodes {b}" for b in boot if n["peer_id"] not in b]
         lines += [
             f"  {n['name']}:",
@@ -469,6 +499,8 @@ def compose_file(all_nodes, name, image):
         ports = [f'"{30333 + i}:30333"']
         if not n["validator"] and n["rpc"]:
             ports.append(f'"{9944 + i}:9944"')
+        if serves_light_clients(n):
+            ports.append(f'"{31333 + i}:30334"')
         lines.append(f"    ports: [{', '.join(ports)}]")
     lines += ["", "volumes:"] + [f"  {n['name']}-data: {{}}" for n in all_nodes]
     return "\n".join(lines) + "\n"

@@ -48,11 +48,13 @@ export async function query(api, name, params = []) {
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Fields the chain keeps as UTF-8 bytes and the node's JSON shows as text. */
-const TEXT_FIELDS = new Set(['name', 'title', 'description', 'mediaType', 'uri', 'purpose', 'pallet', 'call', 'reason']);
+const TEXT_FIELDS = new Set(['name', 'title', 'description', 'mediaType', 'uri', 'purpose', 'pallet', 'reason']);
+/** Beside a `pallet` name, `call` is a call's name too (elsewhere it is an encoded call). */
+const NAMED_CALL = new Set([...TEXT_FIELDS, 'call']);
 const utf8 = new TextDecoder('utf-8');
 
-function field(key, x) {
-  if (!TEXT_FIELDS.has(key)) return plain(x);
+function field(key, x, text = TEXT_FIELDS) {
+  if (!text.has(key)) return plain(x);
   const bytes = typeof x?.isSome === 'boolean' && typeof x.unwrap === 'function' ? (x.isSome ? x.unwrap() : null) : x;
   return bytes instanceof Uint8Array ? utf8.decode(bytes) : plain(bytes);
 }
@@ -72,9 +74,10 @@ export function plain(v) {
   }
   if (v instanceof Map) {
     const out = {};
+    const text = v.has('pallet') ? NAMED_CALL : TEXT_FIELDS;
     for (const [k, x] of v.entries()) {
       // @polkadot/api renames fields that clash with its own (`hash` → `hash_`).
-      if (typeof k === 'string') out[k.replace(/_$/, '')] = field(k, x);
+      if (typeof k === 'string') out[k.replace(/_$/, '')] = field(k, x, text);
       else out[String(plain(k))] = plain(x);
     }
     return out;

@@ -9,7 +9,7 @@ import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { blake2AsHex } from '@polkadot/util-crypto';
+import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
 import { assert, assertEq, test, waitFor } from '../lib/harness.mjs';
 import { sendAndWait } from '../lib/tx.mjs';
 import { withDevNode } from '../lib/suite.mjs';
@@ -354,6 +354,53 @@ function register() {
     await shot(state, '13-secret-ballot-revealed');
     await sendAndWait(api, api.tx.sudo.sudo(api.tx.stakeholderVoting.setPolicy(1, { secretBallot: null, attestationRequired: false })), alice);
   }, { timeoutMs: 300_000 });
+
+  test('every read the portal makes is a runtime API call whose answer equals the node\'s RPC answer', async ({ api, node, alice, bob, charlie, dave, state }) => {
+    // One query surface: the page asks the runtime (state_call, which a light client proves);
+    // the node's RPC methods wrap the same runtime APIs. Accounts compare by public key (the
+    // page shows the chain's own address format, the RPC the generic one).
+    const { query } = await import('../../../portal/src/query.js');
+    const rpcCall = async (method, params) => {
+      const res = await fetch(`http://127.0.0.1:${node.rpcPort}`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
+      });
+      return (await res.json()).result;
+    };
+    const norm = (v) => JSON.parse(JSON.stringify(v), (_, x) => {
+      if (typeof x === 'string' && /^[1-9A-HJ-NP-Za-km-z]{46,50}$/.test(x)) {
+        try { return decodeAddress(x).toString(); } catch { return x; }
+      }
+      return x;
+    });
+    const who = [alice, bob, charlie, dave].map((k) => k.address);
+    const proposals = Number((await api.query.stakeholderVoting.proposalCount()).toString());
+    const cases = [
+      ['supervision_regulators', []], ['supervision_licensedNodes', []], ['supervision_validators', []],
+      ['supervision_pauses', []], ['supervision_freezes', [null, 100]], ['supervision_actionLog', [null, 50]],
+      ...[0, 1, 2].map((id) => ['stakeholderVoting_scope', [id]]),
+      ...Array.from({ length: proposals }, (_, i) => ['stakeholderVoting_proposal', [i]]),
+      ['stakeholderVoting_proposalsIn', [0, 'Any', null, 50]], ['stakeholderVoting_proposalsIn', [0, 'Passed', null, 50]],
+      ...who.flatMap((a) => [
+        ['stakeholderVoting_stakeholder', [a]], ['stakeholderVoting_ballot', [a, null, 50]], ['stakeholderVoting_votesOf', [a, null, 50]],
+        ['dataOwnership_recordsOf', [a, null, 50]], ['supervision_auditTrail', [a, 100]], ['supervision_actionsConcerning', [a, null, 50]],
+      ]),
+    ];
+    for (const a of who) {
+      for (const h of await rpcCall('dataOwnership_recordsOf', [a, null, 50])) {
+        cases.push(['dataOwnership_record', [h]], ['dataOwnership_grants', [h]], ['dataOwnership_activity', [h, 0, 50]], ['dataOwnership_versions', [h, 0, 50]]);
+      }
+    }
+    let compared = 0;
+    for (const [method, params] of cases) {
+      const viaRuntime = norm(await query(api, method, params));
+      const viaRpc = norm(await rpcCall(method, params));
+      assertEq(JSON.stringify(viaRuntime), JSON.stringify(viaRpc), `${method}(${JSON.stringify(params)})`);
+      compared += 1;
+    }
+    assert(compared > 40, `compared ${compared} answers`);
+    console.log(`       ${compared} answers compared: runtime API = RPC`);
+  }, { timeoutMs: 180_000 });
 
   test('the Chinese locale and a phone width render', async ({ state }) => {
     await open(state, `#/proposal/${state.index}`, 'Bob');
