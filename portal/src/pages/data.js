@@ -148,7 +148,7 @@ function Check() {
     ${result ? html`<div class=${`verdict ${result.valid ? 'ok' : 'error'}`} data-testid="verdict" data-valid=${String(result.valid)}>
       <strong>${result.valid ? t('v.valid') : t('v.invalid', { why: result.lines.find((l) => !l.ok)?.text ?? '' })}</strong>
       <ul>${result.lines.map((l) => html`<li class=${l.ok ? 'ok' : 'error'}>${l.ok ? '✓' : '✗'} ${l.text}</li>`)}</ul>
-      <small>${chain.mode === 'light' ? t('v.trustLight') : t('v.trust', { url: chain.url })}</small>
+      <small>${result.trusted ? t('v.trust', { url: chain.url }) : t('v.trustLight')}</small>
     </div>` : null}
   </section>`;
 }

@@ -12,6 +12,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
 import { Keyring } from '@polkadot/keyring';
+import { u8aToHex, u8aConcat, hexToU8a, bnToU8a, stringToHex } from '@polkadot/util';
+import { WebSocketServer, WebSocket } from 'ws';
 import { assert, assertEq, runTests, test, waitFor, sleep } from '../lib/harness.mjs';
 import { sendAndWait } from '../lib/tx.mjs';
 import { connect, freePort, nodeBinary, peerIdOf, repoRoot, startNode } from '../lib/node.mjs';
@@ -216,6 +218,7 @@ function register() {
     }, { ms: 90_000, what: 'a justified receipt' });
     const file = path.join(tmp, 'receipt.json');
     fs.writeFileSync(file, JSON.stringify(receipt));
+    state.receipt = receipt;
     const deed = path.join(tmp, 'deed.txt');
     fs.writeFileSync(deed, content);
     // …and the page checks it against what its light client verified.
@@ -232,6 +235,84 @@ function register() {
     await state.page.setInputFiles('[data-testid=receipt-drop] input', [forged]);
     await waitFor(async () => (await state.page.getAttribute('[data-testid=verdict]', 'data-valid')) === 'false', { what: 'a forged receipt to be refused' });
   }, { timeoutMs: 300_000 });
+
+  test('a lying node: over the light client the page shows the true state; over ?rpc= to the liar a forged receipt is still refused', async ({ api, server, state, tmp }) => {
+    // The liar: a JSON-RPC proxy in front of the light-client server that renames scope 0 in
+    // every runtime answer and names its own key as the only GRANDPA authority.
+    const mallory = new Keyring({ type: 'ed25519' }).addFromUri('//Mallory//grandpa');
+    const forgedAuthorities = u8aToHex(u8aConcat(new Uint8Array([4]), mallory.publicKey, bnToU8a(1n, { bitLength: 64, isLe: true })));
+    const [truth, lie] = [stringToHex('polity').slice(2), stringToHex('pwned!').slice(2)];
+    const port = await freePort();
+    const wss = new WebSocketServer({ host: '127.0.0.1', port });
+    let lies = 0;
+    wss.on('connection', (client) => {
+      const upstream = new WebSocket(server.wsUrl);
+      const calls = new Map();
+      const queue = [];
+      upstream.on('open', () => { for (const m of queue.splice(0)) upstream.send(m); });
+      client.on('message', (m) => {
+        const msg = JSON.parse(m.toString());
+        if (msg.method === 'state_call') calls.set(msg.id, msg.params[0]);
+        if (upstream.readyState === WebSocket.OPEN) upstream.send(m.toString()); else queue.push(m.toString());
+      });
+      upstream.on('message', (m) => {
+        const msg = JSON.parse(m.toString());
+        const method = calls.get(msg.id);
+        if (method === 'GrandpaApi_grandpa_authorities' && msg.result) { msg.result = forgedAuthorities; lies += 1; }
+        if (method === 'StakeholderVotingApi_scope' && typeof msg.result === 'string' && msg.result.includes(truth)) { msg.result = msg.result.replace(truth, lie); lies += 1; }
+        client.send(JSON.stringify(msg));
+      });
+      client.on('close', () => upstream.close());
+      upstream.on('close', () => client.close());
+    });
+    try {
+      const liar = `ws://127.0.0.1:${port}`;
+      // Over the liar the page shows the lie, and says whom it trusts.
+      await state.page.goto('about:blank');
+      await state.page.goto(`${state.base}?rpc=${encodeURIComponent(liar)}#/governance`);
+      await state.page.waitForSelector('body[data-ready=true]', { timeout: 60_000 });
+      await state.page.waitForSelector('text=pwned!', { timeout: 30_000 });
+      assert((await text(state, 'trust-notice')).includes(liar), 'the trust notice names the liar');
+      await shot(state, '05-liar-trusted');
+      // A receipt whose finality is signed by the liar's key: the liar vouches for that key, the
+      // shipped spec does not. The check takes finality from a light client started from the spec.
+      const { receipt } = state;
+      const j = api.createType('GrandpaJustification', receipt.finality.justification);
+      const target = j.commit.targetHash.toHex();
+      const number = j.commit.targetNumber.toNumber();
+      const u64 = (n) => bnToU8a(BigInt(n), { bitLength: 64, isLe: true });
+      const message = u8aConcat(new Uint8Array([1]), hexToU8a(target), bnToU8a(number, { bitLength: 32, isLe: true }), u64(j.round.toString()), u64(receipt.setId));
+      const forgedJ = api.createType('GrandpaJustification', {
+        round: j.round, commit: { targetHash: target, targetNumber: number,
+          precommits: [{ precommit: { targetHash: target, targetNumber: number }, signature: mallory.sign(message), id: mallory.publicKey }] },
+        votesAncestries: [],
+      });
+      const forged = path.join(tmp, 'forged-finality.json');
+      fs.writeFileSync(forged, JSON.stringify({ ...receipt, finality: { ...receipt.finality, justification: forgedJ.toHex() } }));
+      await state.page.goto('about:blank');
+      await state.page.goto(`${state.base}?rpc=${encodeURIComponent(liar)}#/data`);
+      await state.page.waitForSelector('body[data-ready=true]', { timeout: 60_000 });
+      await state.page.setInputFiles('[data-testid=receipt-drop] input', [forged]);
+      await state.page.waitForSelector('[data-testid=verdict]', { timeout: 60_000 });
+      const verdict = await text(state, 'verdict');
+      assertEq(await state.page.getAttribute('[data-testid=verdict]', 'data-valid'), 'false', `the forged finality is refused: ${verdict}`);
+      assert(/GRANDPA|finality/i.test(verdict), `refused for its finality: ${verdict}`);
+      await shot(state, '06-liar-forged-receipt');
+      // The genuine receipt still verifies through the liar (the record proof needs no node).
+      await state.page.setInputFiles('[data-testid=receipt-drop] input', [path.join(tmp, 'receipt.json')]);
+      await waitFor(async () => (await state.page.getAttribute('[data-testid=verdict]', 'data-valid')) === 'true', { what: 'the genuine receipt to verify' });
+      // Over the light client, the same page shows the truth: the liar is not asked.
+      await state.page.goto('about:blank');
+      await state.page.goto(`${state.base}#/governance`);
+      await state.page.waitForSelector('body[data-ready=true]', { timeout: 120_000 });
+      await state.page.waitForSelector('text=polity', { timeout: 30_000 });
+      assertEq(await state.page.$('text=pwned!'), null, 'no lie shown over the light client');
+      assert(lies > 0, 'the liar lied');
+      console.log(`       the liar altered ${lies} answers; the page over the light client showed none of them`);
+    } finally {
+      wss.close();
+    }
+  }, { timeoutMs: 240_000 });
 
   test('no Polity RPC method was called on either node; a page told to trust a node says so', async ({ server, promUrls, state }) => {
     assertEq(state.errors, [], 'no uncaught page errors');

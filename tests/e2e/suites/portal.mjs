@@ -365,7 +365,9 @@ function register() {
         method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
       });
-      return (await res.json()).result;
+      const answer = await res.json();
+      if (answer.error) throw new Error(`${method}(${JSON.stringify(params)}): ${JSON.stringify(answer.error)}`);
+      return answer.result;
     };
     const norm = (v) => JSON.parse(JSON.stringify(v), (_, x) => {
       if (typeof x === 'string' && /^[1-9A-HJ-NP-Za-km-z]{46,50}$/.test(x)) {
@@ -388,7 +390,7 @@ function register() {
     ];
     for (const a of who) {
       for (const h of await rpcCall('dataOwnership_recordsOf', [a, null, 50])) {
-        cases.push(['dataOwnership_record', [h]], ['dataOwnership_grants', [h]], ['dataOwnership_activity', [h, 0, 50]], ['dataOwnership_versions', [h, 0, 50]]);
+        cases.push(['dataOwnership_record', [h]], ['dataOwnership_grants', [h]], ['dataOwnership_activity', [h, 0, 50]], ['dataOwnership_versions', [h, 0]]);
       }
     }
     let compared = 0;
