@@ -710,7 +710,7 @@ pub fn run(seed: u64, steps: u64) -> Report {
 					None
 				},
 				Ok(Err(e)) => {
-					let error = error_name(e.error);
+					let error = polity_runtime::refusals::dispatch_refusal(e.error).error;
 					*report.errors.entry(format!("{name}: {error}")).or_default() += 1;
 					Some(error)
 				},
@@ -766,14 +766,3 @@ fn call_pallet(call: &RuntimeCall) -> &'static str {
 	}
 }
 
-fn error_name(error: polkadot_sdk::sp_runtime::DispatchError) -> String {
-	use polkadot_sdk::sp_runtime::DispatchError;
-	match error {
-		DispatchError::Module(m) => {
-			m.message.map_or_else(|| format!("{m:?}"), |name| name.to_string())
-		},
-		DispatchError::Token(token) => format!("{token:?}"),
-		DispatchError::Arithmetic(arithmetic) => format!("{arithmetic:?}"),
-		other => format!("{other:?}"),
-	}
-}

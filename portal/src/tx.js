@@ -47,17 +47,22 @@ export function explainError(e) {
  * stopped it, by the name it would give on chain); null when nothing would.
  */
 export async function whyRefused(address, tx) {
+  return (await refusalOf(address, tx))?.words ?? null;
+}
+
+/** The refusal as { key: 'pallet.Error' or 'Error', words }, or null when nothing would refuse. */
+export async function refusalOf(address, tx) {
   const api = chain.api;
   if (!api.call.whyRefusedApi) return null; // a runtime from before the API
   const answer = await api.call.whyRefusedApi.whyRefused(address, tx.method);
   if (answer.isNone) return null;
   const { pallet, error } = answer.unwrap();
   const name = error.toString();
-  if (pallet.isNone) return errorWords(name) ?? name;
+  if (pallet.isNone) return { key: name, words: errorWords(name) ?? name };
   const p = pallet.unwrap().toString();
   const section = `${p[0].toLowerCase()}${p.slice(1)}`;
   const docs = api.errors[section]?.[name]?.meta.docs.join(' ').trim();
-  return errorWords(`${section}.${name}`) ?? (docs || `${p}.${name}`);
+  return { key: `${section}.${name}`, words: errorWords(`${section}.${name}`) ?? (docs || `${p}.${name}`) };
 }
 
 /**

@@ -23,19 +23,20 @@ use polkadot_sdk::{
 	},
 };
 
-/// Bytes a signed extrinsic adds to its call and extensions: length prefix, version, the
-/// sender's address and an sr25519 signature (what the fee's length part is charged on).
-const SIGNED_OVERHEAD: usize = 2 + 1 + 33 + 65;
-
 /// What would refuse `call` signed by `who` (next nonce, no tip) in the current state.
 pub fn why_refused(who: AccountId, call: RuntimeCall) -> Option<Refusal> {
 	let nonce = frame_system::Pallet::<Runtime>::account_nonce(&who);
 	let extension = crate::tx_extension(nonce, Era::Immortal);
 	let info = call.get_dispatch_info();
-	let len = call
-		.encoded_size()
-		.saturating_add(extension.encoded_size())
-		.saturating_add(SIGNED_OVERHEAD);
+	// The length the fee is charged on: the extrinsic as it would be sent, encoded (an sr25519
+	// or ed25519 signature has the same length; only its bytes are unknown here).
+	let len = crate::UncheckedExtrinsic::new_signed(
+		call.clone(),
+		crate::Address::Id(who.clone()),
+		crate::Signature::Sr25519(Default::default()),
+		extension.clone(),
+	)
+	.encoded_size();
 	let outcome = with_transaction(|| {
 		let result =
 			extension.dispatch_transaction(RuntimeOrigin::signed(who), call, &info, len, 0);
@@ -78,8 +79,9 @@ fn pool_refusal(error: TransactionValidityError) -> Refusal {
 	Refusal { pallet: None, error: name.to_string() }
 }
 
-/// A refusal by the dispatch: a pallet's error by its pallet's and variant's names.
-fn dispatch_refusal(error: DispatchError) -> Refusal {
+/// A refusal by the dispatch: a pallet's error by its pallet's and variant's names. The one
+/// place a dispatch error gets its name (the fuzzer names the errors it meets with it too).
+pub fn dispatch_refusal(error: DispatchError) -> Refusal {
 	let name = match error {
 		DispatchError::Module(module) => {
 			let pallet = AllPalletsWithSystem::infos()

@@ -103,7 +103,7 @@ pub enum StatusFilter {
 	Any,
 	/// Open for votes.
 	Ongoing,
-	/// Passed: approved, held, or awaiting its enactment.
+	/// Passed: approved, held, waiting out its enactment delay, or awaiting its enactment.
 	Passed,
 	/// Did not pass.
 	Rejected,
@@ -112,25 +112,24 @@ pub enum StatusFilter {
 }
 
 impl StatusFilter {
+	/// The one filter (besides `Any`) that `status` falls under. The match names every status,
+	/// so a new status cannot be added without deciding where listings show it.
+	pub fn of<BlockNumber>(status: &ProposalStatus<BlockNumber>) -> Self {
+		match status {
+			ProposalStatus::Ongoing => StatusFilter::Ongoing,
+			ProposalStatus::Approved { .. } |
+			ProposalStatus::Held { .. } |
+			ProposalStatus::AwaitingEnactment { .. } |
+			ProposalStatus::Scheduled { .. } => StatusFilter::Passed,
+			ProposalStatus::Rejected { .. } => StatusFilter::Rejected,
+			ProposalStatus::Withdrawn { .. } | ProposalStatus::Cancelled { .. } =>
+				StatusFilter::Ended,
+		}
+	}
+
 	/// Whether `status` is one this filter returns.
 	pub fn matches<BlockNumber>(&self, status: &ProposalStatus<BlockNumber>) -> bool {
-		match self {
-			StatusFilter::Any => true,
-			StatusFilter::Ongoing => matches!(status, ProposalStatus::Ongoing),
-			StatusFilter::Passed => matches!(
-				status,
-				ProposalStatus::Approved { .. }
-					| ProposalStatus::Held { .. }
-					| ProposalStatus::AwaitingEnactment { .. }
-			),
-			StatusFilter::Rejected => matches!(status, ProposalStatus::Rejected { .. }),
-			StatusFilter::Ended => {
-				matches!(
-					status,
-					ProposalStatus::Withdrawn { .. } | ProposalStatus::Cancelled { .. }
-				)
-			},
-		}
+		*self == StatusFilter::Any || *self == Self::of(status)
 	}
 }
 

@@ -139,6 +139,33 @@ function ProposeForm({ me, scopes }) {
   </section>`;
 }
 
+/** Applying to a scope: the account's own signed consent; a scope's vote (or a registrar) admits it. */
+function ApplyForm({ scopes }) {
+  const [scope, setScope] = useState(String(scopes[0]?.id ?? 0));
+  const [sector, setSector] = useState('Community');
+  const [stake, setStake] = useState('1');
+  const [status, setStatus] = useState(null);
+  const deposit = pol(chain.api.consts.stakeholderVoting.applicationDeposit?.toString() ?? 0);
+  const apply = async (e) => {
+    e.preventDefault();
+    const n = Number(stake);
+    if (!Number.isInteger(n) || n < 1) { setStatus({ kind: 'error', text: t('cit.applyStake') }); return; }
+    try { await submit(chain.api.tx.stakeholderVoting.apply(sector, Number(scope), n), setStatus); } catch (_) { /* in words */ }
+  };
+  return html`<section><h2>${t('cit.applyTitle')}</h2>
+    <form data-testid="apply-form" onSubmit=${apply}>
+      <p class="note">${t('cit.applyHow', { deposit })}</p>
+      <label>${t('cit.scope')}<select name="scope" value=${scope} onChange=${(e) => setScope(e.target.value)}>
+        ${scopes.map((s) => html`<option value=${String(s.id)}>${s.name}</option>`)}</select></label>
+      <label>${t('cit.sector')}<select name="sector" value=${sector} onChange=${(e) => setSector(e.target.value)}>
+        ${['Government', 'Market', 'Community'].map((x) => html`<option value=${x}>${t(`sector.${x}`)}</option>`)}</select></label>
+      <label>${t('cit.applyStakeLabel')}<input name="stake" inputmode="numeric" value=${stake} onInput=${(e) => setStake(e.target.value)} /></label>
+      <button type="submit" disabled=${status?.kind === 'pending'}>${t('cit.apply')}</button>
+    </form>
+    <${Feedback} status=${status} />
+  </section>`;
+}
+
 export function Citizen({ scope }) {
   const who = useSignal(current);
   const { value } = useChainData(async () => ({
@@ -152,6 +179,6 @@ export function Citizen({ scope }) {
     ${me ? html`<${Ballot} who=${who} />` : null}
     ${me && me.memberships.some((m) => m.scope === (scope ?? me.memberships[0]?.scope)) ? html`<${Delegation} who=${who} scope=${scope ?? me.memberships[0].scope} scopes=${scopes} />` : null}
     <${ScopeProposals} scope=${scope ?? me?.memberships[0]?.scope ?? 0} scopes=${scopes} />
-    ${me ? html`<${ProposeForm} me=${me} scopes=${scopes} key=${who} />` : null}
+    ${me ? html`<${ProposeForm} me=${me} scopes=${scopes} key=${who} />` : who ? html`<${ApplyForm} scopes=${scopes} key=${who} />` : null}
   </div>`;
 }

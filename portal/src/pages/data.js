@@ -160,7 +160,7 @@ function MyRecords() {
     return Promise.all(hashes.map((h) => read('dataOwnership_record', [h])));
   }, [who]);
   return html`<section><h2>${t('d.mine')}</h2>
-    ${value?.length ? html`<ul data-testid="my-records">${value.filter(Boolean).map((r) => html`<li><strong>${r.title}</strong> <code>${r.hash.slice(0, 18)}…</code> <small>#${r.registeredAt} · ${r.status}</small></li>`)}</ul>` : html`<p>${t('cit.none')}</p>`}
+    ${value?.length ? html`<ul data-testid="my-records">${value.filter(Boolean).map((r) => html`<li><strong>${r.title}</strong> <code>${r.hash.slice(0, 18)}…</code> <small>#${r.registeredAt} · ${t(`rstatus.${typeof r.status === 'string' ? r.status : Object.keys(r.status)[0]}`)}</small></li>`)}</ul>` : html`<p>${t('cit.none')}</p>`}
   </section>`;
 }
 

@@ -7,7 +7,7 @@ import { current } from '../accounts.js';
 import { useSignal } from '../store.js';
 import { html, useChainData, Feedback, heads, duration, Who, percent, Bars } from '../ui.js';
 import { t } from '../i18n.js';
-import { submit, explainJsonError } from '../tx.js';
+import { refusalOf, submit, explainJsonError } from '../tx.js';
 import { scopeName } from '../governance-data.js';
 import { blake2AsU8a, decodeAddress } from '@polkadot/util-crypto';
 import { u8aConcat, u8aToHex, hexToU8a } from '@polkadot/util';
@@ -137,11 +137,18 @@ function VotePanel({ p, who, myVote, best }) {
   const close = async () => {
     try { await submit(chain.api.tx.stakeholderVoting.close(p.index), setStatus); } catch (_) { /* in words */ }
   };
+  // Asked before anything is offered: may this account vote here at all, and is it free?
+  const { value: refusal } = useChainData(
+    () => (open && who ? refusalOf(who, chain.api.tx.stakeholderVoting.vote(p.index, 'Aye')).catch(() => null) : null),
+    [p.index, who, open],
+  );
+  // Only a missing fee leaves the buttons on: voting is the way to learn it (nothing is signed).
+  const barred = refusal && refusal.key !== 'Payment';
   return html`<section class="vote">
     <h3>${t('p.myVote')}: <span data-testid="my-vote">${myVote ? t(`p.vote.${myVote.choice}`) : t('p.notVoted')}</span>${myVote?.delegated ? html` <small data-testid="delegated-vote">${t('p.byDelegate')}</small>` : null}</h3>
     ${open ? html`
-      ${!myVote ? html`<p class="note">${t('p.free')}</p>` : null}
-      <div class="buttons">${['Aye', 'Nay', 'Abstain'].map((c) => html`<button data-testid=${`vote-${c}`} class=${c.toLowerCase()} disabled=${status?.kind === 'pending'} onClick=${() => vote(c)}>${t(`p.vote.${c}`)}</button>`)}</div>` : null}
+      ${refusal ? html`<p class="note" data-testid="vote-refused">${t('p.cannotVote', { reason: refusal.words })}</p>` : !myVote ? html`<p class="note">${t('p.free')}</p>` : null}
+      <div class="buttons">${['Aye', 'Nay', 'Abstain'].map((c) => html`<button data-testid=${`vote-${c}`} class=${c.toLowerCase()} disabled=${status?.kind === 'pending' || barred} onClick=${() => vote(c)}>${t(`p.vote.${c}`)}</button>`)}</div>` : null}
     ${typeof p.status === 'string' && best >= p.end ? html`<button data-testid="close" onClick=${close} disabled=${status?.kind === 'pending'}>${t('p.close')}</button>` : null}
     <${Feedback} status=${status} />
   </section>`;

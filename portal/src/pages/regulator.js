@@ -23,7 +23,9 @@ async function timeline(who) {
   const proposals = await Promise.all(trail.proposals.map((i) => read('stakeholderVoting_proposal', [i])));
   for (const p of proposals.filter(Boolean)) events.push({ at: p.submitted, kind: 'proposal', text: `${t('r.proposed', { n: p.index })}: ${p.title}`, href: `#/proposal/${p.index}` });
   const voted = await Promise.all(trail.votes.map(async ([i, v]) => ({ i, v, p: await read('stakeholderVoting_proposal', [i]) })));
-  for (const { i, v, p } of voted) events.push({ at: p?.submitted ?? 0, kind: 'vote', text: t('r.voted', { n: i, choice: t(`p.vote.${v.choice}`) }), href: `#/proposal/${i}` });
+    // A vote record keeps no block: the vote is dated by the window it was cast in, never a
+  // single block it may not have been cast at.
+  for (const { i, v, p } of voted) events.push({ at: p?.submitted ?? 0, when: p ? `#${p.submitted}–#${p.end}` : '?', kind: 'vote', text: t('r.voted', { n: i, choice: t(`p.vote.${v.choice}`) }), href: `#/proposal/${i}` });
   const records = await Promise.all(trail.records.map((h) => read('dataOwnership_record', [h])));
   for (const r of records.filter(Boolean)) events.push({ at: r.registeredAt, kind: 'record', text: `${t('r.record', { hash: `${r.hash.slice(0, 14)}…` })}: ${r.title}` });
   for (const a of trail.actions) {
@@ -44,7 +46,7 @@ function Trail({ who }) {
     <p>${trail.isRegulator ? html`<span class="chip">${t('r.regulator')}</span> ` : null}
       ${trail.stakeholder ? t('r.stakeholder', { sector: t(`sector.${trail.stakeholder.sector}`), status: t(`status.${trail.stakeholder.status}`) }) : t('cit.notStakeholder')}
       ${' · '}<strong data-testid="freeze-state">${trail.freeze ? t('r.frozen', { until: trail.freeze.until }) : t('r.notFrozen')}</strong></p>
-    <ol class="timeline" data-testid="timeline">${events.map((e) => html`<li class=${e.kind} data-kind=${e.kind}><span class="at">#${e.at}</span> ${e.href ? html`<a href=${e.href}>${e.text}</a>` : e.text}</li>`)}</ol>
+    <ol class="timeline" data-testid="timeline">${events.map((e) => html`<li class=${e.kind} data-kind=${e.kind}><span class="at" title=${e.when ? t('r.voteWindow') : ''}>${e.when ?? `#${e.at}`}</span> ${e.href ? html`<a href=${e.href}>${e.text}</a>` : e.text}</li>`)}</ol>
   </section>`;
 }
 
