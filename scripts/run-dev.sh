@@ -65,6 +65,7 @@ done
 
 start_portal() {
 	local url="$1" spec="${2:-}"
+	"$POLITY_ROOT/scripts/build-verifier.sh"
 	log "building the portal (portal/dist)"
 	(cd "$POLITY_ROOT/portal" && npm run build --silent -- --logLevel error >/dev/null)
 	node "$POLITY_ROOT/portal/serve.mjs" --port "$portal_port" --node "$url" ${spec:+--chain-spec "$spec"} &

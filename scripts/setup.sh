@@ -8,9 +8,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # chromium and a CJK font: the portal's browser tests (headless, driven by playwright-core).
 # zstd: compresses the second runtime of the live-upgrade test. prometheus: scrapes the
 # network of the `operations` suite. jq, python3: scripts/new-network.sh and the runbook.
-# podman, runc: build and start the container image (docker suite).
+# podman, runc: build and start the container image (docker suite). llvm: llvm-ar for the C code
+# of the browser's receipt verifier (clang compiles it to wasm).
 APT_PACKAGES=(protobuf-compiler clang libclang-dev pkg-config libssl-dev make git curl ca-certificates
-	chromium fonts-noto-cjk zstd prometheus jq python3 podman runc)
+	chromium fonts-noto-cjk zstd prometheus jq python3 podman runc llvm)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -55,4 +56,14 @@ for dir in tests/e2e zombienet portal; do
 		fi
 	fi
 done
+
+# wasm-bindgen-cli binds the portal's receipt verifier (scripts/build-verifier.sh); its version
+# must equal the wasm-bindgen crate's in Cargo.lock.
+WASM_BINDGEN_VERSION=0.2.130
+if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$WASM_BINDGEN_VERSION" ]; then
+	log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (compiles once, a few minutes)"
+	# Not --locked: the tool's own lock names versions some registries do not carry; the
+	# version that matters (its own, matching the crate) is pinned.
+	cargo install --quiet wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
 log "setup complete"

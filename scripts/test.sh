@@ -25,6 +25,10 @@ log "benchmarks as tests (--features runtime-benchmarks)"
 SKIP_WASM_BUILD=1 cargo test --locked -p pallet-stakeholder-voting -p pallet-regulatory-nodes \
 	-p pallet-data-ownership --features runtime-benchmarks --lib benchmark
 
+# The portal's receipt verifier: polity-receipt as wasm (the browser suites build the portal).
+log "the receipt verifier for the browser"
+"$POLITY_ROOT/scripts/build-verifier.sh"
+
 # The second runtime of the live-upgrade test (the `decisions` suite): the same runtime with the
 # next spec_version, built from the wasm project step 1 left behind.
 log "the next runtime for the live-upgrade test"

@@ -31,6 +31,7 @@ trap 'kill "${portal_pid:-}" 2>/dev/null || true; rm -rf "$spec_dir"' EXIT
 supervision_peer="$("$POLITY_NODE" key inspect-node-key --file zombienet/node-keys/supervision.key)"
 node tools/light-client-spec.mjs --spec "$spec_dir/local-raw.json" --out "$spec_dir/local-light.json" \
 	--bootnode "/ip4/127.0.0.1/tcp/$((POLITY_RPC_BASE + 14))/ws/p2p/$supervision_peer" >/dev/null
+"$POLITY_ROOT/scripts/build-verifier.sh"
 (cd portal && npm run build --silent -- --logLevel error >/dev/null)
 node portal/serve.mjs --port "$portal_port" --chain-spec "$spec_dir/local-light.json" \
 	--node "ws://127.0.0.1:$((POLITY_RPC_BASE + 4))" >/dev/null &

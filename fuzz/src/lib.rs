@@ -765,4 +765,3 @@ fn call_pallet(call: &RuntimeCall) -> &'static str {
 		_ => "other",
 	}
 }
-

@@ -255,8 +255,11 @@ pub fn new_full<
 	// The licensed network holds whatever the node's role: the register applies from the first
 	// moment, and the offchain worker — run by every node, whatever `--offchain-worker` says —
 	// keeps it current at every imported block.
-	let register =
-		Arc::new(crate::licence::LicenceRegister::new(network.clone(), sync_service.clone(), licence));
+	let register = Arc::new(crate::licence::LicenceRegister::new(
+		network.clone(),
+		sync_service.clone(),
+		licence,
+	));
 	enforce_licence_register(&client, &register)?;
 	{
 		let offchain_workers =

@@ -30,13 +30,31 @@ export const chain = {
   firstVerifiedMs: null,
 };
 
+let specText;
+
+/**
+ * The raw chain spec served with the portal (the light client's and the receipt verifier's trust
+ * root), or null when none is served or it is not a raw spec.
+ */
+export function chainSpecText() {
+  specText ??= fetch(specUrl(), { cache: 'no-cache' })
+    .then(async (res) => {
+      if (!res.ok) return null;
+      const text = await res.text();
+      return JSON.parse(text)?.genesis?.raw ? text : null;
+    })
+    .catch(() => null);
+  return specText;
+}
+
 /** The provider: the light client when a chain spec is available, else the node at `chain.url`. */
 async function provider() {
   if (chain.mode === 'light') {
     try {
       // smoldot loads only for the light client (its own chunk, most of the page's weight).
-      const { lightProvider, loadChainSpec } = await import('./light.js');
-      const { text } = await loadChainSpec(specUrl());
+      const { lightProvider } = await import('./light.js');
+      const text = await chainSpecText();
+      if (!text) throw new Error(`no chain spec at ${specUrl()}`);
       return lightProvider(text);
     } catch (e) {
       console.warn(`light client unavailable, trusting ${chain.url}: ${e.message}`);

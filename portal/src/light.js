@@ -11,16 +11,6 @@ import { ScProvider } from '@polkadot/rpc-provider/substrate-connect';
 
 let client = null;
 
-/** Loads the raw chain spec at `url`; throws with what is wrong. */
-export async function loadChainSpec(url) {
-  const res = await fetch(url, { cache: 'no-cache' });
-  if (!res.ok) throw new Error(`no chain spec at ${url} (HTTP ${res.status})`);
-  const text = await res.text();
-  const spec = JSON.parse(text);
-  if (!spec?.genesis?.raw) throw new Error(`${url} is not a raw chain spec`);
-  return { text, spec };
-}
-
 /** smoldot behind the `@substrate/connect` shape ScProvider takes. */
 const Sc = {
   WellKnownChain: {},

@@ -44,7 +44,7 @@ function AccountPicker() {
 function App() {
   useLang();
   const route = useRoute();
-  const { best, finalized } = useSignal(heads);
+  const { best, finalized, finalizedHash } = useSignal(heads);
   const page = route[0] || 'citizen';
   const nav = ['citizen', 'data', 'regulator', 'network', 'governance'];
   let body;
@@ -60,7 +60,7 @@ function App() {
       <div class="status">
         <span data-testid="best">${t('conn.best', { n: best })}</span> · <span data-testid="finalized">${t('conn.finalized', { n: finalized })}</span> · <span>${chain.name}</span>
         ${chain.mode === 'light'
-          ? html` · <span class="verified" data-testid="verified" data-genesis=${chain.genesis} title=${t('conn.verifiedTitle', { spec: specUrl() })}>✓ ${t('conn.verified', { genesis: `${chain.genesis.slice(0, 10)}…${chain.genesis.slice(-6)}` })}</span>`
+          ? html` · <span class="verified" data-testid="verified" data-genesis=${chain.genesis} data-finalized-hash=${finalizedHash ?? ''} title=${`${t('conn.verifiedTitle', { spec: specUrl() })} #${finalized} = ${finalizedHash ?? '…'}`}>✓ ${t('conn.verified', { genesis: `${chain.genesis.slice(0, 10)}…${chain.genesis.slice(-6)}` })}</span>`
           : null}
         <button class="link" data-testid="lang" onClick=${() => setLang(lang.get() === 'zh' ? 'en' : 'zh')}>${t('lang.switch')}</button>
       </div>

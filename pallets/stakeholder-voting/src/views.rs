@@ -117,13 +117,14 @@ impl StatusFilter {
 	pub fn of<BlockNumber>(status: &ProposalStatus<BlockNumber>) -> Self {
 		match status {
 			ProposalStatus::Ongoing => StatusFilter::Ongoing,
-			ProposalStatus::Approved { .. } |
-			ProposalStatus::Held { .. } |
-			ProposalStatus::AwaitingEnactment { .. } |
-			ProposalStatus::Scheduled { .. } => StatusFilter::Passed,
+			ProposalStatus::Approved { .. }
+			| ProposalStatus::Held { .. }
+			| ProposalStatus::AwaitingEnactment { .. }
+			| ProposalStatus::Scheduled { .. } => StatusFilter::Passed,
 			ProposalStatus::Rejected { .. } => StatusFilter::Rejected,
-			ProposalStatus::Withdrawn { .. } | ProposalStatus::Cancelled { .. } =>
-				StatusFilter::Ended,
+			ProposalStatus::Withdrawn { .. } | ProposalStatus::Cancelled { .. } => {
+				StatusFilter::Ended
+			},
 		}
 	}
 

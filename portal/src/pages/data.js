@@ -133,22 +133,19 @@ function Check() {
     const list = [...files];
     const receiptFile = list.find((f) => f.name.endsWith('.json'));
     const other = list.find((f) => f !== receiptFile);
-    let receipt;
-    try {
-      receipt = JSON.parse(await receiptFile.text());
-    } catch (e) {
-      setResult({ valid: false, lines: [{ ok: false, text: t('v.badFile', { why: receiptFile ? e.message : 'no .json file' }) }] });
+    if (!receiptFile) {
+      setResult({ valid: false, lines: [{ ok: false, text: t('v.badFile', { why: 'no .json file' }) }] });
       return;
     }
-    setResult(await checkReceipt(receipt, other));
+    setResult(await checkReceipt(await receiptFile.text(), other));
   };
   return html`<section>
     <h2>${t('d.check')}</h2>
     <${DropZone} text=${t('d.checkDrop')} onFiles=${onFiles} multiple=${true} testid="receipt-drop" />
-    ${result ? html`<div class=${`verdict ${result.valid ? 'ok' : 'error'}`} data-testid="verdict" data-valid=${String(result.valid)}>
+    ${result ? html`<div class=${`verdict ${result.valid ? 'ok' : 'error'}`} data-testid="verdict" data-valid=${String(result.valid)} data-link=${result.verdict ? (result.verdict.valid ? '' : result.verdict.link) : ''}>
       <strong>${result.valid ? t('v.valid') : t('v.invalid', { why: result.lines.find((l) => !l.ok)?.text ?? '' })}</strong>
       <ul>${result.lines.map((l) => html`<li class=${l.ok ? 'ok' : 'error'}>${l.ok ? '✓' : '✗'} ${l.text}</li>`)}</ul>
-      <small>${result.trusted ? t('v.trust', { url: chain.url }) : t('v.trustLight')}</small>
+      <small>${t('v.trustSpec')}</small>
     </div>` : null}
   </section>`;
 }

@@ -1,6 +1,6 @@
 // Starts and stops real polity-node processes on free loopback ports.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -217,4 +217,14 @@ export async function metric(url, name) {
   const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
   if (!line) throw new Error(`${name} not on ${url}/metrics`);
   return Number(line.trim().split(' ').pop());
+}
+
+/** Builds the portal into `outDir` (default portal/dist), first the receipt verifier it imports if missing. */
+export function buildPortal(outDir) {
+  const portalDir = path.join(repoRoot, 'portal');
+  if (!fs.existsSync(path.join(portalDir, 'src', 'verifier', 'polity_receipt_wasm.js'))) {
+    execFileSync(path.join(repoRoot, 'scripts', 'build-verifier.sh'), { stdio: 'inherit' });
+  }
+  const args = ['run', 'build', '--silent', '--', '--logLevel', 'error', ...(outDir ? ['--outDir', outDir, '--emptyOutDir'] : [])];
+  execFileSync('npm', args, { cwd: portalDir, stdio: 'pipe' });
 }

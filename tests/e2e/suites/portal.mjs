@@ -10,10 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
-import { assert, assertEq, test, waitFor } from '../lib/harness.mjs';
+import { assert, assertEq, sleep, test, waitFor } from '../lib/harness.mjs';
 import { sendAndWait } from '../lib/tx.mjs';
 import { withDevNode } from '../lib/suite.mjs';
-import { freePort, nodeBinary, repoRoot } from '../lib/node.mjs';
+import { buildPortal, freePort, nodeBinary, repoRoot } from '../lib/node.mjs';
 
 export const run = () => withDevNode('portal', register);
 
@@ -25,10 +25,13 @@ const CHROMIUM = process.env.CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromiu
 async function openPortal(state, wsUrl) {
   assert(CHROMIUM, 'Chromium is installed (scripts/setup.sh installs Debian\'s chromium package)');
   assert(fs.existsSync(path.join(portalDir, 'node_modules')), 'portal/node_modules exists (run scripts/setup.sh)');
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: portalDir, encoding: 'utf8' });
-  assertEq(build.status, 0, `portal build (${build.stderr})`);
+  buildPortal();
   const port = await freePort();
-  state.server = spawn(process.execPath, ['serve.mjs', '--port', String(port), '--node', wsUrl], { cwd: portalDir, stdio: 'ignore' });
+  // The dev chain's raw spec, served beside the page: the receipt verifier's trust root (the page
+  // itself trusts the node named by ?rpc=, and says so).
+  const spec = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polity-portal-spec-')), 'dev-raw.json');
+  fs.writeFileSync(spec, execFileSync(nodeBinary(), ['export-chain-spec', '--chain', 'dev', '--raw'], { maxBuffer: 64 << 20 }));
+  state.server = spawn(process.execPath, ['serve.mjs', '--port', String(port), '--node', wsUrl, '--chain-spec', spec], { cwd: portalDir, stdio: 'ignore' });
   state.base = `http://127.0.0.1:${port}/?rpc=${encodeURIComponent(wsUrl)}`;
   const { chromium } = await import('playwright-core');
   state.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
@@ -249,7 +252,34 @@ function register() {
     await state.page.setInputFiles('[data-testid=receipt-drop] input', [stripped]);
     await waitFor(async () => (await text(state, 'verdict')).includes('storage proof does not show'), { what: 'a stripped proof to be named' });
     assertEq(await state.page.getAttribute('[data-testid=verdict]', 'data-valid'), 'false', 'stripped proof invalid');
-  }, { timeoutMs: 240_000 });
+    // One verifier: the same files through the CLI and through the page's wasm give the same
+    // verdicts, down to the broken link's name.
+    const cli = (file) => {
+      const run = spawnSync(nodeBinary(), ['verify-receipt', '--chain', 'dev', '--insecure-dev-keys', file], { encoding: 'utf8' });
+      if (run.status === 0) return 'VALID';
+      const m = /INVALID receipt: (\w+):/.exec(run.stderr + run.stdout);
+      return m ? m[1] : `exit ${run.status}: ${run.stderr}`;
+    };
+    const page = async (file) => {
+      await state.page.setInputFiles('[data-testid=receipt-drop] input', [file]);
+      await state.page.waitForSelector('[data-testid=verdict]');
+      await sleep(300);
+      const v = state.page.locator('[data-testid=verdict]');
+      return (await v.getAttribute('data-valid')) === 'true' ? 'VALID' : await v.getAttribute('data-link');
+    };
+    const otherChain = path.join(dir, 'other-block.json');
+    fs.writeFileSync(otherChain, JSON.stringify({ ...receipt, blockHash: `0x${'ab'.repeat(32)}` }));
+    const verdicts = [];
+    for (const file of [receiptPath, forged, changed, stripped, otherChain]) {
+      // A blank page between files, so no verdict is read twice.
+      await open(state, '#/data');
+      const [byCli, byPage] = [cli(file), await page(file)];
+      assertEq(byPage, byCli, `${path.basename(file)}: the page's verdict is the CLI's`);
+      verdicts.push(`${path.basename(file)} ${byCli}`);
+    }
+    assertEq(verdicts[0], `${path.basename(receiptPath)} VALID`, 'the genuine receipt is valid in both');
+    console.log(`       CLI = page: ${verdicts.join(', ')}`);
+  }, { timeoutMs: 300_000 });
 
   test('a batch over the chain\'s limit is refused before signing; a batch within it registers', async ({ api, state }) => {
     await open(state, '#/data', 'Eve');

@@ -116,7 +116,7 @@ pub struct Receipt {
 	pub finality: Finality,
 }
 
-#[cfg(feature = "std")]
+#[cfg(feature = "serde_json")]
 impl Receipt {
 	/// Parses a receipt from JSON.
 	pub fn from_json(json: &str) -> Result<Self, Broken> {
@@ -125,7 +125,7 @@ impl Receipt {
 	}
 
 	/// The receipt as pretty JSON.
-	pub fn to_json(&self) -> String {
+	pub fn to_json(&self) -> alloc::string::String {
 		serde_json::to_string_pretty(self).unwrap_or_default()
 	}
 }

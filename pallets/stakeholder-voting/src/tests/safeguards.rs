@@ -185,7 +185,8 @@ fn a_passed_call_waits_out_its_enactment_delay() {
 		assert!(events().contains(&Event::EnactmentScheduled { index, enact_at: 5 + PERIOD }));
 		assert!(!Scopes::<Test>::contains_key(2), "not enacted during the delay");
 		// Listed as passed while it waits, not left out of every listing but `Any`.
-		let passed = StakeholderVoting::proposals_in(CHAIN_WIDE_SCOPE, StatusFilter::Passed, None, 10);
+		let passed =
+			StakeholderVoting::proposals_in(CHAIN_WIDE_SCOPE, StatusFilter::Passed, None, 10);
 		assert_eq!(passed.items, vec![index]);
 		assert!(StakeholderVoting::proposals_in(CHAIN_WIDE_SCOPE, StatusFilter::Ongoing, None, 10)
 			.items
