@@ -141,8 +141,8 @@ function register() {
     // A build of its own: the portal suite builds portal/dist at the same time.
     const dist = path.join(tmp, 'dist');
     buildPortal(dist);
-    const bundles = fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js'))
-      .map((f) => `${f.replace(/-[\w-]+\.js$/, '')} ${Math.round(zlib.gzipSync(fs.readFileSync(path.join(dist, 'assets', f))).length / 1024)} KiB gzipped`);
+    const bundles = fs.readdirSync(path.join(dist, 'assets')).filter((f) => /\.(js|wasm)$/.test(f))
+      .map((f) => `${f.replace(/-[\w-]+\.(js|wasm)$/, '.$1')} ${Math.round(zlib.gzipSync(fs.readFileSync(path.join(dist, 'assets', f))).length / 1024)} KiB gzipped`);
     console.log(`       bundles: ${bundles.join(', ')}`);
     const port = await freePort();
     state.server = spawn(process.execPath, ['serve.mjs', '--port', String(port), '--chain-spec', spec, '--dist', dist], { cwd: portalDir, stdio: 'ignore' });

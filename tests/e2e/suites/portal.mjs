@@ -269,8 +269,15 @@ function register() {
     };
     const otherChain = path.join(dir, 'other-block.json');
     fs.writeFileSync(otherChain, JSON.stringify({ ...receipt, blockHash: `0x${'ab'.repeat(32)}` }));
+    // A precommit signature with one bit flipped (its last byte sits before the signer's id and
+    // the empty ancestry): finality that no authority signed.
+    const badSignature = path.join(dir, 'bad-signature.json');
+    const j = receipt.finality.justification;
+    const at = j.length - 2 * 34;
+    fs.writeFileSync(badSignature, JSON.stringify({ ...receipt, finality: { ...receipt.finality,
+      justification: j.slice(0, at) + (j.slice(at, at + 2) === '00' ? '01' : '00') + j.slice(at + 2) } }));
     const verdicts = [];
-    for (const file of [receiptPath, forged, changed, stripped, otherChain]) {
+    for (const file of [receiptPath, forged, changed, stripped, otherChain, badSignature]) {
       // A blank page between files, so no verdict is read twice.
       await open(state, '#/data');
       const [byCli, byPage] = [cli(file), await page(file)];
