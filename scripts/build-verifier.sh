@@ -9,7 +9,6 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$POLITY_ROOT"
-[ "${1:-}" = "-h" ] && { sed -n '2,8p' "$0"; exit 0; }
 
 command -v wasm-bindgen >/dev/null || { log "wasm-bindgen is missing: run scripts/setup.sh"; exit 1; }
 out="$POLITY_ROOT/portal/src/verifier"
