@@ -154,3 +154,38 @@ impl NetworkPeers for LicenceRegister {
 		self.network.reserved_peers().await
 	}
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use sc_network::config::NetworkConfiguration;
+
+	#[test]
+	fn serving_light_clients_leaves_no_slot_for_a_full_peer() {
+		let mut network = NetworkConfiguration::new_local();
+		let (in_peers, light) =
+			(network.default_peers_set.in_peers, network.default_peers_set_num_full);
+		configure(&mut network, LicenceMode::ServeLightClients);
+		assert_eq!(
+			network.default_peers_set_num_full, 0,
+			"no full peer beyond the no-slot licensed ones"
+		);
+		assert_eq!(network.default_peers_set.out_peers, 0, "never dials an unlicensed peer");
+		assert_eq!(
+			network.default_peers_set.in_peers, in_peers,
+			"inbound slots stay, for light peers"
+		);
+		assert!(light > 0, "a default node has full-peer slots to take away");
+	}
+
+	#[test]
+	fn the_licensed_only_mode_keeps_the_configuration() {
+		let mut network = NetworkConfiguration::new_local();
+		let before = (network.default_peers_set_num_full, network.default_peers_set.out_peers);
+		configure(&mut network, LicenceMode::LicensedOnly);
+		assert_eq!(
+			(network.default_peers_set_num_full, network.default_peers_set.out_peers),
+			before
+		);
+	}
+}
