@@ -190,13 +190,24 @@ async function acquireStartSlot(name) {
   }
 }
 
-async function rpcAnswers(host, port) {
-  const res = await fetch(`http://${host}:${port}`, {
+/** Posts one JSON-RPC request to a node's HTTP endpoint; resolves with the raw HTTP response. */
+function rpcPost(host, port, method, params) {
+  return fetch(`http://${host}:${port}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'system_health', params: [] }),
+    body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
   });
-  return res.ok;
+}
+
+async function rpcAnswers(host, port) {
+  return (await rpcPost(host, port, 'system_health', [])).ok;
+}
+
+/** Calls `method` on the node as plain JSON-RPC (no @polkadot/api decoding); throws the node's error. */
+export async function rpcCall(node, method, params = []) {
+  const answer = await (await rpcPost('127.0.0.1', node.rpcPort, method, params)).json();
+  if (answer.error) throw new Error(`${method}(${JSON.stringify(params)}): ${JSON.stringify(answer.error)}`);
+  return answer.result;
 }
 
 /** Connects @polkadot/api to a node, failing after `ms`. */

@@ -16,7 +16,7 @@ import { u8aToHex, u8aConcat, hexToU8a, bnToU8a, stringToHex } from '@polkadot/u
 import { WebSocketServer, WebSocket } from 'ws';
 import { assert, assertEq, runTests, test, waitFor, sleep } from '../lib/harness.mjs';
 import { sendAndWait } from '../lib/tx.mjs';
-import { buildPortal, connect, freePort, nodeBinary, peerIdOf, repoRoot, startNode } from '../lib/node.mjs';
+import { buildPortal, connect, freePort, nodeBinary, peerIdOf, repoRoot, rpcCall, startNode } from '../lib/node.mjs';
 import { polityRpc } from '../lib/definitions.mjs';
 
 const portalDir = path.join(repoRoot, 'portal');
@@ -216,13 +216,8 @@ function register() {
     const record = await api.call.dataOwnershipApi.record(hash);
     assert(record.isSome, 'the record is on chain');
     // The receipt file comes from a full node (it carries a GRANDPA justification)…
-    const receipt = await waitFor(async () => {
-      const res = await fetch(`http://127.0.0.1:${server.rpcPort}`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'dataOwnership_registrationReceipt', params: [hash] }),
-      });
-      return (await res.json()).result ?? null;
-    }, { ms: 90_000, what: 'a justified receipt' });
+    const receipt = await waitFor(() => rpcCall(server, 'dataOwnership_registrationReceipt', [hash]).catch(() => null),
+      { ms: 90_000, what: 'a justified receipt' });
     const file = path.join(tmp, 'receipt.json');
     fs.writeFileSync(file, JSON.stringify(receipt));
     state.receipt = receipt;

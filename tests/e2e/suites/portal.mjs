@@ -13,7 +13,7 @@ import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
 import { assert, assertEq, sleep, test, waitFor } from '../lib/harness.mjs';
 import { sendAndWait } from '../lib/tx.mjs';
 import { withDevNode } from '../lib/suite.mjs';
-import { buildPortal, freePort, nodeBinary, repoRoot } from '../lib/node.mjs';
+import { buildPortal, freePort, nodeBinary, repoRoot, rpcCall } from '../lib/node.mjs';
 
 export const run = () => withDevNode('portal', register);
 
@@ -397,15 +397,6 @@ function register() {
     // the node's RPC methods wrap the same runtime APIs. Accounts compare by public key (the
     // page shows the chain's own address format, the RPC the generic one).
     const { query } = await import('../../../portal/src/query.js');
-    const rpcCall = async (method, params) => {
-      const res = await fetch(`http://127.0.0.1:${node.rpcPort}`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
-      });
-      const answer = await res.json();
-      if (answer.error) throw new Error(`${method}(${JSON.stringify(params)}): ${JSON.stringify(answer.error)}`);
-      return answer.result;
-    };
     const norm = (v) => JSON.parse(JSON.stringify(v), (_, x) => {
       if (typeof x === 'string' && /^[1-9A-HJ-NP-Za-km-z]{46,50}$/.test(x)) {
         try { return decodeAddress(x).toString(); } catch { return x; }
@@ -426,14 +417,14 @@ function register() {
       ]),
     ];
     for (const a of who) {
-      for (const h of await rpcCall('dataOwnership_recordsOf', [a, null, 50])) {
+      for (const h of await rpcCall(node, 'dataOwnership_recordsOf', [a, null, 50])) {
         cases.push(['dataOwnership_record', [h]], ['dataOwnership_grants', [h]], ['dataOwnership_activity', [h, 0, 50]], ['dataOwnership_versions', [h, 0]]);
       }
     }
     let compared = 0;
     for (const [method, params] of cases) {
       const viaRuntime = norm(await query(api, method, params));
-      const viaRpc = norm(await rpcCall(method, params));
+      const viaRpc = norm(await rpcCall(node, method, params));
       assertEq(JSON.stringify(viaRuntime), JSON.stringify(viaRpc), `${method}(${JSON.stringify(params)})`);
       compared += 1;
     }
